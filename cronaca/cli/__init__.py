@@ -1,0 +1,25 @@
+"""The ``cronaca`` command: a thin layer over the library functions.
+
+One module per command; each registers itself on :data:`main` here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from cronaca import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cronaca")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """Keep a developing news story straight: who did, said or planned what, when,
+    where, according to whom, and where the reports disagree."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="cronaca: %(levelname)s: %(message)s")
+
+
+from cronaca.cli import analyze, demo  # noqa: E402,F401  (commands register on import)

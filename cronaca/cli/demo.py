@@ -1,0 +1,79 @@
+"""``cronaca demo``: the whole pipeline on the built-in example articles, summarised."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from cronaca.cli import main
+from cronaca.records import DocAnalysis, StoryAnalysis
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _chain(analysis: DocAnalysis, sources: Sequence) -> str:
+    names = []
+    for s in sources:
+        ent = analysis.entity(s.entity) if s.entity else None
+        names.append(ent.name if ent else s.text)
+    return " ← ".join(names)
+
+
+def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
+    lines: list[str] = []
+    for a in analyses:
+        art = a.article
+        lines.append(click.style(f"■ {art.doc_id}", bold=True)
+                     + f"  ({art.dateline.place if art.dateline else '?'}, {art.date or 'no date'},"
+                       f" language {art.language})")
+        people = [e.name for e in a.entities if e.type == "PER"]
+        orgs = [e.name for e in a.entities if e.type in ("ORG", "GPE")]
+        lines.append(f"  people: {', '.join(people) or '-'}")
+        lines.append(f"  organisations and countries: {', '.join(orgs) or '-'}")
+        lines.append("  times: " + (", ".join(f"{t.text} = {t.value}" for t in a.times) or "-"))
+        lines.append("  places: " + (", ".join(f"{p.text} ({p.country or '-'})" for p in a.places) or "-"))
+        for q in a.quotes:
+            who = (a.entity(q.speaker).name if q.speaker and a.entity(q.speaker) else q.speaker_text) or "?"
+            lines.append(f"  quote: “{q.text[:70]}” — {who}" + (f" ({q.cue})" if q.cue else ""))
+        for ev in a.events:
+            actors = ", ".join(a.entity(x).name if a.entity(x) else x for x in ev.actors)
+            recips = ", ".join(a.entity(x).name if a.entity(x) else x for x in ev.recipients)
+            head = f"{ev.type}{'/' + ev.mode if ev.mode else ''}: {actors or '?'}" + (f" → {recips}" if recips else "")
+            lines.append(f"  event {head}   [{ev.trigger.text}]")
+            for c in ev.claims:
+                bits = [c.status]
+                if c.time:
+                    bits.append(f"time {c.time.value}")
+                if c.place:
+                    bits.append(f"place {c.place.name}")
+                if c.attribution:
+                    bits.append(f"according to {_chain(a, c.attribution)}")
+                if c.hearsay:
+                    bits.append("hearsay")
+                lines.append("      - " + "; ".join(bits))
+        for w in a.warnings:
+            lines.append(click.style(f"  warning ({w.kind}): {w.detail}", fg="yellow"))
+        lines.append("")
+    for story in stories.stories:
+        lines.append(click.style(f"■ story: {story.title}", bold=True) + f"  ({len(story.documents)} articles)")
+        for se in story.events:
+            hist = " → ".join(f"{h.status} ({h.date or '?'})" for h in se.status_history)
+            lines.append(f"  {se.type}: {', '.join(se.participants)}   {hist}")
+        for c in story.contradictions:
+            lines.append(click.style(f"  contradiction on {c.slot}: {c.explanation}", fg="red"))
+        lines.append("")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--model", default="auto", show_default=True, help="spaCy pipeline (see `cronaca analyze --help`).")
+def demo(model: str) -> None:
+    """Run the whole pipeline on the built-in example articles and print a summary."""
+    from cronaca.cli.analyze import load_and_analyse
+    from cronaca.story import build_stories
+
+    paths = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    analyses, _ = load_and_analyse(paths, model=model, max_bytes=20_000_000, quiet=True)
+    click.echo(summarise(analyses, build_stories(analyses)))

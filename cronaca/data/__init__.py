@@ -1,0 +1,43 @@
+"""Language data files: cue lists, lexicons, tables (``cronaca/data/<lang>/*.yaml|tsv``).
+
+Linguists edit these files, not the Python code.  Loading is cached per file.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cronaca.errors import DataFileError
+
+DATA_DIR = Path(__file__).resolve().parent
+
+
+def data_path(lang: str, name: str) -> Path:
+    path = DATA_DIR / lang / name
+    if not path.exists():
+        raise DataFileError(f"language data file '{lang}/{name}' is missing from {DATA_DIR}.")
+    return path
+
+
+@lru_cache(maxsize=None)
+def load_yaml(lang: str, name: str) -> Any:
+    """Parsed YAML file ``data/<lang>/<name>`` (cached; treat the result as read-only)."""
+    path = data_path(lang, name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"language data file '{lang}/{name}' is not valid YAML: {exc}") from exc
+
+
+@lru_cache(maxsize=None)
+def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV file with a header line; lines starting with '#' are comments."""
+    path = data_path(lang, name)
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t"))

@@ -1,0 +1,77 @@
+"""Every error cronaca raises, with the sentence a user reads.
+
+Each message says what went wrong, shows the offending value and, where it helps, the
+valid options and the likely fix.  The CLI prints ``str(error)`` and exits non-zero; the
+API turns an :class:`InputError` into a 4xx answer.
+"""
+
+from __future__ import annotations
+
+
+class CronacaError(Exception):
+    """Base class: the message is one clear sentence for the user."""
+
+
+class InputError(CronacaError):
+    """An input article or record cannot be analysed (bad encoding, empty, binary, too big…)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class ConfigError(CronacaError):
+    """A setting has a value cronaca cannot use."""
+
+
+class DataFileError(CronacaError):
+    """A language data file is missing or does not follow its schema."""
+
+
+class StageError(CronacaError):
+    """A pipeline stage failed on one article."""
+
+    def __init__(self, stage: str, doc_id: str, cause: BaseException) -> None:
+        self.stage = stage
+        self.doc_id = doc_id
+        self.cause = cause
+        super().__init__(f"stage '{stage}' failed on article '{doc_id}': {type(cause).__name__}: {cause}")
+
+
+class StoreError(CronacaError):
+    """The store file cannot be opened or written."""
+
+
+def not_utf8(source: str, position: int) -> InputError:
+    return InputError(source, f"is not valid UTF-8 text (first undecodable byte at position {position}); "
+                              "convert it to UTF-8 and try again.")
+
+
+def empty_input(source: str) -> InputError:
+    return InputError(source, "is empty: there is no text to analyse.")
+
+
+def binary_input(source: str) -> InputError:
+    return InputError(source, "looks like a binary file, not text, HTML, JSONL or CSV.")
+
+
+def too_big(source: str, size: int, limit: int) -> InputError:
+    return InputError(source, f"is {size:,} bytes, over the limit of {limit:,} bytes per article "
+                              "(raise it with --max-bytes).")
+
+
+def bad_json_line(source: str, line: int, detail: str) -> InputError:
+    return InputError(f"{source}:{line}", f"is not a valid JSON object ({detail}).")
+
+
+def missing_text_field(source: str) -> InputError:
+    return InputError(source, "has no non-empty 'text' field.")
+
+
+def unknown_format(source: str, suffix: str, known: tuple[str, ...]) -> InputError:
+    return InputError(source, f"has an unsupported extension '{suffix}'; cronaca reads {', '.join(known)}.")
+
+
+def not_found(source: str) -> InputError:
+    return InputError(source, "does not exist.")

@@ -1,0 +1,96 @@
+"""The analysis runner: ingest → nlp → extract stages → (story, across articles).
+
+Each extract stage is a pure function over a :class:`~cronaca.nlp.ParsedDoc` and the
+results of the stages it declares it needs; it returns a list of records.  The runner
+checks the contract, records which stages ran, and names the failing stage when one
+breaks: the other stages (those not depending on it) still run, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.language import Language
+
+from cronaca.errors import StageError
+from cronaca.extract.entities import extract_entities
+from cronaca.extract.events import extract_events
+from cronaca.extract.places import extract_places
+from cronaca.extract.quotes import extract_quotes
+from cronaca.extract.times import extract_times
+from cronaca.extract.warnings import check_roles
+from cronaca.nlp import ParsedDoc, build_nlp, parse
+from cronaca.records import Article, DocAnalysis
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # also the DocAnalysis field it sets
+    run: Callable[..., Sequence[Any]]
+    needs: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("it",)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("times", extract_times),
+    Stage("places", extract_places),
+    Stage("entities", extract_entities, needs=("places",)),
+    Stage("quotes", extract_quotes, needs=("entities",)),
+    Stage("events", extract_events, needs=("entities", "times", "places", "quotes")),
+    Stage("warnings", check_roles, needs=("entities",)),
+)
+
+
+def run_stages(pdoc: ParsedDoc, stages: Sequence[Stage] = STAGES) -> DocAnalysis:
+    found: dict[str, tuple[Any, ...]] = {}
+    ran: list[str] = ["ingest", "nlp"]
+    errors: list[str] = []
+    lang = pdoc.article.language or "it"
+    for stage in stages:
+        if lang not in stage.languages:
+            continue
+        missing = [n for n in stage.needs if n not in found]
+        if missing:
+            errors.append(f"stage '{stage.name}' skipped: it needs {', '.join(missing)}, which failed")
+            continue
+        try:
+            out = stage.run(pdoc, **{n: found[n] for n in stage.needs})
+        except Exception as exc:  # one stage failing must not sink the article
+            err = StageError(stage.name, pdoc.doc_id, exc)
+            log.warning("%s", err, exc_info=log.isEnabledFor(logging.DEBUG))
+            errors.append(str(err))
+            continue
+        if not isinstance(out, (list, tuple)):
+            errors.append(str(StageError(stage.name, pdoc.doc_id,
+                                         TypeError(f"returned {type(out).__name__}, expected a list"))))
+            continue
+        found[stage.name] = tuple(out)
+        ran.append(stage.name)
+    return DocAnalysis(article=pdoc.article, stages=tuple(ran), errors=tuple(errors), **found)
+
+
+class Analyzer:
+    """Holds the loaded nlp pipeline; analyses articles one by one or in a stream."""
+
+    def __init__(self, nlp: Language | None = None, model: str = "auto") -> None:
+        self.nlp = nlp if nlp is not None else build_nlp(model)
+
+    def analyze(self, article: Article) -> DocAnalysis:
+        if article.language not in (None, "it"):
+            return DocAnalysis(article=article, stages=("ingest",),
+                               errors=(f"language '{article.language}' is not supported yet: "
+                                       "only ingest ran",))
+        return run_stages(parse(self.nlp, article))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[DocAnalysis]:
+        for article in articles:
+            yield self.analyze(article)
+
+
+def with_language(article: Article, language: str | None) -> Article:
+    return replace(article, language=language)

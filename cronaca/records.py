@@ -1,0 +1,255 @@
+"""Typed records passed between the pipeline stages.
+
+Every fact carries character offsets (Python string indices) into the article text as
+read, so that each output points back to its evidence.  The records are frozen: a stage
+builds new ones, it never edits those of an earlier stage.  ``to_dict`` gives the shape
+of the analysis format (spec/OUTPUT.md); extra fields are allowed, renames are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["PER", "ORG", "GPE", "LOC", "MISC"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Status = Literal[
+    "occurred", "ongoing", "planned", "proposed", "possible",
+    "postponed", "suspended", "cancelled", "denied", "negated",
+]
+STATUSES: tuple[str, ...] = (
+    "occurred", "ongoing", "planned", "proposed", "possible",
+    "postponed", "suspended", "cancelled", "denied", "negated",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    date: str | None  # ISO YYYY-MM-DD
+    start: int = 0  # offsets of the dateline itself
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read by ingest: text plus metadata, before any analysis."""
+
+    doc_id: str
+    text: str
+    content_hash: str
+    source: str | None = None  # file path (and line) it came from
+    title: str | None = None
+    date: str | None = None  # publication date, ISO, from metadata or dateline
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    dateline: Dateline | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role phrase attached to a person in the text, checked against the knowledge base."""
+
+    title: str
+    start: int
+    end: int
+    valid: bool | None = None  # None: the knowledge base cannot tell
+    role_key: str | None = None  # normalized role id from the KB (e.g. "government_spokesperson")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Span, ...]
+    code: str | None = None
+    roles: tuple[Role, ...] = ()
+    kb_id: str | None = None  # id in the actor knowledge base, when known
+    country: str | None = None  # ISO alpha-3 when known
+
+
+@dataclass(frozen=True)
+class Time:
+    start: int
+    end: int
+    text: str
+    type: TimeType
+    value: str
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical (English/GeoNames) name
+    country: str | None  # ISO-3166 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: str | None = None  # city | country | region | ...
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # entity id
+    speaker_text: str | None
+    cue: str | None
+    kind: Literal["statement", "scare"] = "statement"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One link of an attribution chain: an entity, or the phrase when it names none."""
+
+    entity: str | None
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimTime:
+    value: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class ClaimPlace:
+    name: str
+    country: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    status: Status
+    evidence: tuple[int, int]  # (start, end) offsets
+    time: ClaimTime | None = None
+    place: ClaimPlace | None = None
+    attribution: tuple[Source, ...] = ()  # innermost first, outermost last
+    hearsay: bool = False  # conditional mood of hearsay ("sarebbe stata")
+    cue: str | None = None  # the words that set the status
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str  # PLOVER type
+    trigger: Span
+    mode: str | None = None
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    cameo: str | None = None
+
+
+@dataclass(frozen=True)
+class Warning:
+    kind: str
+    entity: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class DocAnalysis:
+    """Everything the pipeline found in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    times: tuple[Time, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    stages: tuple[str, ...] = ()  # the stages that ran
+    errors: tuple[str, ...] = ()  # stages that failed, with their message
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    doc_id: str
+    date: str | None
+    status: str
+    attribution: tuple[Source, ...]
+    evidence: tuple[int, int]
+    event_id: str
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    id: str
+    type: str
+    participants: tuple[str, ...]  # canonical names
+    mentions: tuple[tuple[str, str], ...]  # (doc_id, event_id)
+    status_history: tuple[StatusEntry, ...] = ()
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class ContradictionValue:
+    doc_id: str
+    value: str
+    attribution: tuple[Source, ...]
+    evidence: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    event: str  # story event id
+    slot: str  # place | time | status | participants | role
+    values: tuple[ContradictionValue, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    documents: tuple[str, ...]
+    events: tuple[StoryEvent, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """All stories found across the input articles."""
+
+    stories: tuple[Story, ...] = field(default_factory=tuple)
+
+
+def to_plain(obj: Any) -> Any:
+    """Dataclasses, tuples and lists to plain JSON-ready values."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_plain(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    return obj
