@@ -75,3 +75,24 @@ def unknown_format(source: str, suffix: str, known: tuple[str, ...]) -> InputErr
 
 def not_found(source: str) -> InputError:
     return InputError(source, "does not exist.")
+
+
+def no_main_text(source: str) -> InputError:
+    return InputError(source, "is an HTML page with no article text cronaca could find.")
+
+
+def not_a_record(source: str, kind: str) -> InputError:
+    return InputError(source, f"is a JSON {kind}, not an object with a 'text' field.")
+
+
+def bad_csv(source: str, line: int, detail: str) -> InputError:
+    return InputError(f"{source}:{line}", f"is not valid CSV ({detail}).")
+
+
+def csv_without_text_column(source: str, columns: list[str]) -> InputError:
+    shown = ", ".join(columns) if columns else "none"
+    return InputError(source, f"has no 'text' column (columns: {shown}).")
+
+
+def unreadable(source: str, detail: str) -> InputError:
+    return InputError(source, f"cannot be read ({detail}).")

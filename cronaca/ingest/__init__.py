@@ -1,0 +1,155 @@
+"""Ingest: files, folders and standard input to :class:`~cronaca.records.Article` records.
+
+:func:`read_articles` walks the given paths (``-`` is standard input; folders are walked
+recursively in sorted order, hidden files skipped) and yields one Article per article
+read, or an :class:`~cronaca.errors.InputError` for each input that cannot be read, so a
+bad file never stops the batch.  Formats by extension: ``.txt``, ``.html``/``.htm``,
+``.jsonl``, ``.json``, ``.csv``; standard input is sniffed (HTML, JSON, JSON Lines or
+text).  :func:`article_from_text` and :func:`article_from_html` build an Article from a
+string (used by the API).
+
+Doc ids are the file name without extension (or the record's id).  Within one call they
+are made unique: a second ``a`` becomes ``a~2``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from cronaca.errors import InputError, not_found, too_big, unknown_format, unreadable
+from cronaca.ingest.html import article_from_html, read_html
+from cronaca.ingest.tabular import read_csv, read_json, read_jsonl
+from cronaca.ingest.text import article_from_text, read_txt
+from cronaca.records import Article
+
+__all__ = ["FORMATS", "article_from_html", "article_from_text", "read_article", "read_articles"]
+
+log = logging.getLogger(__name__)
+
+FORMATS: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json", ".csv")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def read_articles(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """Articles from files, folders and ``-`` (stdin), with an InputError for each bad input."""
+    seen: dict[str, int] = {}
+    for path in paths:
+        for item in _read_path(path, max_bytes=max_bytes):
+            if isinstance(item, Article):
+                item = _unique(item, seen)
+            yield item
+
+
+def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """The first article of one file; raises the InputError when it cannot be read."""
+    for item in _read_path(str(path), max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            raise item
+        return item
+    raise InputError(str(path), "holds no article.")
+
+
+def _unique(article: Article, seen: dict[str, int]) -> Article:
+    base = article.doc_id
+    if base not in seen:
+        seen[base] = 1
+        return article
+    n = seen[base]
+    doc_id = base
+    while doc_id in seen:
+        n += 1
+        doc_id = f"{base}~{n}"
+    seen[base] = n
+    seen[doc_id] = 1
+    log.info("doc id '%s' is used twice in this batch; '%s' (%s) is called '%s'",
+             base, base, article.source, doc_id)
+    return dataclasses.replace(article, doc_id=doc_id)
+
+
+def _read_path(path: str, *, max_bytes: int) -> Iterator[Article | InputError]:
+    if path == STDIN:
+        yield from _read_stdin(max_bytes=max_bytes)
+        return
+    p = Path(path)
+    if p.is_dir():
+        for file in _walk(p):
+            yield from _read_file(file, max_bytes=max_bytes)
+    elif not p.exists():
+        yield not_found(path)
+    elif p.suffix.lower() not in FORMATS:
+        yield unknown_format(path, p.suffix or "(none)", FORMATS)
+    else:
+        yield from _read_file(p, max_bytes=max_bytes)
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / f for f in files
+                     if not f.startswith(".") and Path(f).suffix.lower() in FORMATS)
+    return sorted(found)
+
+
+def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    source = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as fh:
+                yield from read_jsonl(fh, source, path.stem, max_bytes=max_bytes)
+            return
+        size = path.stat().st_size
+        if suffix in (".txt", ".html", ".htm") and size > max_bytes:
+            yield too_big(source, size, max_bytes)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield unreadable(source, exc.strerror or type(exc).__name__)
+        return
+    yield from _read_bytes(data, source, path.stem, suffix, max_bytes=max_bytes)
+
+
+def _read_bytes(data: bytes, source: str, stem: str, suffix: str, *,
+                max_bytes: int) -> Iterator[Article | InputError]:
+    try:
+        if suffix == ".txt":
+            yield read_txt(data, source, stem, max_bytes=max_bytes)
+        elif suffix in (".html", ".htm"):
+            yield read_html(data, source, stem, max_bytes=max_bytes)
+        elif suffix == ".json":
+            yield from read_json(data, source, stem, max_bytes=max_bytes)
+        elif suffix == ".jsonl":
+            yield from read_jsonl(io.BytesIO(data), source, stem, max_bytes=max_bytes)
+        elif suffix == ".csv":
+            yield from read_csv(data, source, stem, max_bytes=max_bytes)
+        else:
+            yield unknown_format(source, suffix, FORMATS)
+    except InputError as err:
+        yield err
+
+
+def _read_stdin(*, max_bytes: int) -> Iterator[Article | InputError]:
+    data = sys.stdin.buffer.read()
+    yield from _read_bytes(data, STDIN_NAME, "stdin", _sniff(data), max_bytes=max_bytes)
+
+
+def _sniff(data: bytes) -> str:
+    """The format of standard input, from its first characters."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<!--")):
+        return ".html"
+    if head.startswith(b"["):
+        return ".json"
+    if head.startswith(b"{"):
+        first_line = head.split(b"\n", 1)[0].rstrip()
+        return ".jsonl" if first_line.endswith(b"}") else ".json"
+    return ".txt"

@@ -76,6 +76,15 @@ def build_nlp(model: str = "auto") -> Language:
     return nlp
 
 
+def load() -> Language:
+    """cronaca's own trained Italian pipeline (``cronaca/models/it_cronaca``), set up as the
+    analysis uses it (abbreviation cases, sentence rules); it loads offline."""
+    if not (SHIPPED_MODEL / "config.cfg").exists():
+        raise ConfigError(f"the shipped pipeline is missing from '{SHIPPED_MODEL}'; reinstall cronaca or "
+                          "rebuild it with 'cronaca train --data <corpora folder>'")
+    return build_nlp(str(SHIPPED_MODEL))
+
+
 def parse(nlp: Language, article: Article) -> ParsedDoc:
     ref = article.date or (article.dateline.date if article.dateline else None)
     ref_date = date.fromisoformat(ref) if ref else None

@@ -1,0 +1,232 @@
+"""The HTTP API and the analyst's page, built by :func:`create_app` (no globals).
+
+Every error has one body shape: ``{"error": {"status": int, "message": str}}``.
+Lists take ``limit`` and ``offset`` and answer ``{"items", "total", "limit", "offset", "next_offset"}``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from cronaca import __version__
+from cronaca.api.service import (
+    ApiSettings,
+    Service,
+    actor_detail,
+    actor_rows,
+    article_detail,
+    article_summary,
+    event_rows,
+    filter_events,
+    story_detail,
+    story_summary,
+)
+from cronaca.errors import InputError
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
+
+__all__ = ["ApiSettings", "create_app"]
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        self.message = message
+        super().__init__(message)
+
+
+def error_body(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    chunk = items[offset:offset + limit]
+    nxt = offset + limit if offset + limit < len(items) else None
+    return {"items": chunk, "total": len(items), "limit": limit, "offset": offset, "next_offset": nxt}
+
+
+ARTICLE_BODY_SCHEMA = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {
+            "type": "object",
+            "properties": {"text": {"type": "string"}, "html": {"type": "string"},
+                           **{f: {"type": "string"} for f in ARTICLE_FIELDS}},
+            "description": "The article as plain text (`text`) or HTML (`html`), with optional metadata."}},
+        "multipart/form-data": {"schema": {
+            "type": "object",
+            "properties": {"file": {"type": "string", "format": "binary"},
+                           **{f: {"type": "string"} for f in ARTICLE_FIELDS}},
+            "required": ["file"]}},
+    },
+}
+
+
+def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
+    """The FastAPI app over an open :class:`cronaca.store.Store`."""
+    settings = settings or ApiSettings()
+    service = Service(store, settings)
+    app = FastAPI(title="cronaca", version=__version__,
+                  description="Stories, events, actors and articles analysed by cronaca.")
+    app.state.service = service
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return error_body(exc.status, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_body(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return error_body(422, f"invalid request: {where}: {first.get('msg', 'bad value')}.")
+
+    # --- writes -----------------------------------------------------------------------------
+    @app.post("/articles", status_code=201, openapi_extra={"requestBody": ARTICLE_BODY_SCHEMA},
+              responses={200: {"description": "already stored"}, 401: {"description": "missing token"},
+                         413: {"description": "too large"}, 422: {"description": "malformed"}})
+    async def post_article(request: Request) -> JSONResponse:
+        """Analyse and store an article (idempotent by content hash)."""
+        _check_token(request, settings)
+        article = await _read_article(request, settings)
+        analysis, created = service.add_article(article)
+        body = article_detail(analysis)
+        body["created"] = created
+        return JSONResponse(body, status_code=201 if created else 200)
+
+    # --- reads ------------------------------------------------------------------------------
+    @app.get("/stories")
+    def list_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        snap = service.snapshot
+        return page([story_summary(s, snap) for s in snap.stories.stories], limit, offset)
+
+    @app.get("/stories/{story_id}")
+    def get_story(story_id: str) -> dict[str, Any]:
+        snap = service.snapshot
+        story = snap.story(story_id)
+        if story is None:
+            raise ApiError(404, f"no story with id '{story_id}'; GET /stories lists them.")
+        return story_detail(story, snap)
+
+    @app.get("/events")
+    def list_events(actor: str | None = None, type: str | None = None, status: str | None = None,
+                    since: str | None = None, until: str | None = None, place: str | None = None,
+                    limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        rows = filter_events(event_rows(service.snapshot), actor=actor, type_=type, status=status,
+                             since=since, until=until, place=place)
+        return page(rows, limit, offset)
+
+    @app.get("/actors")
+    def list_actors(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        return page(actor_rows(service.snapshot), limit, offset)
+
+    @app.get("/actors/{actor_id}")
+    def get_actor(actor_id: str) -> dict[str, Any]:
+        body = actor_detail(actor_id, service.snapshot)
+        if body is None:
+            raise ApiError(404, f"no actor with id '{actor_id}'; GET /actors lists them.")
+        return body
+
+    @app.get("/articles")
+    def list_articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        return page([article_summary(a) for a in service.snapshot.analyses], limit, offset)
+
+    @app.get("/articles/{doc_id}")
+    def get_article(doc_id: str) -> dict[str, Any]:
+        analysis = service.snapshot.analysis(doc_id)
+        if analysis is None:
+            raise ApiError(404, f"no article with id '{doc_id}'; GET /articles lists them.")
+        return article_detail(analysis)
+
+    # --- the page -----------------------------------------------------------------------------
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def index() -> FileResponse:
+            return FileResponse(STATIC / "index.html")
+
+    return app
+
+
+def _check_token(request: Request, settings: ApiSettings) -> None:
+    if not settings.token:
+        return
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), settings.token):
+        raise ApiError(401, "this endpoint needs 'Authorization: Bearer <token>' with the server's token.")
+
+
+async def _read_article(request: Request, settings: ApiSettings):  # -> Article
+    from cronaca.ingest import article_from_html, article_from_text
+
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > settings.max_bytes:
+        raise ApiError(413, f"the request is {int(declared):,} bytes, over the limit of {settings.max_bytes:,}.")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    meta: dict[str, str | None]
+    if ctype == "multipart/form-data":
+        try:
+            form = await request.form()
+        except Exception as exc:  # starlette raises several parser errors on malformed multipart
+            raise ApiError(422, f"the multipart body cannot be read: {exc}.") from exc
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise ApiError(422, "a multipart upload needs a 'file' field with the article.")
+        raw = await upload.read(settings.max_bytes + 1)
+        name = upload.filename or "upload"
+        meta = {f: (v if isinstance(v := form.get(f), str) and v else None) for f in ARTICLE_FIELDS}
+        is_html = name.lower().endswith((".html", ".htm"))
+    elif ctype == "application/json":
+        raw_body = await request.body()
+        if len(raw_body) > settings.max_bytes:
+            raise ApiError(413, f"the request is {len(raw_body):,} bytes, over the limit of {settings.max_bytes:,}.")
+        try:
+            data = json.loads(raw_body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ApiError(422, f"the body is not valid JSON: {exc}.") from exc
+        if not isinstance(data, dict):
+            raise ApiError(422, "the body must be a JSON object with a 'text' or 'html' field.")
+        bad = [f for f in ("text", "html", *ARTICLE_FIELDS) if data.get(f) is not None and not isinstance(data[f], str)]
+        if bad:
+            raise ApiError(422, f"field '{bad[0]}' must be a string.")
+        content = data.get("text") or data.get("html")
+        if not content or not content.strip():
+            raise ApiError(422, "the body needs a non-empty 'text' or 'html' field.")
+        is_html = not data.get("text")
+        raw = content.encode("utf-8", "surrogatepass")
+        meta = {f: data.get(f) or None for f in ARTICLE_FIELDS}
+        name = "request"
+    else:
+        raise ApiError(415 if ctype else 422,
+                       f"send the article as application/json or multipart/form-data, not '{ctype or 'nothing'}'.")
+    if len(raw) > settings.max_bytes:
+        raise ApiError(413, f"the article is {len(raw):,} bytes, over the limit of {settings.max_bytes:,}.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(422, f"the article is not valid UTF-8 text (byte {exc.start}).") from exc
+    if "\x00" in text:
+        raise ApiError(422, "the article looks like a binary file, not text or HTML.")
+    if not text.strip():
+        raise ApiError(422, "the article is empty: there is no text to analyse.")
+    kwargs = {"doc_id": meta["id"], "title": meta["title"], "date": meta["date"], "url": meta["url"],
+              "source": meta["source"] or name, "language": meta["language"]}
+    try:
+        return (article_from_html if is_html else article_from_text)(text, **kwargs)
+    except InputError as exc:
+        raise ApiError(422, str(exc)) from exc

@@ -1,0 +1,33 @@
+"""``cronaca export --store FILE``: the stored analyses as flat tables (JSON Lines, CSV, Parquet)."""
+
+from __future__ import annotations
+
+import click
+
+from cronaca.cli import main
+from cronaca.errors import CronacaError
+from cronaca.export.tables import FORMATS, TABLE_NAMES, write_tables
+
+
+@main.command()
+@click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False),
+              help="The DuckDB store written by 'cronaca analyze --store'.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+              help="File format of the tables.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder to write the tables in (created if missing).")
+@click.option("--table", "tables", multiple=True, type=click.Choice(TABLE_NAMES),
+              help="Only this table (repeatable); all tables by default.")
+def export(store_path: str, fmt: str, out_dir: str, tables: tuple[str, ...]) -> None:
+    """Write the analyses in a store as flat tables: documents, entities, mentions, times,
+    places, quotes, events, claims, warnings (one file each, <OUT>/<table>.<format>)."""
+    from cronaca.store import Store
+
+    try:
+        with Store(store_path, read_only=True) as store:
+            analyses = store.load_analyses()
+        written = write_tables(analyses, out_dir, fmt, tables or TABLE_NAMES)
+    except CronacaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in written:
+        click.echo(str(path))

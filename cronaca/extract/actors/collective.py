@@ -1,0 +1,86 @@
+"""Collective actors: "governo israeliano", "governo di Benjamin Netanyahu", "autorità
+sanitarie di Gaza", bare "l'esercito" after "esercito israeliano"; organisation names led by
+a head word ("Forum delle famiglie degli ostaggi"); news agencies ("agenzia Nova")."""
+
+from __future__ import annotations
+
+import re
+
+from cronaca.extract.actors.detect import Candidate, kb_candidate, name_at
+from cronaca.extract.actors.lexicon import UPPER, Lexicon
+from cronaca.kb import norm_alias
+
+_PREP = r"(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’]|d['’])"
+
+
+def sector_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[Candidate]:
+    by_start = {a.start: a for a in anchors}
+    nouns = "|".join(sorted((re.escape(n) for n in lex.sectors), key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w])((?i:{nouns}))(?![\w'’])", text):
+        noun = m.group(1).casefold()
+        sector, label = lex.sectors[noun]
+        end, country = m.end(), None
+        nat = re.match(rf"\s+({lex.nat_re})(?![\w])", text[end:])
+        if nat:
+            country, end = lex.nationality[nat.group(1).casefold()], end + nat.end()
+        else:
+            direct = rf"|\s+(?=[{UPPER}])" if noun in lex.direct_name_sectors else ""
+            comp = re.match(rf"(?:\s+[a-zà-ù]+)?\s+{_PREP}\s*{direct}", text[end:])
+            if comp:
+                pos = end + comp.end()
+                anchor = by_start.get(pos)
+                if anchor is not None and anchor.country and (anchor.type == "PER" or anchor.type == "GPE"):
+                    country, end = anchor.country, anchor.end
+                else:
+                    span = name_at(lex, text, pos, max_tokens=3)
+                    form = lex.countries.lookup(text[span[0]:span[1]]) if span else None
+                    if form is not None and span is not None:
+                        country, end = form.code, span[1]
+        phrase = text[m.start():end]
+        actor = lex.kb.lookup(phrase)
+        if actor is not None:
+            out.append(kb_candidate(actor, m.start(), end, phrase))
+        elif country is not None:
+            code = "IGOEU" if country == "EUR" else country + sector
+            name = f"{lex.countries.name(country)} {label}"
+            out.append(Candidate(m.start(), end, phrase, "ORG", ("sec", country, label), name, code, country))
+        elif noun in lex.bare_coref and re.search(r"(?i)(?:^|\s)(?:il|l['’]|lo|la)\s*$", text[max(0, m.start() - 4):m.start()]):
+            out.append(Candidate(m.start(), end, phrase, "ORG", ("bare", label), phrase))
+    return out
+
+
+def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Organisation names beginning with a head word ("Ministero degli Esteri", "Forum delle ...")."""
+    heads = "|".join(sorted(lex.org_heads, key=len, reverse=True))
+    out = []
+    pat = re.compile(rf"(?<![\w'’])(?:{heads})(?:\s+{_PREP}\s*[\w'’-]+|\s+[{UPPER}][\w'’-]*)+")
+    for m in pat.finditer(text):
+        s, e = m.start(), m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        nat = re.match(rf"\s+({lex.nat_re})(?![\w])", text[e:])
+        country = None
+        if nat:
+            country = lex.nationality[nat.group(1).casefold()]
+            e += nat.end()
+        phrase = text[s:e]
+        code = (country + "GOV") if country and country != "EUR" else ("IGOEU" if country == "EUR" else None)
+        out.append(Candidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase, code, country))
+        taken.append((s, e))
+    return out
+
+
+def agency_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    words = "|".join(sorted(lex.agency_words, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w])(?i:{words})(?:\s+({lex.nat_re}))?\s+(?=[{UPPER}])", text):
+        span = name_at(lex, text, m.end(), max_tokens=3)
+        if span is None or any(span[0] < te and ts < span[1] for ts, te in taken):
+            continue
+        country = lex.nationality.get((m.group(1) or "").casefold())
+        phrase = text[span[0]:span[1]]
+        out.append(Candidate(span[0], span[1], phrase, "ORG", ("org", norm_alias(phrase)), phrase,
+                             country + "MED" if country and country != "EUR" else None, country))
+        taken.append(span)
+    return out

@@ -1,0 +1,173 @@
+"""Mention detection by rules: KB and country gazetteer, personal names, organisation names,
+source phrases and collective actors ("governo israeliano").  Each finder returns
+:class:`Candidate` records; :mod:`cronaca.extract.actors.build` groups them into entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cronaca.extract.actors.lexicon import APOS, UPPER, Lexicon
+from cronaca.kb import KBActor, norm_alias
+
+TOKEN_RE = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
+_PREP = r"(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’]|d['’])"
+_PREP_TO = r"(?:(?:al|alla|allo|ai|agli|alle|a)\s|all['’])"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC | MISC
+    group: tuple[str, ...]  # coreference key: same key, same entity
+    name: str
+    code: str | None = None
+    country: str | None = None
+    kb_id: str | None = None
+
+
+def kb_candidate(actor: KBActor, start: int, end: int, text: str) -> Candidate:
+    return Candidate(start, end, text, actor.type, ("kb", actor.id), actor.name, actor.code,
+                     actor.country, actor.id)
+
+
+def country_candidate(lex: Lexicon, code: str, start: int, end: int, text: str) -> Candidate:
+    typ = "LOC" if code == "EUR" else "GPE"
+    return Candidate(start, end, text, typ, ("gpe", code), lex.countries.name(code), code, code)
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(re.match(f"[{UPPER}]", tok)) or bool(re.match(f"(?:al|el|as|ad|an|ar|bin|ben)-[{UPPER}]", tok))
+
+
+def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int, int] | None:
+    """The personal-name-shaped token sequence starting at ``pos``: capitalised tokens and
+    name particles joined by single spaces, ending on a capitalised token."""
+    toks: list[tuple[int, int, str]] = []
+    i = pos
+    while len(toks) < max_tokens:
+        m = TOKEN_RE.match(text, i)
+        if not m:
+            break
+        tok = m.group(0).rstrip(".")
+        if not (_is_cap(tok) or tok in lex.particles):
+            break
+        toks.append((m.start(), m.start() + len(tok), tok))
+        j = m.start() + len(tok)
+        if j < len(text) and text[j] == " " and j + 1 < len(text) and not text[j + 1].isspace():
+            i = j + 1
+        else:
+            break
+    while toks and not _is_cap(toks[-1][2]):
+        toks.pop()
+    if not toks or not _is_cap(toks[0][2]):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def gazetteer_candidates(lex: Lexicon, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    for m in lex.gazetteer_re.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in skip):
+            continue
+        hit = lex.hit(m.group(0))
+        if hit is None:
+            continue
+        if hit.actor is not None:
+            out.append(kb_candidate(hit.actor, m.start(), m.end(), m.group(0)))
+            continue
+        form = hit.country
+        if form is None or form.kind == "territory":
+            continue
+        if form.kind == "capital" and _scene_setting(text, m.start()):
+            continue
+        out.append(country_candidate(lex, form.code, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _scene_setting(text: str, start: int) -> bool:
+    """A capital naming where something happens, not who acts: 'A Berlino, ...', 'ora di Mosca'."""
+    before = text[max(0, start - 12):start]
+    return bool(re.search(r"(?:\b(?:[Aa]|[Aa]d|[Ii]n|[Vv]erso|[Dd]a)\s+|\bora\s+di\s+)$", before))
+
+
+def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Full names of people outside the KB: a known given name followed by capitalised tokens."""
+    out = []
+    for m in re.finditer(f"(?<![\\w'’-])[{UPPER}][\\w'’-]*", text):
+        if m.group(0) not in lex.given_names or any(s <= m.start() < e for s, e in taken):
+            continue
+        span = name_at(lex, text, m.start())
+        if span is None or span[1] == m.end():  # a given name alone is no name
+            continue
+        s, e = span
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        out.append(unknown_person(lex, s, e, text[s:e]))
+        taken.append((s, e))
+    return out
+
+
+def unknown_person(lex: Lexicon, start: int, end: int, text: str) -> Candidate:
+    """A person not in the KB; a surname that is a KB person's surname joins that person."""
+    surname = text.split()[-1]
+    actor = lex.kb.lookup(surname)
+    if actor is not None and actor.type == "PER" and len(text.split()) > 1:
+        return kb_candidate(actor, start, end, text)
+    return Candidate(start, end, text, "PER", ("per", norm_alias(text)), text)
+
+
+def source_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[Candidate]:
+    """Anonymous sources and collectives as ORG actors: 'fonti della Casa Bianca', 'fonti
+    diplomatiche statunitensi', 'fonti vicine al Cremlino', 'una fonte del Dipartimento di Stato'."""
+    heads = "|".join(sorted(lex.source_heads, key=len, reverse=True))
+    mods = "|".join(sorted(lex.source_modifiers, key=len, reverse=True))
+    out = []
+    pat = re.compile(rf"(?<![\w'’])(?:(?i:una)\s+)?(?i:{heads})(?:\s+(?:{mods}))*(?:\s+(?:{lex.nat_re}))?"
+                     rf"(?:\s+(?:vicin[aei]\s+{_PREP_TO}\s*|{_PREP}\s*)(?=\S))?")
+    for m in pat.finditer(text):
+        end = m.end()
+        inner = next((a for a in anchors if a.start == end), None) if m.group(0)[-1:].isspace() or \
+            re.search(APOS + "$", m.group(0)) else None
+        if inner is not None:
+            end = inner.end
+        phrase = text[m.start():end].rstrip()
+        words = phrase.split()
+        if inner is None and len(words) < 2 + phrase.casefold().startswith("una "):
+            continue  # "fonti" alone names nobody
+        if inner is None and not re.search(rf"(?:{mods}|{lex.nat_re})$", phrase):
+            continue
+        phrase_end = m.start() + len(phrase)
+        code = _source_code(lex, phrase, inner)
+        out.append(Candidate(m.start(), phrase_end, phrase, "ORG", ("src", norm_alias(_strip_article(phrase))),
+                             _strip_article(phrase), code, inner.country if inner else _nat_code(lex, phrase)))
+    for coll in lex.collectives:
+        for m in re.finditer(rf"(?<!\w){re.escape(coll)}(?!\w)", text, flags=re.IGNORECASE):
+            out.append(Candidate(m.start(), m.end(), m.group(0), "ORG", ("src", norm_alias(coll)), coll))
+    return out
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?i:una)\s+", "", phrase)
+
+
+def _nat_code(lex: Lexicon, phrase: str) -> str | None:
+    for w in reversed(phrase.split()):
+        if w.casefold() in lex.nationality:
+            return lex.nationality[w.casefold()]
+    return None
+
+
+def _source_code(lex: Lexicon, phrase: str, inner: Candidate | None) -> str | None:
+    if inner is not None:
+        if inner.type == "GPE" and inner.code and len(inner.code) == 3:
+            return inner.code + "GOV"
+        return inner.code
+    nat = _nat_code(lex, phrase)
+    if nat and re.search(r"diplomatic|governativ|ufficial", phrase, flags=re.IGNORECASE):
+        return nat + "GOV" if len(nat) == 3 and nat != "EUR" else "IGOEU"
+    if nat and re.search(r"militar", phrase, flags=re.IGNORECASE):
+        return nat + "MIL"
+    return None

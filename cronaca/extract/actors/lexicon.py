@@ -1,0 +1,118 @@
+"""The Italian actor lexicon compiled for matching: role titles, nationality adjectives,
+sector nouns, source phrases, and one gazetteer of every KB alias and country form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cronaca.data import load_yaml
+from cronaca.kb import ActorKB, KBActor, load_kb
+from cronaca.kb.countries import CountryForm, CountryTable, load_countries
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+APOS = "['’]"
+
+
+@dataclass(frozen=True)
+class Title:
+    words: str
+    keys: tuple[str, ...]
+    portfolio: bool = False
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class GazetteerHit:
+    actor: KBActor | None = None
+    country: CountryForm | None = None
+
+
+def _title_pattern(words: str, nat: str) -> str:
+    parts = []
+    for w in words.split():
+        parts.append(re.escape(w).replace("'", APOS).replace("’", APOS) + f"(?:\\s+(?:{nat}))?")
+    return r"\s+".join(parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kb: ActorKB
+    countries: CountryTable
+    role_labels: dict[str, str]
+    role_sectors: dict[str, str]
+    titles: dict[str, Title]  # normalized title words -> title
+    nationality: dict[str, str]  # adjective -> alpha-3
+    sectors: dict[str, tuple[str, str]]  # noun -> (sector code, english name)
+    bare_coref: frozenset[str]
+    direct_name_sectors: frozenset[str]
+    source_heads: frozenset[str]
+    source_modifiers: frozenset[str]
+    collectives: tuple[str, ...]
+    org_heads: frozenset[str]
+    particles: frozenset[str]
+    agency_words: frozenset[str]
+    given_names: frozenset[str]
+    past_markers: frozenset[str]
+    gazetteer: dict[str, GazetteerHit]  # exact surface -> hit
+    gazetteer_re: re.Pattern[str]
+    title_re: re.Pattern[str]
+    nat_re: str
+
+    def hit(self, surface: str) -> GazetteerHit | None:
+        return self.gazetteer.get(surface)
+
+    def title(self, matched: str) -> Title | None:
+        """The title a matched role phrase uses (nationality adjectives removed)."""
+        words = [w for w in matched.split() if w.casefold() not in self.nationality]
+        return self.titles.get(" ".join(words).casefold().replace("’", "'"))
+
+
+def _variants(alias: str) -> set[str]:
+    out = {alias}
+    if alias[:1].islower():
+        out.add(alias[:1].upper() + alias[1:])
+    if "'" in alias:
+        out |= {v.replace("'", "’") for v in set(out)}
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = load_yaml("it", "roles.yaml")
+    kb = load_kb()
+    countries = load_countries()
+    nationality = {adj: code for code, adjs in data["nationalities"].items() for adj in adjs}
+    nat = "|".join(sorted((re.escape(a) for a in nationality), key=len, reverse=True))
+    titles = {t["words"].casefold().replace("’", "'"): Title(t["words"], tuple(t["keys"]), bool(t.get("portfolio")),
+                                                                 bool(t.get("plural")))
+              for t in data["titles"]}
+    title_alts = sorted(titles.values(), key=lambda t: len(t.words), reverse=True)
+    title_re = re.compile(r"(?<![\w])(?i:" + "|".join(_title_pattern(t.words, nat) for t in title_alts)
+                          + r")(?![\w'’])")
+    gaz: dict[str, GazetteerHit] = {}
+    for form in countries.forms:
+        for v in _variants(form.text):
+            gaz[v] = GazetteerHit(country=form)
+    for actor in kb:  # KB actors win over country forms of the same surface
+        for alias in (actor.name, *actor.aliases):
+            for v in _variants(alias):
+                gaz[v] = GazetteerHit(actor=actor)
+    alts = sorted(gaz, key=len, reverse=True)
+    gazetteer_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-]|['’]\w)")
+    given = load_yaml("kb", "given_names.yaml")["names"]
+    src = data["sources"]
+    return Lexicon(
+        kb=kb, countries=countries,
+        role_labels={k: v["label"] for k, v in data["role_keys"].items()},
+        role_sectors={k: v["sector"] for k, v in data["role_keys"].items()},
+        titles=titles, nationality=nationality,
+        sectors={k: (v["sector"], v["name"]) for k, v in data["sectors"].items()},
+        bare_coref=frozenset(data["bare_coref"]), direct_name_sectors=frozenset(data["direct_name_sectors"]),
+        source_heads=frozenset(src["heads"]), source_modifiers=frozenset(src["modifiers"]),
+        collectives=tuple(src["collectives"]), org_heads=frozenset(data["org_heads"]),
+        particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
+        given_names=frozenset(given), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
+        gazetteer=gaz, gazetteer_re=gazetteer_re, title_re=title_re, nat_re=nat,
+    )

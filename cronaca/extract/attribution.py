@@ -1,0 +1,285 @@
+"""Attribution chains and the conditional of hearsay.
+
+``attribution_for`` answers "who does the article say this comes from?" for a claim whose
+evidence is ``text[start:end]``, innermost source first:
+
+* inside a quotation: its speaker, then the outlet it spoke to ("ha dichiarato alla CNN");
+* a reporting verb before the claim in its sentence ("X ha detto che …", "fonti vicine al
+  Cremlino raccontano che …", "spiegando che …") or right after it ("…, ha detto X"), or a
+  reporting verb inside the evidence itself (the claim is a speech act: its speaker);
+  the speaker's outlet follows it ("Ryabkov, citato dall'agenzia Tass", "nell'intervista
+  a Ria Novosti");
+* a source frame anywhere in the sentence ("secondo fonti diplomatiche", "secondo quanto
+  riportato da fonti della Casa Bianca alla CNN" -> [fonti della Casa Bianca, CNN]);
+* "Lo ha annunciato X" opening the next sentence;
+* when the sentence names no source, or only the speaker of the speech act it reports,
+  an anonymous source of the previous sentence in the same paragraph carries over.
+
+Empty when the article asserts the claim itself.  ``is_hearsay`` spots the conditional
+mood the Italian press uses for unconfirmed reports ("sarebbe stata una telefonata").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from cronaca.extract.quotes import extract_quotes
+from cronaca.extract.speakers import BOUNDARY_PUNCT, Context, Cue, Speaker
+from cronaca.nlp import ParsedDoc
+from cronaca.records import Entity, Quote, Source
+
+log = logging.getLogger(__name__)
+
+_SCOPE_BREAKS = frozenset({"mentre", ";"})
+_BARE_OUTLET_WINDOW = 3  # tokens after a cue where "alla CNN" names the outlet
+
+
+def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int,
+                    *, quotes: Sequence[Quote] | None = None) -> tuple[Source, ...]:
+    """The chain of sources for the claim at ``text[start:end]``, innermost first.
+
+    ``quotes`` are the document's quotations (computed when not given)."""
+    if quotes is None:
+        quotes = extract_quotes(pdoc, entities)
+    statements = [q for q in quotes if q.kind == "statement"]
+    ctx = Context(pdoc, entities, quote_spans=[(q.start, q.end) for q in statements])
+    chain: list[Source] = []
+    quote = next((q for q in statements if q.start <= start < q.end), None)
+    sent_lo, sent_hi = ctx.sentence_of(start)
+    if quote is not None:
+        if quote.speaker or quote.speaker_text:
+            chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
+        lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
+        for cue in ctx.find_cues(lo, hi):
+            chain.extend(_outlets(ctx, cue, None, lo))
+        chain.extend(_frame_sources(ctx, lo, hi))
+        return _dedupe(chain)
+    speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi)
+    if speaker is not None and cue is not None:
+        chain.append(_source(speaker))
+        chain.extend(_outlets(ctx, cue, speaker, sent_lo))
+    own = _frame_sources(ctx, sent_lo, sent_hi, claim=start)
+    chain.extend(own)
+    chain.extend(_clitic_next(ctx, sent_hi))
+    if not own and (speaker is None or speech_act):
+        chain.extend(_carried_over(ctx, sent_lo))
+    return _dedupe(chain)
+
+
+def _source(sp: Speaker) -> Source:
+    return Source(sp.entity, sp.text, sp.start, sp.end)
+
+
+def _dedupe(chain: list[Source]) -> tuple[Source, ...]:
+    out: list[Source] = []
+    for s in chain:
+        if any((s.entity is not None and s.entity == o.entity) or (s.start is not None and o.start is not None
+               and s.start < (o.end or 0) and o.start < (s.end or 0)) or (s.entity is None and s.text == o.text)
+               for o in out):
+            continue
+        out.append(s)
+    return tuple(out)
+
+
+def _reporting_cue(ctx: Context, start: int, end: int, lo: int,
+                   hi: int) -> tuple[Speaker | None, Cue | None, bool]:
+    """The reporting verb governing the claim, its subject, and whether the claim is the
+    speech act itself (the verb lies inside the evidence)."""
+    cues = [c for c in ctx.find_cues(lo, hi) if c.kind in ("finite", "gerund", "agent")]
+    inside = [c for c in cues if start <= c.verb_start < end]
+    if inside:
+        sp = ctx.subject_of(inside[0], lo)
+        if sp is not None:
+            return sp, inside[0], True
+    before = [c for c in cues if c.end <= start and c.kind != "agent" and not _scope_broken(ctx, c.end, start)]
+    if before:
+        sp = ctx.subject_of(before[-1], lo)
+        if sp is not None:
+            return sp, before[-1], False
+    for c in cues:
+        if c.start >= end and c.kind == "finite":
+            i = ctx.tok_at(c.start)
+            if i > 0 and ctx.toks[i - 1].text == ",":
+                rng = ctx.np_after(c.end, hi)
+                if rng is not None:
+                    return ctx.resolve(*rng), c, False
+    return None, None, False
+
+
+def _scope_broken(ctx: Context, a: int, b: int) -> bool:
+    return any(t.low in _SCOPE_BREAKS for t in ctx.toks[ctx.tok_at(a):ctx.tok_at(b)] if not ctx.in_quote(t.start))
+
+
+def _match_frame(ctx: Context, i: int, frames: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+    for frame in frames:
+        n = len(frame)
+        if tuple(t.low for t in ctx.toks[i:i + n]) == frame:
+            return frame
+    return None
+
+
+def _named_after(ctx: Context, i: int, hi_tok: int, explicit: bool) -> Source | None:
+    """The outlet named from token ``i`` on ("agenzia Tass", "CNN")."""
+    while i < hi_tok and ctx.toks[i].low in ctx.lex.outlet_nouns:
+        i += 1
+    if i >= hi_tok:
+        return None
+    pos = ctx.toks[i].start
+    m = next((m for m in ctx.mentions if m.start == pos), None)
+    if m is not None:
+        ent = ctx.entities.get(m.entity)
+        media = ent is not None and (ent.type in ("ORG", "MISC") or (ent.code or "").endswith("MED"))
+        if explicit and m.type != "PER" or media:
+            return Source(m.entity, m.text, m.start, m.end)
+        return None
+    if not explicit or not ctx.toks[i].text[:1].isupper():
+        return None
+    j = i
+    while j < hi_tok and ctx.toks[j].text[:1].isupper():
+        j += 1
+    return Source(None, ctx.text[ctx.toks[i].start:ctx.toks[j - 1].end], ctx.toks[i].start, ctx.toks[j - 1].end)
+
+
+def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int) -> list[Source]:
+    """Outlets the speaker spoke to or through: between subject and verb, or right after the verb."""
+    out: list[Source] = []
+    a = speaker.end if speaker is not None and speaker.end <= cue.start else lo
+    sent_hi = ctx.sentence_of(cue.start)[1]
+    hi_tok = ctx.tok_at(sent_hi)
+    i, after = ctx.tok_at(a), ctx.tok_at(cue.end)
+    while i < hi_tok:
+        t = ctx.toks[i]
+        if i >= after and (t.text in BOUNDARY_PUNCT and t.text != "," or t.low == "che" or i >= after + 8):
+            break
+        if ctx.in_quote(t.start) or (ctx.tok_at(cue.start) <= i < after):
+            i += 1
+            continue
+        frame = _match_frame(ctx, i, ctx.lex.outlet_frames)
+        if frame is not None:
+            explicit = len(frame) > 1
+            if explicit or (after <= i < after + _BARE_OUTLET_WINDOW):
+                src = _named_after(ctx, i + len(frame), hi_tok, explicit)
+                if src is not None:
+                    out.append(src)
+                    i = ctx.tok_at(src.end or t.end)
+                    continue
+        i += 1
+    return out
+
+
+def _frame_scope(ctx: Context, i: int, np_end: int, lo: int, hi: int) -> tuple[int, int]:
+    """What a frame at token ``i`` governs: the sentence when it opens it or closes it
+    ("…, secondo fonti della Casa Bianca."), else only its own clause."""
+    lo_tok, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
+    j = ctx.tok_at(np_end)
+    opens = all(ctx.toks[k].low in ctx.lex.clause_breaks or ctx.toks[k].low in ctx.lex.time_words
+                or ctx.toks[k].text == "," for k in range(lo_tok, i))
+    closes = j >= hi_tok or ctx.toks[j].text in ".!?;"
+    if opens or closes:
+        return lo, hi
+    a = i
+    while a > lo_tok and not ctx.is_boundary(a - 1):
+        a -= 1
+    while j < hi_tok and not ctx.is_boundary(j):
+        j += 1
+    return ctx.toks[a].start if a < len(ctx.toks) else lo, ctx.toks[j].start if j < len(ctx.toks) else hi
+
+
+def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None) -> list[Source]:
+    """Sources named by a frame in [lo, hi) whose scope covers offset ``claim`` (None: the
+    frames governing the whole sentence): "secondo fonti diplomatiche", "stando a …",
+    with a trailing outlet split off ("fonti della Casa Bianca alla CNN")."""
+    out: list[Source] = []
+    i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
+    while i < hi_tok:
+        if ctx.in_quote(ctx.toks[i].start):
+            i += 1
+            continue
+        frame = _match_frame(ctx, i, ctx.lex.source_frames)
+        if frame is None:
+            i += 1
+            continue
+        rng = ctx.np_after(ctx.toks[i + len(frame) - 1].end, hi)
+        if rng is None:
+            i += len(frame)
+            continue
+        s, e = rng
+        scope = _frame_scope(ctx, i, e, lo, hi)
+        if (scope != (lo, hi) and claim is None) or (claim is not None and not scope[0] <= claim < scope[1]):
+            i = ctx.tok_at(e)
+            continue
+        outlet = None
+        for k in range(ctx.tok_at(s) + 1, ctx.tok_at(e)):
+            if ctx.toks[k].low in ("a", "al", "alla", "all'", "all’", "ai", "agli", "alle"):
+                outlet = _named_after(ctx, k + 1, ctx.tok_at(e), explicit=True)
+                if outlet is not None:
+                    e = ctx.toks[k - 1].end
+                    break
+        out.append(_source(ctx.resolve(s, e)))
+        if outlet is not None:
+            out.append(outlet)
+        i = ctx.tok_at(rng[1])
+    return out
+
+
+def _clitic_next(ctx: Context, sent_hi: int) -> list[Source]:
+    """"Lo ha annunciato l'esercito." at the start of the next sentence."""
+    k = next((j for j, (lo, _) in enumerate(ctx.sents) if lo >= sent_hi), len(ctx.sents))
+    if k >= len(ctx.sents) or "\n" in ctx.text[sent_hi:ctx.sents[k][0]]:
+        return []
+    lo, hi = ctx.sents[k]
+    i = ctx.tok_at(lo)
+    if i >= len(ctx.toks) or ctx.toks[i].low not in ctx.lex.anaphoric_clitics:
+        return []
+    cues = ctx.find_cues(lo, hi)
+    if not cues or cues[0].start != ctx.toks[i].start or cues[0].kind != "finite":
+        return []
+    rng = ctx.np_after(cues[0].end, hi)
+    return [_source(ctx.resolve(*rng))] if rng else []
+
+
+def _carried_over(ctx: Context, sent_lo: int) -> list[Source]:
+    """Anonymous sources of the previous sentence of the same paragraph."""
+    k = ctx.sentence_index(sent_lo)
+    if k == 0:
+        return []
+    lo, hi = ctx.sents[k - 1]
+    if "\n" in ctx.text[lo:sent_lo]:
+        return []
+    out = _frame_sources(ctx, lo, hi)
+    for cue in ctx.find_cues(lo, hi):
+        if cue.kind != "finite":
+            continue
+        sp = ctx.subject_of(cue, lo)
+        if sp is not None and any(w in ctx.lex.source_nouns for w in sp.text.lower().split()[:2]):
+            out.append(_source(sp))
+    return out
+
+
+def is_hearsay(pdoc: ParsedDoc, start: int, end: int, lang: str = "it") -> bool:
+    """True when the claim at ``text[start:end]`` (or the clause around it) is in the
+    conditional of hearsay: "sarebbe stata", "avrebbero", "riguarderebbero" — not a modal
+    ("potrebbe", "dovrebbe"), a counterfactual ("sarebbe dovuta terminare") or the main
+    clause of an "if" sentence."""
+    ctx = Context(pdoc, ())
+    lex = ctx.lex
+    lo, hi = ctx.sentence_of(start)
+    a, b = ctx.tok_at(start), ctx.tok_at(end)
+    while a > ctx.tok_at(lo) and ctx.toks[a - 1].text not in ",;:–—(":
+        a -= 1
+    while b < ctx.tok_at(hi) and ctx.toks[b].text not in ",;:.–—)":
+        b += 1
+    sentence = [t.low for t in ctx.toks[ctx.tok_at(lo):ctx.tok_at(hi)]]
+    if any(tuple(sentence[i:i + len(h)]) == h for h in lex.hypothetical for i in range(len(sentence))):
+        return False
+    for i in range(a, b):
+        w = ctx.toks[i].low
+        ending = next((e for e in lex.hearsay_endings if w.endswith(e) and len(w) > len(e) + 1), None)
+        if ending is None or w[:-len(ending)] in lex.modal_stems:
+            continue
+        nxt = next((t.low for t in ctx.toks[i + 1:b] if t.low not in lex.adverbs), "")
+        if nxt in lex.modal_participles:
+            continue
+        return True
+    return False

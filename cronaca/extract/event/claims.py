@@ -1,0 +1,95 @@
+"""What a mention claims beyond its status: the time and the place it gives the event, and the
+evidence span.  Each time or place expression is given to one trigger of its sentence: the
+nearest trigger before it in the same clause ("il vertice, previsto per il 14 novembre a
+Ginevra"), else the next one after it ("domenica partirà")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cronaca.extract.event.text import TextView
+from cronaca.extract.event.triggers import Hit
+from cronaca.records import Place, Time
+
+_LOCATIVE = ("a", "ad", "in", "nel", "nella", "nei", "nelle", "negli", "nell'", "presso", "lungo", "sul", "sulla",
+             "all'", "al", "alla")
+_PLACE_HEADS = ("confine", "confini", "territorio", "regione", "costa", "sud", "nord", "est", "ovest", "zona",
+                "area", "striscia", "capitale", "periferia", "centro")
+_SPECIFIC = {"city": 3, "region": 2, "country": 1}
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Times and places given to each trigger (by the trigger's index in the hit list)."""
+
+    times: dict[int, tuple[Time, ...]]
+    places: dict[int, tuple[Place, ...]]
+
+
+def _owner(view: TextView, hits: Sequence[Hit], first: int, last: int, loose: bool) -> int | None:
+    sent = view.words[first].sent
+    same = [n for n, h in enumerate(hits) if view.words[h.first].sent == sent]
+    before = [n for n in same if hits[n].last < first]
+    after = [n for n in same if hits[n].first > last]
+    if before:
+        n = before[-1]
+        if not any(view.is_break(k) and view.lows[k] not in ("(", ")")
+                   for k in range(hits[n].last + 1, first)):
+            return n
+    lo, hi = view.clause(first)
+    if after and (hits[after[0]].first <= hi or loose):
+        return after[0]
+    if before and loose:
+        return before[-1]
+    return None
+
+
+def anchor(view: TextView, hits: Sequence[Hit], times: Sequence[Time], places: Sequence[Place],
+           skip_before: int) -> Anchors:
+    """Give each time and place expression (after the dateline, i.e. from ``skip_before``) to a trigger."""
+    t_out: dict[int, list[Time]] = {}
+    p_out: dict[int, list[Place]] = {}
+    for t in times:
+        if t.start < skip_before or t.type in ("DURATION", "SET"):
+            continue
+        first, last = view.word_range(t.start, t.end)
+        if first > last:
+            continue
+        n = _owner(view, hits, first, last, loose=False)
+        if n is not None:
+            t_out.setdefault(n, []).append(t)
+    for p in places:
+        if p.start < skip_before:
+            continue
+        first, last = view.word_range(p.start, p.end)
+        if first > last or first == 0:
+            continue
+        prev = view.lows[first - 1]
+        head = any(w in _PLACE_HEADS for w in view.lows[max(0, first - 4):first])
+        if prev not in _LOCATIVE and not head:
+            continue
+        n = _owner(view, hits, first, last, loose=True)
+        if n is not None:
+            p_out.setdefault(n, []).append(p)
+    return Anchors({k: tuple(v) for k, v in t_out.items()}, {k: tuple(v) for k, v in p_out.items()})
+
+
+def time_rank(value: str) -> int:
+    """How specific a TIMEX3 value is (a clock time beats a part of day beats a day ...)."""
+    if not value or not value[:1].isdigit():
+        return 0
+    if "T" in value:
+        return 6 if value.split("T", 1)[1][:1].isdigit() else 5
+    return {10: 4, 8: 3, 7: 2}.get(len(value), 1)
+
+
+def best_time(times: Sequence[Time]) -> Time | None:
+    ranked = sorted(times, key=lambda t: time_rank(t.value), reverse=True)
+    return ranked[0] if ranked and ranked[0].value else None
+
+
+def best_place(places: Sequence[Place]) -> Place | None:
+    if not places:
+        return None
+    return max(places, key=lambda p: (_SPECIFIC.get(p.feature or "", 2), -p.start))

@@ -1,0 +1,269 @@
+"""The event lexicons as typed, validated records.
+
+``cronaca/data/<lang>/events.yaml`` (triggers, frames, mode cues), ``status.yaml`` (status cues)
+and the language-independent ``cronaca/data/plover.yaml`` (types, modes, CAMEO codes) are read
+once per language and checked against their schema; a bad file raises :class:`DataFileError`
+naming the key that is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
+
+FRAMES = ("symmetric", "directed", "intransitive")
+MEDIA = ("in_person", "phone", "any")
+ROLES = ("actor", "recipient")
+_ELISION = re.compile(r"(?<=['’])(?=\w)")
+
+Phrase = tuple[str, ...]  # one word pattern per token; a trailing * matches any ending
+
+
+def split_phrase(text: str) -> Phrase:
+    """'stop all'ingresso' -> ('stop', "all'", 'ingresso'), lower case, curly apostrophes made straight."""
+    text = text.lower().replace("’", "'")
+    return tuple(w for part in text.split() for w in _ELISION.split(part) if w)
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1]) and len(word) >= len(pattern) - 1
+    return word == pattern
+
+
+def phrase_at(phrase: Phrase, words: tuple[str, ...], i: int) -> bool:
+    """True when ``phrase`` matches ``words`` starting at index ``i``."""
+    if i < 0 or i + len(phrase) > len(words):
+        return False
+    return all(word_matches(p, words[i + k]) for k, p in enumerate(phrase))
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    lemma: str
+    pos: str
+    forms: tuple[Phrase, ...]
+    type: str
+    mode: str | None = None
+    frame: str = "directed"
+    genitive: str = "actor"
+    agent_by: str = "actor"
+    medium: str = "any"
+    excepted: tuple[str, ...] = ()
+    requires_after: tuple[Phrase, ...] = ()
+    requires_window: int = 0
+    not_before: tuple[Phrase, ...] = ()
+    not_after: tuple[Phrase, ...] = ()
+    except_after: tuple[Phrase, ...] = ()
+    recipient_preps: tuple[str, ...] = ()
+    actor_types: tuple[str, ...] = ()
+    borrow: tuple[str, ...] = ()
+    sentence_fallback: bool = False
+    default_status: str = "occurred"
+    min_participants: int = 0  # 0: the frame's default
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: tuple[TriggerEntry, ...]
+    support_verbs: tuple[Phrase, ...]
+    head_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
+    pair_phrases: tuple[Phrase, ...]
+    clause_breaks: tuple[Phrase, ...]
+    reporting: frozenset[str]
+    prepositions: frozenset[str]
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    new_markers: frozenset[str]
+    mode_cues: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]]
+    nationalities: dict[str, str]  # adjective -> ISO alpha-3
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    priority: tuple[str, ...]
+    before: tuple[tuple[str, Phrase], ...]  # (status, phrase), longest phrases first
+    after: tuple[tuple[str, Phrase], ...]
+    window_before: int
+    window_after: int
+    window_negation: int
+    negation: frozenset[str]
+    negators: frozenset[str]
+    suppress: tuple[Phrase, ...]
+    hearsay_past: tuple[Phrase, ...]
+    future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    participle_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
+    auxiliaries: frozenset[str]
+    passive: frozenset[str]
+    modal_planned: frozenset[str]
+    denials: tuple[Phrase, ...]
+    denial_types: tuple[str, ...]
+    denial_sentences_back: int
+
+
+@dataclass(frozen=True)
+class Plover:
+    cameo: dict[str, str]  # type -> CAMEO code
+    modes: dict[str, dict[str, str | None]]  # type -> mode -> CAMEO code or None
+
+    def cameo_for(self, type_: str, mode: str | None) -> str | None:
+        if mode and self.modes.get(type_, {}).get(mode):
+            return self.modes[type_][mode]
+        return self.cameo.get(type_)
+
+
+def _need(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    if key not in data:
+        raise DataFileError(f"{where}: the key '{key}' is missing.")
+    if not isinstance(data[key], kind):
+        raise DataFileError(f"{where}: '{key}' must be a {kind.__name__}, not {type(data[key]).__name__} "
+                            f"({data[key]!r}).")
+    return data[key]
+
+
+def _phrases(values: Any, where: str) -> tuple[Phrase, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise DataFileError(f"{where}: expected a list of non-empty strings, got {values!r}.")
+    return tuple(sorted((split_phrase(v) for v in values), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def plover() -> Plover:
+    data = load_yaml(".", "plover.yaml")
+    types = _need(data, "types", dict, "plover.yaml")
+    cameo: dict[str, str] = {}
+    modes: dict[str, dict[str, str | None]] = {}
+    for name, spec in types.items():
+        where = f"plover.yaml types.{name}"
+        if not isinstance(spec, dict):
+            raise DataFileError(f"{where}: expected a mapping with 'cameo' and 'modes'.")
+        cameo[name] = str(_need(spec, "cameo", str, where))
+        modes[name] = {str(m): (None if c is None else str(c)) for m, c in _need(spec, "modes", dict, where).items()}
+    return Plover(cameo=cameo, modes=modes)
+
+
+def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
+    where = f"events.yaml triggers[{n}]"
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: expected a mapping, got {raw!r}.")
+    known = {"lemma", "pos", "forms", "type", "mode", "frame", "genitive", "agent_by", "medium", "except",
+             "requires_after", "not_before", "not_after", "except_after", "recipient_preps", "actor_types",
+             "borrow", "sentence_fallback", "default_status", "min_participants"}
+    unknown = set(raw) - known
+    if unknown:
+        raise DataFileError(f"{where}: unknown keys {sorted(unknown)}; valid keys: {sorted(known)}.")
+    type_ = _need(raw, "type", str, where)
+    if type_ not in types.cameo:
+        raise DataFileError(f"{where}: type '{type_}' is not a PLOVER type; valid: {sorted(types.cameo)}.")
+    mode = raw.get("mode")
+    if mode is not None and mode not in types.modes[type_]:
+        raise DataFileError(f"{where}: mode '{mode}' is not a mode of {type_}; valid: {sorted(types.modes[type_])}.")
+    pos = _need(raw, "pos", str, where)
+    if pos not in ("noun", "verb"):
+        raise DataFileError(f"{where}: pos must be 'noun' or 'verb', not '{pos}'.")
+    checks = {"frame": FRAMES, "medium": MEDIA, "genitive": ROLES, "agent_by": ROLES}
+    for key, valid in checks.items():
+        if key in raw and raw[key] not in valid:
+            raise DataFileError(f"{where}: {key} '{raw[key]}' is not one of {list(valid)}.")
+    req = raw.get("requires_after") or {}
+    if req and not isinstance(req, dict):
+        raise DataFileError(f"{where}: requires_after must be a mapping {{words: [...], window: n}}.")
+    for t in raw.get("borrow", []):
+        if t not in types.cameo:
+            raise DataFileError(f"{where}: borrow type '{t}' is not a PLOVER type.")
+    return TriggerEntry(
+        lemma=_need(raw, "lemma", str, where), pos=pos, forms=_phrases(_need(raw, "forms", list, where), where),
+        type=type_, mode=mode, frame=raw.get("frame", "directed"), genitive=raw.get("genitive", "actor"),
+        agent_by=raw.get("agent_by", "actor"), medium=raw.get("medium", "any"),
+        excepted=tuple(str(w).lower() for w in raw.get("except", [])),
+        requires_after=_phrases(req["words"], where) if req else (), requires_window=int(req.get("window", 0)),
+        not_before=_phrases(raw.get("not_before", []), where), not_after=_phrases(raw.get("not_after", []), where),
+        except_after=_phrases(raw.get("except_after", []), where),
+        recipient_preps=tuple(split_phrase(" ".join(raw.get("recipient_preps", [])))),
+        actor_types=tuple(raw.get("actor_types", [])), borrow=tuple(raw.get("borrow", [])),
+        sentence_fallback=bool(raw.get("sentence_fallback", False)),
+        default_status=str(raw.get("default_status", "occurred")),
+        min_participants=int(raw.get("min_participants", 0)),
+    )
+
+
+def _words(values: Any, where: str) -> frozenset[str]:
+    return frozenset(w for p in _phrases(values, where) for w in p)
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(lang: str = "it") -> EventLexicon:
+    data = load_yaml(lang, "events.yaml")
+    where = f"{lang}/events.yaml"
+    types = plover()
+    triggers = tuple(_entry(raw, n, types) for n, raw in enumerate(_need(data, "triggers", list, where)))
+    mode_cues: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]] = {}
+    for type_, modes in _need(data, "mode_cues", dict, where).items():
+        if type_ not in types.cameo:
+            raise DataFileError(f"{where} mode_cues: '{type_}' is not a PLOVER type.")
+        for mode in modes:
+            if mode not in types.modes[type_]:
+                raise DataFileError(f"{where} mode_cues.{type_}: '{mode}' is not a mode of {type_}.")
+        mode_cues[type_] = tuple((m, _phrases(v, f"{where} mode_cues.{type_}.{m}")) for m, v in modes.items())
+    try:
+        roles = load_yaml(lang, "roles.yaml")
+    except DataFileError:
+        roles = {}
+    nat = {str(adj).lower(): code for code, adjs in (roles or {}).get("nationalities", {}).items() for adj in adjs}
+    return EventLexicon(
+        triggers=triggers,
+        support_verbs=_phrases(_need(data, "support_verbs", list, where), where),
+        head_nouns=_words(_need(data, "head_nouns", list, where), where),
+        agent_nouns=_words(_need(data, "agent_nouns", list, where), where),
+        pair_phrases=_phrases(_need(data, "pair_phrases", list, where), where),
+        clause_breaks=_phrases(_need(data, "clause_breaks", list, where), where),
+        reporting=_words(_need(data, "reporting", list, where), where),
+        prepositions=_words(_need(data, "prepositions", list, where), where),
+        definite=_words(_need(data, "definite", list, where), where),
+        indefinite=_words(_need(data, "indefinite", list, where), where),
+        new_markers=_words(_need(data, "new_markers", list, where), where),
+        mode_cues=mode_cues, nationalities=nat,
+    )
+
+
+@lru_cache(maxsize=None)
+def status_lexicon(lang: str = "it") -> StatusLexicon:
+    data = load_yaml(lang, "status.yaml")
+    where = f"{lang}/status.yaml"
+    priority = tuple(_need(data, "priority", list, where))
+    cues = _need(data, "cues", dict, where)
+    before: list[tuple[str, Phrase]] = []
+    after: list[tuple[str, Phrase]] = []
+    for status, sides in cues.items():
+        if status not in priority:
+            raise DataFileError(f"{where} cues: status '{status}' is not in priority {list(priority)}.")
+        for side, out in (("before", before), ("after", after)):
+            out.extend((status, p) for p in _phrases(sides.get(side, []), f"{where} cues.{status}.{side}"))
+    window = _need(data, "window", dict, where)
+    tense = _need(data, "tense", dict, where)
+    denials = _need(data, "denials", dict, where)
+    return StatusLexicon(
+        priority=priority,
+        before=tuple(sorted(before, key=lambda sp: len(sp[1]), reverse=True)),
+        after=tuple(sorted(after, key=lambda sp: len(sp[1]), reverse=True)),
+        window_before=int(window["before"]), window_after=int(window["after"]),
+        window_negation=int(window["negation"]),
+        negation=_words(_need(data, "negation", list, where), where),
+        negators=_words(_need(data, "negators", list, where), where),
+        suppress=_phrases(_need(data, "suppress", list, where), where),
+        hearsay_past=_phrases(_need(data, "hearsay_past", list, where), where),
+        future_endings=tuple(tense["future_endings"]), conditional_endings=tuple(tense["conditional_endings"]),
+        participle_endings=tuple(tense["participle_endings"]), infinitive_endings=tuple(tense["infinitive_endings"]),
+        auxiliaries=frozenset(tense["auxiliaries"]), passive=frozenset(tense["passive"]),
+        modal_planned=frozenset(tense["modal_planned"]),
+        denials=_phrases(denials["patterns"], f"{where} denials"), denial_types=tuple(denials["types"]),
+        denial_sentences_back=int(denials["sentences_back"]),
+    )

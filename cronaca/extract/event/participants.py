@@ -1,0 +1,344 @@
+"""Who acts and on whom: actors and recipients of a trigger, as entity ids.
+
+Without a parser the rules work on words: a verb's subject is the nearest entity before it in
+its clause that no preposition governs (with the entities coordinated to it: "Israele e Hamas
+hanno firmato"); its recipients are the first entity group after it.  A noun takes its
+participants from its own phrase: "tra X e Y", "X-Y", "con X", "di X", "a/contro X", "truppe russe".
+A noun after a support verb ("ha espresso irritazione", "ha presieduto un vertice") takes the
+verb's subject as actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cronaca.extract.event.lexicon import EventLexicon
+from cronaca.extract.event.text import Mention, TextView
+from cronaca.extract.event.triggers import Hit
+
+_AGENT = ("da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'")
+_GENITIVE = ("di", "d'", "del", "dello", "della", "dei", "degli", "delle", "dell'")
+_BETWEEN = ("tra", "fra")
+_WITH = ("con", "col", "insieme")
+_SOURCE = ("secondo", "riferisce", "citato", "citata", "fonti", "fonte")
+_PASSIVE_AUX = ("stato", "stata", "stati", "state", "viene", "vengono", "venne", "vennero")
+_AUX = ("ha", "hanno", "ho", "abbiamo", "è", "sono", "era", "erano", "aveva", "avevano", "essere", "avere",
+        "aver", "si", "siamo", "fu", "furono")
+_COORD = ("e", "ed", ",", "sia", "che", "nonché")
+
+
+@dataclass(frozen=True)
+class Participants:
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    own: bool = False  # found in the mention's own phrase or clause (not by coreference)
+    used: tuple[tuple[int, int], ...] = ()  # word ranges of the mentions used (for the evidence span)
+    end: int = -1  # last word of the trigger's phrase (trigger plus its arguments)
+
+
+def _uniq(ids: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
+class ParticipantFinder:
+    def __init__(self, view: TextView, lexicon: EventLexicon, hits: Sequence[Hit]) -> None:
+        self.v = view
+        self.lex = lexicon
+        self.hit_words = {i for h in hits for i in range(h.first, h.last + 1)}
+
+    # --- small tests ------------------------------------------------------------------------
+    def governed(self, m: Mention) -> bool:
+        """True when a preposition governs the mention (then it is no subject)."""
+        j = m.first - 1
+        if j < 0:
+            return False
+        low = self.v.lows[j]
+        if low in _GENITIVE and j > 0 and self.v.lows[j - 1] in self.lex.head_nouns:
+            return False
+        return low in self.lex.prepositions or low in _SOURCE or self.v.lows[m.first] in ("fonti", "fonte")
+
+    def _is_aux_before(self, i: int, words: Sequence[str]) -> bool:
+        return any(self.v.lows[j] in words for j in range(max(0, i - 3), i))
+
+    def passive(self, hit: Hit) -> bool:
+        return not hit.is_noun and self._is_aux_before(hit.first, _PASSIVE_AUX)
+
+    def adjectival(self, hit: Hit) -> bool:
+        """A bare past participle after a noun ("detenuti liberati", "Trump, atterrato in ...")."""
+        if hit.is_noun or hit.first == 0:
+            return False
+        w = self.v.lows[hit.first]
+        if not w.endswith(("ato", "ata", "ati", "ate", "uto", "uti", "ito", "iti", "ita", "ite", "isi", "iso")):
+            return False
+        return not self._is_aux_before(hit.first, _AUX + ("non", "già", "anche", "poi", "appena"))
+
+    # --- groups -------------------------------------------------------------------------------
+    def group_back(self, m: Mention, lo: int) -> list[Mention]:
+        """The mention and those coordinated before it ("Israele e Hamas", "sia X che Y")."""
+        out = [m]
+        cur = m
+        for prev in reversed([x for x in self.v.mentions if x.last < m.first and x.first >= lo]):
+            if prev.last >= cur.first or self.governed(prev):
+                continue
+            gap = self.v.lows[prev.last + 1:cur.first]
+            if not gap or len(gap) > 8 or not any(g in _COORD for g in gap):
+                break
+            if any(self.v.is_break(k) for k in range(prev.last + 1, cur.first)):
+                break
+            out.insert(0, prev)
+            cur = prev
+        return out
+
+    def group_forward(self, m: Mention, hi: int) -> list[Mention]:
+        out = [m]
+        cur = m
+        for nxt in [x for x in self.v.mentions if x.first > m.last and x.last <= hi]:
+            if nxt.first <= cur.last:
+                continue
+            gap = self.v.lows[cur.last + 1:nxt.first]
+            if not gap or len(gap) > 4 or gap[0] not in ("e", "ed", ",") or "," in gap[1:]:
+                break
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    def pair(self, i: int) -> tuple[str, ...] | None:
+        """ "le due parti", "i due": the last pair of coordinated entities before word ``i``."""
+        if self.v.any_phrase_at(self.lex.pair_phrases, i) is None:
+            return None
+        found = self.v.pair_before(i)
+        return found if found else None
+
+    # --- subject ------------------------------------------------------------------------------
+    def subject(self, t: int, allowed: Sequence[str] = ()) -> list[Mention]:
+        """The subject group of the verb at word ``t`` (empty when none is found)."""
+        v = self.v
+        s_lo, _ = v.sent_range(v.words[t].sent)
+        quote = v.quote_of(v.words[t].start)
+        ok = (lambda m: not allowed or v.entity_type(m.entity) in allowed)
+        j = t - 1
+        stopped_at_break = False
+        while j >= s_lo:
+            if v.lows[j] == "che":
+                m = v.mention_ending_at(j - 1)
+                if m and ok(m) and not self.governed(m) and v.quote_of(m.start) == quote:
+                    return self.group_back(m, s_lo)
+                if j > s_lo and v.lows[j - 1] in self.lex.reporting:
+                    j -= 1
+                    continue
+                if j > s_lo and v.lows[j - 1] in ("dopo", "prima", "così", "mentre", "senza", "tanto"):
+                    stopped_at_break = True
+                    break
+                return []
+            if v.is_break(j) and v.quote_of(v.words[j].start) == quote:
+                stopped_at_break = True
+                break
+            m = v.mention_ending_at(j)
+            if m and m.first >= s_lo and v.quote_of(m.start) == quote and not self.governed(m) and ok(m):
+                return self.group_back(m, s_lo)
+            if m:
+                j = m.first
+            j -= 1
+        if stopped_at_break or j < s_lo:
+            for m in v.mentions:
+                if m.first < s_lo or m.last >= t:
+                    continue
+                if v.quote_of(m.start) == quote and not self.governed(m) and ok(m):
+                    return self.group_back(m, s_lo)
+        return []
+
+    # --- arguments after a word ---------------------------------------------------------------
+    def after_group(self, start: int, hi: int, preps: Sequence[str] = (), skip_subjectlike: bool = False
+                    ) -> tuple[str, list[Mention], str]:
+        """The first entity group (or nationality adjective, or pair phrase) after word ``start``:
+        returns (role hint, mentions or [], entity id for a nationality/pair)."""
+        v = self.v
+        quote = v.quote_of(v.words[start].start) if start < len(v.words) else None
+        k = start
+        while k <= hi:
+            if k in self.hit_words and k > start + 1 and not preps:
+                break
+            pair = self.pair(k)
+            if pair:
+                return "pair", [], ",".join(pair)
+            m = next((x for x in v.mentions if x.first == k), None)
+            if m and v.quote_of(m.start) == quote:
+                prev = v.lows[k - 1] if k > 0 else ""
+                prev2 = " ".join(v.lows[max(0, k - 3):k])
+                if preps and prev not in preps:
+                    k = m.last + 1
+                    continue
+                if prev in _SOURCE or "secondo" in prev2:
+                    k = m.last + 1
+                    continue
+                hint = "agent" if (prev in _AGENT or "da parte" in prev2) else \
+                    "between" if prev in _BETWEEN else "with" if prev in _WITH or "insieme" in prev2 else \
+                    "genitive" if prev in _GENITIVE else "plain" if prev not in self.lex.prepositions else "prep"
+                if skip_subjectlike and hint == "plain":
+                    pass
+                return hint, self.group_forward(m, hi), ""
+            nat = v.nationality_entity(k)
+            if nat and not any(x.first in range(k + 1, k + 5) for x in v.mentions):
+                return "nationality", [], nat
+            k += 1
+        return "", [], ""
+
+    # --- the frames ---------------------------------------------------------------------------
+    def support_verb(self, hit: Hit, lo: int) -> int | None:
+        """Word index of a support verb governing the noun trigger (no other trigger between)."""
+        for j in range(hit.first - 1, max(lo, hit.first - 11) - 1, -1):
+            if j in self.hit_words:
+                return None
+            if self.v.any_phrase_at(self.lex.support_verbs, j):
+                return j
+        return None
+
+    def find(self, hit: Hit) -> Participants:
+        v, e = self.v, hit.entry
+        lo, hi = v.clause(hit.first)
+        hi = min(hi, hit.last + 14)
+        actors: list[str] = []
+        recips: list[str] = []
+        used: list[tuple[int, int]] = []
+        end = hit.last
+
+        def take(ms: Sequence[Mention], into: list[str]) -> None:
+            nonlocal end
+            for m in ms:
+                into.append(m.entity)
+                used.append((m.first, m.last))
+                end = max(end, m.last)
+
+        def add_after(start: int, default_role: str) -> None:
+            nonlocal end
+            hint, ms, ident = self.after_group(start, hi, e.recipient_preps)
+            if hint == "pair":
+                recips.extend(ident.split(","))
+            elif hint == "nationality":
+                (actors if default_role == "actor" else recips).append(ident)
+            elif hint == "agent":
+                take(ms, actors if e.agent_by == "actor" else recips)
+            elif hint == "between":
+                take(ms, actors)
+            elif ms:
+                take(ms, recips)
+
+        support = self.support_verb(hit, lo) if hit.is_noun else None
+        if hit.is_noun and support is None:
+            self._noun_phrase(hit, hi, actors, recips, take)
+            end = max([end] + [u[1] for u in used])
+        elif hit.is_noun:
+            subj = self.subject(support, e.actor_types)
+            take(subj, actors)
+            # "ha presieduto insieme al presidente egiziano X un vertice": X acts too
+            for m in v.mentions:
+                if support < m.first < hit.first and self.v.lows[m.first - 1] in ("al", "a", "alla", "con") and \
+                        "insieme" in v.lows[support:m.first]:
+                    take([m], actors)
+            before = len(actors) + len(recips)
+            self._noun_phrase(hit, hi, actors, recips, take)
+            if len(actors) + len(recips) == before:
+                add_after(hit.last + 1, "recipient")
+        else:
+            passive, adjectival = self.passive(hit), self.adjectival(hit)
+            if adjectival:
+                m = next((x for x in reversed(v.mentions) if hit.first - 3 <= x.last < hit.first), None)
+                if m and v.same_quote(m.start, v.words[hit.first].start):
+                    take([m], actors if e.frame == "intransitive" else recips)
+                hint, ms, _ = self.after_group(hit.last + 1, hi)
+                if hint == "agent":
+                    take(ms, actors)
+                elif e.frame == "intransitive" and e.recipient_preps:
+                    add_after(hit.last + 1, "recipient")
+            else:
+                subj = self.subject(hit.first, e.actor_types)
+                take(subj, recips if passive else actors)
+                if passive:
+                    hint, ms, _ = self.after_group(hit.last + 1, hi)
+                    if hint == "agent":
+                        take(ms, actors)
+                elif not subj and e.frame == "intransitive":
+                    self._inverted(hit, hi, actors, recips, take)
+                else:
+                    add_after(hit.last + 1, "recipient")
+        actors_t = _uniq(actors)
+        recips_t = tuple(r for r in _uniq(recips) if r not in actors_t)
+        return Participants(actors_t, recips_t, bool(actors_t or recips_t), tuple(used), end)
+
+    def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:  # noqa: ANN001
+        """ "sono arrivati oggi in Israele X e Y": the subject follows an intransitive verb."""
+        e = hit.entry
+        for m in self.v.mentions:
+            if m.first <= hit.last or m.last > hi or any(m.entity in x for x in (actors, recips)):
+                continue
+            prev = self.v.lows[m.first - 1]
+            if prev in e.recipient_preps:
+                take([m], recips)
+            elif not self.governed(m) and (not e.actor_types or self.v.entity_type(m.entity) in e.actor_types):
+                take(self.group_forward(m, hi), actors)
+
+    def _noun_phrase(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:  # noqa: ANN001
+        """Participants inside a noun's own phrase."""
+        v, e = self.v, hit.entry
+        k = hit.last + 1
+        limit = min(hi, hit.last + 10)
+        # "truppe russe", "invasione russa", "proteste ucraine"
+        for j in range(k, min(k + 2, limit + 1)):
+            nat = v.nationality_entity(j)
+            if nat:
+                (actors if e.genitive == "actor" or e.frame == "symmetric" else recips).append(nat)
+                k = j + 1
+                break
+        first_arg = True
+        while k <= limit:
+            if k in self.hit_words:
+                break
+            pair = self.pair(k) if k > 0 and v.lows[k - 1] in _BETWEEN else None
+            if pair:
+                actors.extend(pair)
+                break
+            m = next((x for x in v.mentions if x.first == k), None)
+            if m is None:
+                if v.lows[k] in (".", "!", "?"):
+                    break
+                if v.lows[k] not in self.lex.agent_nouns and v.lows[k] not in self.lex.prepositions and \
+                        v.lows[k] not in ("il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "parte"):
+                    first_arg = False
+                k += 1
+                continue
+            if not v.same_quote(m.start, v.words[hit.first].start):
+                break
+            same_word = [x for x in v.mentions if x.first == k and x.last == k]
+            if len({x.entity for x in same_word}) > 1:  # "Rubio-Lavrov" as one word
+                take(same_word, actors)
+                k += 1
+                first_arg = False
+                continue
+            prev = v.lows[m.first - 1]
+            prev3 = " ".join(v.lows[max(0, m.first - 3):m.first])
+            group = self.group_forward(m, limit)
+            if prev in _BETWEEN:
+                take(group, actors)
+            elif "da parte" in prev3:
+                take(group, actors if e.agent_by == "actor" else recips)
+            elif prev in _WITH:
+                take(group, recips if e.frame != "symmetric" else actors)
+            elif prev in _GENITIVE:
+                role = e.genitive if first_arg else "recipient"
+                take(group, actors if role == "actor" else recips)
+            elif prev in self.lex.prepositions:
+                if e.recipient_preps and prev not in e.recipient_preps:
+                    k = group[-1].last + 1
+                    continue
+                if prev in ("secondo",):
+                    break
+                take(group, recips)
+            elif m.first == hit.last + 1 or (prev == "-" or v.lows[m.first].count("-")):
+                take(group, actors)  # "incontro Rubio-Lavrov", "vertice Trump-Putin"
+            else:
+                break
+            first_arg = False
+            k = group[-1].last + 1
+            if e.frame != "symmetric" and actors and recips:
+                break

@@ -1,0 +1,184 @@
+"""A word-level view of a parsed article for the event rules: lower-cased words with their
+offsets and sentence numbers, clause limits, quoted stretches and entity mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cronaca.extract.event.lexicon import EventLexicon, Phrase, phrase_at, split_phrase
+from cronaca.nlp import ParsedDoc
+from cronaca.records import Entity, Quote
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
+_PUNCT_BREAKS = frozenset({";", ":", "–", "—", "(", ")"})
+
+
+@dataclass(frozen=True)
+class Word:
+    i: int
+    start: int
+    end: int
+    low: str
+    sent: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity, with the word indices it covers."""
+
+    start: int
+    end: int
+    entity: str
+    type: str
+    first: int  # first word index
+    last: int  # last word index
+
+
+def quoted_spans(text: str, quotes: Sequence[Quote]) -> tuple[tuple[int, int], ...]:
+    """Stretches inside quotation marks (from the text) and the quotes stage's spans."""
+    spans = [(q.start, q.end) for q in quotes if q.kind == "statement"]
+    for open_, close in _QUOTE_PAIRS:
+        pattern = re.escape(open_) + r"[^" + re.escape(close) + r"\n]{1,2000}" + re.escape(close)
+        spans.extend((m.start(), m.end()) for m in re.finditer(pattern, text))
+    return tuple(sorted(set(spans)))
+
+
+class TextView:
+    """Words, sentences, quotes and mentions of one article (built once per article)."""
+
+    def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity], quotes: Sequence[Quote],
+                 lexicon: EventLexicon) -> None:
+        self.text = pdoc.text
+        self.lex = lexicon
+        sent_of: dict[int, int] = {}
+        for n, sent in enumerate(pdoc.doc.sents):
+            for tok in sent:
+                sent_of[tok.i] = n
+        words: list[Word] = []
+        for tok in pdoc.doc:
+            if tok.is_space:
+                continue
+            low = tok.text.lower().replace("’", "'")
+            words.append(Word(len(words), tok.idx, tok.idx + len(tok.text), low, sent_of.get(tok.i, 0)))
+        self.words = tuple(words)
+        self.lows = tuple(w.low for w in words)
+        self.quotes = quoted_spans(self.text, quotes)
+        self.entities = {e.id: e for e in entities}
+        mentions = []
+        for e in entities:
+            for m in e.mentions:
+                first, last = self.word_range(m.start, m.end)
+                if first <= last:
+                    mentions.append(Mention(m.start, m.end, e.id, e.type, first, last))
+        self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+    # --- positions --------------------------------------------------------------------------
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """First and last word index overlapping [start, end) (first > last if none)."""
+        idx = [w.i for w in self.words if w.start < end and start < w.end]
+        return (idx[0], idx[-1]) if idx else (1, 0)
+
+    def sent_range(self, sent: int) -> tuple[int, int]:
+        idx = [w.i for w in self.words if w.sent == sent]
+        return idx[0], idx[-1]
+
+    def quote_of(self, char: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= char < q[1]:
+                return q
+        return None
+
+    def same_quote(self, a: int, b: int) -> bool:
+        return self.quote_of(a) == self.quote_of(b)
+
+    def phrase_at(self, phrase: Phrase, i: int) -> bool:
+        return phrase_at(phrase, self.lows, i)
+
+    def any_phrase_at(self, phrases: Sequence[Phrase], i: int) -> Phrase | None:
+        for p in phrases:
+            if phrase_at(p, self.lows, i):
+                return p
+        return None
+
+    def find_before(self, phrases: Sequence[Phrase], i: int, lo: int) -> tuple[int, Phrase] | None:
+        """The nearest phrase ending before word ``i`` and starting at or after ``lo``."""
+        for j in range(i - 1, lo - 1, -1):
+            for p in phrases:
+                if j + len(p) <= i and phrase_at(p, self.lows, j):
+                    return j, p
+        return None
+
+    def find_after(self, phrases: Sequence[Phrase], i: int, hi: int) -> tuple[int, Phrase] | None:
+        """The nearest phrase starting at or after word ``i`` and ending by word ``hi``."""
+        for j in range(i, hi + 1):
+            for p in phrases:
+                if j + len(p) - 1 <= hi and phrase_at(p, self.lows, j):
+                    return j, p
+        return None
+
+    # --- clauses ----------------------------------------------------------------------------
+    def is_break(self, i: int) -> bool:
+        low = self.lows[i]
+        if low in _PUNCT_BREAKS:
+            return True
+        return any(len(p) == 1 and p[0] == low for p in self.lex.clause_breaks) or \
+            any(len(p) > 1 and phrase_at(p, self.lows, i) for p in self.lex.clause_breaks)
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Word range of the clause around word ``i``: bounded by the sentence, clause-break words
+        and strong punctuation, and by quotation marks when ``i`` is inside or outside a quote."""
+        s_lo, s_hi = self.sent_range(self.words[i].sent)
+        q = self.quote_of(self.words[i].start)
+        lo = i
+        while lo > s_lo and not self.is_break(lo - 1) and self.quote_of(self.words[lo - 1].start) == q:
+            lo -= 1
+        hi = i
+        while hi < s_hi and not self.is_break(hi + 1) and self.quote_of(self.words[hi + 1].start) == q:
+            hi += 1
+        return lo, hi
+
+    # --- mentions ---------------------------------------------------------------------------
+    def mention_ending_at(self, last: int) -> Mention | None:
+        for m in self.mentions:
+            if m.last == last:
+                return m
+        return None
+
+    def mentions_between(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.first >= lo and m.last <= hi)
+
+    def entity_type(self, entity_id: str) -> str:
+        e = self.entities.get(entity_id)
+        return e.type if e else ""
+
+    def nationality_entity(self, i: int) -> str | None:
+        """The country entity a nationality adjective at word ``i`` names ("truppe russe" -> Russia)."""
+        code = self.lex.nationalities.get(self.lows[i])
+        if not code:
+            return None
+        best = None
+        for e in self.entities.values():
+            if e.type != "GPE":
+                continue
+            if (e.code or "")[:3] == code or e.country == code:
+                best = best or e.id
+                if (e.code or "") == code:
+                    return e.id
+        return best
+
+    def pair_before(self, i: int, sents_back: int = 2) -> tuple[str, str] | None:
+        """The last two entities joined by 'e' ("tra Stati Uniti e Russia") before word ``i``."""
+        sent = self.words[i].sent
+        prev = [m for m in self.mentions if m.last < i and self.words[m.first].sent >= sent - sents_back
+                and self.quote_of(m.start) is None]
+        for a, b in zip(reversed(prev[:-1]), reversed(prev[1:])):
+            gap = self.lows[a.last + 1:b.first]
+            if list(gap) in (["e"], ["ed"]) and a.entity != b.entity:
+                return a.entity, b.entity
+        return None
+
+
+def phrase_words(text: str) -> Phrase:
+    return split_phrase(text)

@@ -1,0 +1,224 @@
+"""Political events in PLOVER, each with the claims the article makes about it.
+
+The steps (one module each under ``cronaca/extract/event/``): find the trigger words
+(``triggers``), their participants (``participants``), the status of each mention (``status``),
+the time and place each mention gives (``claims``), then merge the mentions of one real-world
+event (``coref``).  Every mention becomes one Claim with its evidence span and attribution chain.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time
+from cronaca.extract.event.coref import Draft, MentionInfo, merge
+from cronaca.extract.event.lexicon import event_lexicon, plover, status_lexicon
+from cronaca.extract.event.participants import ParticipantFinder
+from cronaca.extract.event.status import find_status, verb_tense
+from cronaca.extract.event.text import TextView
+from cronaca.extract.event.triggers import Hit, find_triggers
+from cronaca.nlp import ParsedDoc
+from cronaca.records import Claim, ClaimPlace, ClaimTime, Entity, Event, Place, Quote, Source, Span, Time
+
+log = logging.getLogger(__name__)
+
+Attribute = Callable[[ParsedDoc, Sequence[Entity], int, int], tuple[Source, ...]]
+Hearsay = Callable[[ParsedDoc, int, int], bool]
+
+
+def _attribution_services() -> tuple[Attribute, Hearsay]:
+    from cronaca.extract.attribution import attribution_for, is_hearsay
+    return attribution_for, is_hearsay
+
+
+def _dateline_end(pdoc: ParsedDoc) -> int:
+    dl = pdoc.article.dateline
+    if dl is not None and dl.end:
+        return dl.end
+    head = pdoc.text[:120]
+    for dash in (" – ", " — ", " - "):
+        k = head.find(dash)
+        if k >= 0:
+            return k + len(dash)
+    return 0
+
+
+def _determiner(view: TextView, hit: Hit) -> tuple[str, bool]:
+    lex = view.lex
+    before = view.lows[max(0, hit.first - 3):hit.first]
+    new = any(w in lex.new_markers for w in before) or \
+        (hit.last + 1 < len(view.lows) and view.lows[hit.last + 1] in lex.new_markers)
+    for w in reversed(before):
+        if w in lex.indefinite:
+            return "indefinite", new
+        if w in lex.definite:
+            return "definite", new
+    return "bare", new
+
+
+def _mode(view: TextView, hit: Hit, lo: int, hi: int) -> str | None:
+    if hit.entry.mode:
+        return hit.entry.mode
+    cues = view.lex.mode_cues.get(hit.entry.type, ())
+    best: tuple[int, str] | None = None
+    for mode, phrases in cues:
+        for j in range(max(lo, hit.first - 3), hi + 1):
+            if view.any_phrase_at(phrases, j):
+                d = abs(j - hit.first)
+                if best is None or d < best[0]:
+                    best = (d, mode)
+                break
+    return best[1] if best else None
+
+
+def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time],
+                   places: Sequence[Place], quotes: Sequence[Quote], *,
+                   attribute: Attribute | None = None, hearsay: Hearsay | None = None) -> list[Event]:
+    """The article's political events (ids v1, v2, ...), one per real-world event."""
+    if attribute is None or hearsay is None:
+        default_attr, default_hearsay = _attribution_services()
+        attribute = attribute or default_attr
+        hearsay = hearsay or default_hearsay
+    lang = pdoc.article.language or "it"
+    lex, slex = event_lexicon(lang), status_lexicon(lang)
+    view = TextView(pdoc, entities, quotes, lex)
+    if not view.words:
+        return []
+    hits = find_triggers(view, lex)
+    finder = ParticipantFinder(view, lex, hits)
+    skip = _dateline_end(pdoc)
+    anchors = anchor(view, hits, times, places, skip)
+    mentions: list[MentionInfo] = []
+    for n, hit in enumerate(hits):
+        if view.words[hit.first].start < skip:
+            continue
+        info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
+        if info is not None:
+            mentions.append(info)
+    drafts = merge(_inherit(mentions, pdoc, view, hits))
+    drafts = [d for d in drafts if _keep(d)]
+    _add_denials(pdoc, view, drafts, entities, attribute)
+    table = plover()
+    events = []
+    for k, d in enumerate(drafts, start=1):
+        head = next((m for m in d.mentions if m.own), d.mentions[0])
+        claims = tuple(dict.fromkeys(m.claim for m in d.mentions))
+        events.append(Event(id=f"v{k}", type=d.type, trigger=Span(head.start, head.end, head.text), mode=d.mode,
+                            actors=tuple(d.actors), recipients=tuple(d.recipients), claims=claims,
+                            cameo=table.cameo_for(d.type, d.mode)))
+    return events
+
+
+def _keep(d: Draft) -> bool:
+    n = len(d.participants)
+    need = d.min_participants or (2 if d.frame == "symmetric" else 1)
+    return n >= need and bool(d.actors or d.recipients)
+
+
+def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finder: ParticipantFinder,
+             anchors: Anchors, attribute: Attribute, hearsay: Hearsay, entities: Sequence[Entity]
+             ) -> MentionInfo | None:
+    hit = hits[n]
+    e = hit.entry
+    lo, hi = view.clause(hit.first)
+    found = finder.find(hit)
+    # the status window stops at the neighbouring triggers of the same clause
+    s_lo = max([lo] + [h.last + 1 for h in hits if h.last < hit.first and h.last >= lo])
+    s_hi = min([hi] + [h.first - 1 for h in hits if h.first > found.end and h.first <= hi])
+    st = find_status(view, hit, status_lexicon(pdoc.article.language or "it"), s_lo, s_hi, found.end)
+    if st.status is None:
+        return None
+    # the evidence: trigger, the participants and cue words used, the time and place given
+    ranges = [(hit.first, hit.last), (hit.first, found.end)] + list(found.used)
+    if st.cue_range:
+        ranges.append(st.cue_range)
+    t = best_time(anchors.times.get(n, ()))
+    p = best_place(anchors.places.get(n, ()))
+    for span in ([(t.start, t.end)] if t else []) + ([(p.start, p.end)] if p else []):
+        ranges.append(view.word_range(*span))
+    sent_lo, sent_hi = view.sent_range(view.words[hit.first].sent)
+    w_lo = max(sent_lo, min(r[0] for r in ranges))
+    w_hi = min(sent_hi, max(r[1] for r in ranges))
+    start, end = view.words[w_lo].start, view.words[w_hi].end
+    attribution = tuple(attribute(pdoc, entities, start, end))
+    claim = Claim(
+        status=st.status,  # type: ignore[arg-type]
+        evidence=(start, end),
+        time=ClaimTime(t.value, t.text, t.start, t.end) if t else None,
+        place=ClaimPlace(p.name, p.country, p.start, p.end) if p else None,
+        attribution=attribution,
+        hearsay=st.hearsay or bool(hearsay(pdoc, start, end)),
+        cue=st.cue,
+    )
+    determiner, new = _determiner(view, hit)
+    sent_entities: tuple[str, ...] = ()
+    if e.sentence_fallback:
+        s_lo2, s_hi2 = view.sent_range(view.words[hit.first].sent)
+        sources = {a.entity for a in attribution if a.entity}
+        sent_entities = tuple(dict.fromkeys(m.entity for m in view.mentions_between(s_lo2, s_hi2)
+                                            if m.entity not in sources and not finder.governed(m)
+                                            or m.entity not in sources and view.lows[m.first - 1] in ("di", "con")))
+    w0, w1 = view.words[hit.first], view.words[hit.last]
+    return MentionInfo(
+        n=n, type=e.type, mode=_mode(view, hit, lo, hi), medium=e.medium, lemma=e.lemma, frame=e.frame,
+        actors=found.actors, recipients=found.recipients, own=found.own, determiner=determiner, new=new,
+        sent=w0.sent, start=w0.start, end=w1.end, text=pdoc.text[w0.start:w1.end], claim=claim,
+        borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants,
+    )
+
+
+def _inherit(mentions: list[MentionInfo], pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit]
+             ) -> list[MentionInfo]:
+    """An occurred event told in the past tense without a time of its own happened on the day of
+    the event narrated just before it (same or previous sentence), else on the article's date."""
+    from dataclasses import replace
+
+    slex = status_lexicon(pdoc.article.language or "it")
+    out: list[MentionInfo] = []
+    for m in mentions:
+        c = m.claim
+        if c.time is None and c.status == "occurred":
+            tense = verb_tense(view, hits[m.n], slex)
+            prev = next((x for x in reversed(out) if x.claim.time and m.sent - x.sent <= 1 and x.sent <= m.sent
+                         and x.claim.time.value[:10].count("-") == 2 and x.claim.time.value[:1].isdigit()), None)
+            value = None
+            if prev is not None and tense in ("past", "pluperfect"):
+                assert prev.claim.time is not None
+                value = prev.claim.time.value[:10]
+                place = c.place or prev.claim.place
+            elif tense == "past" and pdoc.ref_date is not None:
+                value = pdoc.ref_date.isoformat()
+                place = c.place
+            if value:
+                c = replace(c, time=ClaimTime(value, "", None, None), place=place)
+                m = replace(m, claim=c)
+        out.append(m)
+    return out
+
+
+def _add_denials(pdoc: ParsedDoc, view: TextView, drafts: list[Draft], entities: Sequence[Entity],
+                 attribute: Attribute) -> None:
+    """ "Le Brigate ... hanno respinto ogni responsabilità": a denied claim on the event denied."""
+    from dataclasses import replace
+
+    slex = status_lexicon(pdoc.article.language or "it")
+    for j in range(len(view.lows)):
+        p = view.any_phrase_at(slex.denials, j)
+        if p is None:
+            continue
+        sent = view.words[j].sent
+        s_lo, s_hi = view.sent_range(sent)
+        here = {m.entity for m in view.mentions_between(s_lo, j)}
+        cands = [d for d in drafts if d.type in slex.denial_types and
+                 any(0 <= sent - m.sent <= slex.denial_sentences_back and m.start < view.words[j].start
+                     for m in d.mentions)]
+        if not cands:
+            continue
+        named = [d for d in cands if set(d.actors) & here]
+        target = (named or cands)[-1]
+        start, end = view.words[max(s_lo, j - 6)].start, view.words[min(s_hi, j + len(p) - 1)].end
+        claim = Claim(status="denied", evidence=(start, end), attribution=tuple(attribute(pdoc, entities, start, end)),
+                      cue=pdoc.text[view.words[j].start:view.words[j + len(p) - 1].end])
+        m0 = target.mentions[-1]
+        target.mentions.append(replace(m0, claim=claim, own=False))

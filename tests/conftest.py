@@ -1,0 +1,31 @@
+"""Shared fixtures: a blank Italian pipeline with cronaca's sentence rules, and a
+helper that turns a text into a ParsedDoc without any trained model."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from cronaca.nlp import ParsedDoc, build_nlp, parse
+from cronaca.records import Article, Dateline
+
+
+@pytest.fixture(scope="session")
+def blank_nlp() -> Language:
+    return build_nlp("blank")
+
+
+def make_article(text: str, date: str | None = "2025-11-09", doc_id: str = "t") -> Article:
+    return Article(doc_id=doc_id, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                   date=date, language="it", dateline=Dateline(place=None, date=date))
+
+
+@pytest.fixture()
+def parsed(blank_nlp: Language) -> Callable[..., ParsedDoc]:
+    def _parsed(text: str, date: str | None = "2025-11-09") -> ParsedDoc:
+        return parse(blank_nlp, make_article(text, date))
+
+    return _parsed

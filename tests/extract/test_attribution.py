@@ -1,0 +1,103 @@
+"""Attribution chains and hearsay, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cronaca.extract.attribution import attribution_for, is_hearsay
+from cronaca.nlp import ParsedDoc
+from tests.extract.test_quotes import entities_for
+
+ACTORS = {
+    "Paolo Neri": ("PER", ["Paolo Neri", "Neri"]),
+    "Ivan Petrov": ("PER", ["Ivan Petrov", "Petrov"]),
+    "Maria Blu": ("PER", ["Maria Blu"]),
+    "Luca Bianchi": ("PER", ["Luca Bianchi"]),
+    "Pentagono": ("ORG", ["Pentagono"]),
+    "BBC": ("ORG", ["BBC"]),
+    "Interfax": ("ORG", ["Interfax"]),
+    "Rai News": ("ORG", ["Rai News"]),
+}
+
+CASES = [
+    # "secondo quanto riportato da" with the outlet split off as the outer link
+    ("Il viaggio del presidente è stato rinviato, secondo quanto riportato da fonti del Pentagono alla BBC.",
+     "è stato rinviato", ["fonti del Pentagono", "BBC"]),
+    # "X, citato da <agenzia>, ha ricordato che"
+    ("Il viceministro Ivan Petrov, citato dall'agenzia Interfax, ha ricordato che non esiste alcun accordo.",
+     "non esiste alcun accordo", ["Il viceministro Ivan Petrov", "Interfax"]),
+    # "Secondo fonti …" opening the sentence
+    ("Secondo fonti diplomatiche, il vertice si terrà a Vienna.", "il vertice si terrà", ["fonti diplomatiche"]),
+    ("Secondo fonti diplomatiche europee, non è escluso che il vertice slitti.", "il vertice slitti",
+     ["fonti diplomatiche europee"]),
+    # anonymous sources as the subject of a reporting verb
+    ("Fonti vicine al governo raccontano che la riunione è durata tre ore.", "la riunione è durata",
+     ["Fonti vicine al governo"]),
+    # the interview outlet as the outer link
+    ("Il ministro Paolo Neri, nell'intervista a Rai News, ha ribadito che il piano non cambia.",
+     "il piano non cambia", ["Il ministro Paolo Neri", "Rai News"]),
+    # reported speech
+    ("Il premier Paolo Neri ha detto che le elezioni si terranno in primavera.", "le elezioni si terranno",
+     ["Il premier Paolo Neri"]),
+    ("Il portavoce Luca Bianchi ha precisato come la decisione non sia definitiva.", "la decisione non sia",
+     ["Il portavoce Luca Bianchi"]),
+    # a claim inside a quote: its speaker, then the outlet it was said to
+    ("“Faremo di tutto per la pace”, ha dichiarato alla BBC la portavoce Maria Blu.", "Faremo di tutto",
+     ["la portavoce Maria Blu", "BBC"]),
+    # the article's own assertion
+    ("Il vertice si è concluso ieri sera a Bruxelles.", "si è concluso", []),
+    # a "secondo" inside a relative clause governs that clause only
+    ("Il governo ha approvato il decreto, che secondo l'opposizione è incostituzionale.", "ha approvato", []),
+    ("Il governo ha approvato il decreto, che secondo l'opposizione è incostituzionale.", "è incostituzionale",
+     ["l'opposizione"]),
+    # "Lo ha annunciato X" in the next sentence
+    ("Le truppe hanno lasciato la città. Lo ha annunciato il ministero della Difesa.", "hanno lasciato",
+     ["il ministero della Difesa"]),
+    # a speech act as the claim, with anonymous sources carried over from the sentence before
+    (("Fonti vicine al governo riferiscono che la riunione è stata tesa. Un incontro durante il quale Paolo Neri"
+     " ha espresso forte irritazione."), "ha espresso forte irritazione",
+     ["Paolo Neri", "Fonti vicine al governo"]),
+]
+
+
+@pytest.mark.parametrize("text,claim,expected", CASES)
+def test_attribution_chain(parsed: Callable[..., ParsedDoc], text: str, claim: str, expected: list[str]) -> None:
+    pdoc = parsed(text)
+    ents = entities_for(text, ACTORS)
+    start = text.index(claim)
+    chain = attribution_for(pdoc, ents, start, start + len(claim))
+    assert [s.text for s in chain] == expected
+
+
+def test_attribution_uses_entity_ids(parsed: Callable[..., ParsedDoc]) -> None:
+    text = CASES[0][0]
+    ents = entities_for(text, ACTORS)
+    ids = {e.name: e.id for e in ents}
+    start = text.index("è stato rinviato")
+    chain = attribution_for(parsed(text), ents, start, start + 5)
+    assert [s.entity for s in chain] == [ids["Pentagono"], ids["BBC"]]
+    assert all(s.start is not None and text[s.start:s.end] == s.text for s in chain)
+
+
+def test_attribution_anonymous_source_has_no_entity(parsed: Callable[..., ParsedDoc]) -> None:
+    text = CASES[2][0]
+    start = text.index("il vertice")
+    (src,) = attribution_for(parsed(text), entities_for(text, ACTORS), start, start + 10)
+    assert src.entity is None and src.text == "fonti diplomatiche"
+
+
+@pytest.mark.parametrize("text,claim,expected", [
+    ("Secondo fonti locali, sarebbe stato un incidente.", "sarebbe stato un incidente", True),
+    ("Le parti avrebbero posizioni distanti sul confine.", "posizioni distanti", True),
+    ("I colloqui riguarderebbero il confine orientale.", "I colloqui", True),
+    ("Il ministro potrebbe dimettersi entro l'estate.", "dimettersi", False),
+    ("Il convoglio dovrebbe partire domani.", "partire domani", False),
+    ("La riunione sarebbe dovuta finire ieri.", "finire ieri", False),
+    ("Se piovesse, la gara sarebbe rinviata.", "la gara sarebbe rinviata", False),
+    ("La riunione è finita ieri, ma le parti avrebbero litigato.", "La riunione è finita", False),
+])
+def test_attribution_is_hearsay(parsed: Callable[..., ParsedDoc], text: str, claim: str, expected: bool) -> None:
+    start = text.index(claim)
+    assert is_hearsay(parsed(text), start, start + len(claim)) is expected

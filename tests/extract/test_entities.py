@@ -1,0 +1,124 @@
+"""extract_entities on Italian sentences written for these tests (no trained model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.extract.entities import extract_entities
+
+
+def _by_name(ents):
+    return {e.name: e for e in ents}
+
+
+@pytest.mark.parametrize("text,name,code,mention", [
+    ("Ieri il ministro degli Esteri russo Sergej Lavrov ha parlato a lungo.", "Sergey Lavrov", "RUSGOV", "Sergej Lavrov"),
+    ("Il capo della diplomazia americana, Marco Rubio, è atteso domani.", "Marco Rubio", "USAGOV", "Marco Rubio"),
+    ("La vice portavoce della Casa Bianca, Anna Kelly, ha replicato in serata.", "Anna Kelly", "USAGOV", "Anna Kelly"),
+    ("Il presidente Vladimir Putin ha ricevuto gli ambasciatori.", "Vladimir Putin", "RUSGOV", "Vladimir Putin"),
+])
+def test_entities_role_and_name(parsed, text, name, code, mention):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "PER"
+    assert ents[name].code == code
+    assert mention in [m.text for m in ents[name].mentions]
+    assert ents[name].roles and ents[name].roles[0].valid is True
+
+
+def test_entities_surname_joins_full_name(parsed):
+    text = ("Il cancelliere Friedrich Merz ha chiamato Parigi. Più tardi Merz ha ribadito la linea. "
+            "Secondo Merz la trattativa è aperta.")
+    pers = [e for e in extract_entities(parsed(text), []) if e.type == "PER"]
+    assert len(pers) == 1
+    assert [m.text for m in pers[0].mentions] == ["Friedrich Merz", "Merz", "Merz"]
+
+
+def test_entities_surname_joins_unknown_person(parsed):
+    text = "Il deputato Giacomo Ferraresi ha presentato la mozione. Ferraresi ha poi lasciato l'aula."
+    pers = [e for e in extract_entities(parsed(text), []) if e.type == "PER"]
+    assert len(pers) == 1 and pers[0].name == "Giacomo Ferraresi" and len(pers[0].mentions) == 2
+
+
+def test_entities_transliterations_unify(parsed):
+    text = "Serghei Lavrov è arrivato. Sergey Lavrov ha parlato, e Sergej Lavrov ha lasciato la sala; Lavrov tace."
+    pers = [e for e in extract_entities(parsed(text), []) if e.type == "PER"]
+    assert len(pers) == 1 and pers[0].name == "Sergey Lavrov" and len(pers[0].mentions) == 4
+
+
+def test_entities_hyphenated_surnames(parsed):
+    text = "Marco Rubio e Sergey Lavrov si sono sentiti. Il dossier Rubio-Lavrov resta aperto."
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert len(ents["Marco Rubio"].mentions) == 2 and len(ents["Sergey Lavrov"].mentions) == 2
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Lo riferiscono fonti della Casa Bianca al telefono.", "fonti della Casa Bianca", "USAGOV"),
+    ("Secondo fonti diplomatiche la riunione slitta.", "fonti diplomatiche", None),
+    ("Lo confermano fonti diplomatiche francesi.", "fonti diplomatiche francesi", "FRAGOV"),
+    ("Fonti vicine al Cremlino smentiscono.", "Fonti vicine al Cremlino", "RUSGOV"),
+    ("Non si fida la comunità internazionale.", "comunità internazionale", None),
+    ("Lo ha detto una fonte del Dipartimento di Stato.", "una fonte del Dipartimento di Stato", "USAGOV"),
+])
+def test_entities_source_phrases(parsed, text, phrase, code):
+    ents = extract_entities(parsed(text), [])
+    hit = [e for e in ents if any(m.text == phrase for m in e.mentions)]
+    assert len(hit) == 1 and hit[0].type == "ORG" and hit[0].code == code
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Il Cremlino ha respinto la proposta.", "Russia", "RUS"),
+    ("Mosca e Washington non si parlano da settimane.", "Russia", "RUS"),
+    ("Mosca e Washington non si parlano da settimane.", "United States", "USA"),
+    ("Kiev chiede nuove armi all'Europa.", "Ukraine", "UKR"),
+    ("Israele ed Egitto hanno firmato.", "Egypt", "EGY"),
+])
+def test_entities_gpe_as_actor(parsed, text, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "GPE" and ents[name].code == code
+
+
+def test_entities_capital_as_venue_is_not_an_actor(parsed):
+    ents = extract_entities(parsed("Il vertice si terrà a Budapest la prossima settimana."), [])
+    assert not [e for e in ents if e.type == "GPE"]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Il ministro degli Esteri cileno Pablo Roca Ferrer ha chiesto una tregua.", "Pablo Roca Ferrer", "CHLGOV"),
+    ("La ministra polacca per lo Sport Agata Wierzbicka si è dimessa.", "Agata Wierzbicka", "POLGOV"),
+    ("A Berlino, il portavoce del governo Klaus Obermeier ha taciuto.", "Klaus Obermeier", "DEUGOV"),
+    ("Il portavoce del governo Klaus Obermeier ha taciuto.", "Klaus Obermeier", None),
+])
+def test_entities_unknown_person_code_from_title(parsed, text, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "PER" and ents[name].code == code
+    assert ents[name].roles[0].valid is None
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("L'agenzia Tass ha diffuso la notizia.", "TASS", "RUSMED"),
+    ("Lo scrive l'agenzia russa Ria Novosti.", "RIA Novosti", "RUSMED"),
+    ("Il Quai d’Orsay ha convocato l'ambasciatore.", "Quai d'Orsay", "FRAGOV"),
+    ("La Commissione europea valuta nuove misure.", "European Commission", "IGOEU"),
+    ("Il governo israeliano ha approvato il piano.", "Israel government", "ISRGOV"),
+    ("L'esercito israeliano ha risposto. In serata l'esercito ha sospeso i raid.", "Israel Defense Forces", "ISRMIL"),
+])
+def test_entities_organisations(parsed, text, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "ORG" and ents[name].code == code
+
+
+def test_entities_bare_noun_joins_collective(parsed):
+    text = "L'esercito israeliano ha risposto. In serata l'esercito ha sospeso i raid."
+    idf = _by_name(extract_entities(parsed(text), []))["Israel Defense Forces"]
+    assert [m.text for m in idf.mentions] == ["esercito israeliano", "esercito"]
+
+
+def test_entities_ids_unique_and_ordered(parsed):
+    ents = extract_entities(parsed("Donald Trump ha chiamato Vladimir Putin. Trump era soddisfatto."), [])
+    assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
+    assert ents[0].name == "Donald Trump"
+
+
+def test_entities_no_person_from_place_names(parsed):
+    text = "Migliaia di persone sono rientrate a Gaza City e a Khan Younis, mentre il Mar Rosso resta chiuso."
+    assert not [e for e in extract_entities(parsed(text), []) if e.type == "PER"]

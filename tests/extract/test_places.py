@@ -1,0 +1,160 @@
+"""The places stage: toponym spans, Italian exonyms, geocoding, and what is not a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.extract.gazetteer import fold, load_gazetteer
+from cronaca.extract.places import extract_places, lookup_place, place_mentions
+from cronaca.nlp import parse
+from cronaca.records import Article, Dateline
+
+
+def _places(parsed, text: str) -> dict[str, str | None]:
+    return {p.text: p.country for p in extract_places(parsed(text))}
+
+
+@pytest.mark.parametrize("text,surface,country,name", [
+    ("Il vertice si terrà la prossima settimana a Ginevra.", "Ginevra", "CH", "Geneva"),
+    ("I due ministri si sono sentiti ieri sera da Mosca.", "Mosca", "RU", "Moscow"),
+    ("Le forniture militari dirette a Kiev sono aumentate.", "Kiev", "UA", "Kyiv"),
+    ("Le armi dirette a Kyiv sono aumentate.", "Kyiv", "UA", "Kyiv"),
+    ("A Bruxelles i ministri hanno discusso a lungo.", "Bruxelles", "BE", "Brussels"),
+    ("Il processo si è aperto all'Aia, davanti alla Corte.", "Aia", "NL", "The Hague"),
+    ("Il processo si è aperto a L'Aia ieri mattina.", "L'Aia", "NL", "The Hague"),
+    ("Il cancelliere è rientrato a Berlino in serata.", "Berlino", "DE", "Berlin"),
+    ("La delegazione è arrivata negli Stati Uniti lunedì.", "Stati Uniti", "US", "United States"),
+    ("Il premier è volato nel Regno Unito per due giorni.", "Regno Unito", "GB", "United Kingdom"),
+    ("Le elezioni in Ungheria si terranno in primavera.", "Ungheria", "HU", "Hungary"),
+    ("I colloqui proseguono a Washington da giorni.", "Washington", "US", "Washington"),
+    ("La fiera dell'auto apre a Monaco di Baviera.", "Monaco di Baviera", "DE", "Munich"),
+    ("La finale si giocherà a Monaco sabato.", "Monaco", "DE", "Munich"),
+    ("Il gran premio si corre nel Principato di Monaco.", "Principato di Monaco", "MC", "Monaco"),
+    ("Il pellegrinaggio si è concluso a Gerusalemme ieri.", "Gerusalemme", "IL", "Jerusalem"),
+    ("La conferenza si è aperta al Cairo stamattina.", "Cairo", "EG", "Cairo"),
+    ("Gli scontri sono proseguiti nel Donbass per tutta la notte.", "Donbass", "UA", "Donbas"),
+    ("La flotta è ancorata in Crimea da mesi.", "Crimea", "UA", "Crimea"),
+    ("Le navi hanno attraversato il Mar Rosso senza incidenti.", "Mar Rosso", None, "Red Sea"),
+    ("Il viaggio toccherà diversi Paesi del Medio Oriente.", "Medio Oriente", None, "Middle East"),
+    ("Il turismo in Europa è in crescita.", "Europa", None, "Europe"),
+    ("I coloni in Cisgiordania sono aumentati.", "Cisgiordania", "PS", "West Bank"),
+])
+def test_places_exonyms_geocoded(parsed, text, surface, country, name):
+    found = {p.text: p for p in extract_places(parsed(text))}
+    assert surface in found, found
+    place = found[surface]
+    assert (place.country, place.name) == (country, name)
+    assert parsed(text).text[place.start:place.end] == surface
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Il cessate il fuoco nella Striscia di Gaza regge da due giorni.", {"Striscia di Gaza": "PS"}),
+    ("I civili tornano verso Gaza City a piedi.", {"Gaza City": "PS"}),
+    ("Il vertice sul clima si apre a Sharm el-Sheikh domenica.", {"Sharm el-Sheikh": "EG"}),
+    ("Le famiglie sono rientrate a Khan Younis e a Deir al-Balah.",
+     {"Khan Younis": "PS", "Deir al-Balah": "PS"}),
+    ("Il sindaco ha parlato a Città del Messico.", {"Città del Messico": "MX"}),
+    ("Il corteo ha attraversato Tel Aviv fino a notte.", {"Tel Aviv": "IL"}),
+    ("La sede del Comune di Milano è stata chiusa.", {"Milano": "IT"}),
+])
+def test_places_multiword_names(parsed, text, expected):
+    assert _places(parsed, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Il segretario di Stato Marco Rubio ha incontrato i giornalisti. Rubio ha poi lasciato la sala.",
+    "La portavoce Anna Kelly ha risposto alle domande. Kelly ha ribadito la linea.",
+    "Il presidente Vladimir Putin ha parlato a lungo; la linea di Putin non cambia.",
+    "Donald Trump ha telefonato al premier. Il presidente Trump si è detto soddisfatto.",
+    "Il ministro ha criticato le parole di Rubio sulla trattativa.",
+    "Hamas ha accettato la proposta dei mediatori.",
+    "Fonti della Casa Bianca hanno confermato la notizia.",
+    "Fonti vicine al Cremlino smentiscono ogni contatto.",
+    "A Parigi il Quai d'Orsay ha diffuso una nota.",
+])
+def test_places_person_and_institution_names_are_not_places(parsed, text):
+    found = _places(parsed, text)
+    for word in ("Marco", "Rubio", "Anna", "Kelly", "Vladimir", "Putin", "Trump", "Hamas",
+                 "Casa Bianca", "Cremlino", "Quai d'Orsay", "Orsay"):
+        assert word not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ieri sera siamo rimasti a casa a guardare il papa in televisione.",
+    "Solo allora si potrà capire se la crisi è finita.",
+    "Il ministro degli Esteri russo ha parlato con il collega americano.",
+    "La Squadra Mobile ha arrestato due persone.",
+    "Il gruppo dei Paesi in via di sviluppo ha chiesto un fondo.",
+])
+def test_places_common_words_and_adjectives_are_not_places(parsed, text):
+    assert extract_places(parsed(text)) == []
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Mosca ha smentito ogni contatto con gli emissari.", "Mosca"),
+    ("Gli Stati Uniti hanno chiesto spiegazioni.", "Stati Uniti"),
+    ("I colloqui con Mosca sono fermi.", "Mosca"),
+    ("Le tensioni tra Mosca e Washington crescono.", "Washington"),
+    ("Le tensioni tra Mosca e Washington crescono.", "Mosca"),
+])
+def test_places_countries_as_actors_are_not_locations(parsed, text, surface):
+    assert surface not in _places(parsed, text)
+
+
+def test_places_one_per_toponym_at_first_mention(parsed):
+    text = "Il vertice è a Ginevra. Le delegazioni arriveranno a Ginevra domani, poi a Berna."
+    places = extract_places(parsed(text))
+    assert [p.text for p in places] == ["Ginevra", "Berna"]
+    assert places[0].start == text.index("Ginevra")
+    assert [p.text for p in place_mentions(parsed(text))] == ["Ginevra", "Ginevra", "Berna"]
+
+
+def test_places_dateline_counts(blank_nlp):
+    text = "Sharm el-Sheikh, 20 novembre 2022 – La conferenza si è chiusa all'alba."
+    art = Article(doc_id="d", text=text, content_hash="h", date="2022-11-20", language="it",
+                  dateline=Dateline(place="Sharm el-Sheikh", date="2022-11-20", start=0, end=34))
+    places = extract_places(parse(blank_nlp, art))
+    assert [(p.text, p.country) for p in places] == [("Sharm el-Sheikh", "EG")]
+
+
+def test_places_small_town_needs_context(parsed):
+    # a town of ~40,000 inhabitants: a place after "a", not when it opens a sentence bare
+    assert "Sharm el-Sheikh" in _places(parsed, "La conferenza si è chiusa a Sharm el-Sheikh.")
+    assert _places(parsed, "Sharm el-Sheikh resta blindata.") == {}
+
+
+def test_places_record_has_coordinates_and_id(parsed):
+    (place,) = extract_places(parsed("Siamo arrivati a Budapest in treno."))
+    assert place.geonames_id == 3054643
+    assert place.lat == pytest.approx(47.5, abs=0.1) and place.lon == pytest.approx(19.04, abs=0.1)
+    assert place.feature == "capital"
+
+
+@pytest.mark.parametrize("name,country,feature", [
+    ("Mosca", "RU", "capital"), ("Washington", "US", "capital"), ("Ginevra", "CH", "city"),
+    ("Bruxelles", "BE", "capital"), ("Berlino", "DE", "capital"), ("Parigi", "FR", "capital"),
+    ("Kiev", "UA", "capital"), ("Gerusalemme", "IL", "capital"), ("Russia", "RU", "country"),
+    ("USA", "US", "country"), ("Egitto", "EG", "country"), ("Striscia di Gaza", "PS", "region"),
+    ("Medio Oriente", None, "region"), ("Roma", "IT", "capital"), ("Leopoli", "UA", "city"),
+])
+def test_places_lookup_place(name, country, feature):
+    info = lookup_place(name)
+    assert info is not None and (info.country, info.feature) == (country, feature)
+
+
+@pytest.mark.parametrize("name", ["Hamas", "Marco", "Cremlino", "Casa Bianca", "casa nostra", ""])
+def test_places_lookup_place_unknown(name):
+    assert lookup_place(name) is None
+
+
+@pytest.mark.parametrize("raw,key", [
+    ("Sharm el-Sheikh", "sharm el sheikh"), ("L’Aia", "l'aia"), ("Khān Yūnis", "khan yunis"),
+    ("  Città  del Messico ", "citta del messico"),
+])
+def test_places_fold(raw, key):
+    assert fold(raw) == key
+
+
+def test_places_gazetteer_is_built_once():
+    assert load_gazetteer() is load_gazetteer()
+    assert len(load_gazetteer()) > 50_000

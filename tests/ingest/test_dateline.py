@@ -1,0 +1,86 @@
+import pytest
+
+from cronaca.data import load_yaml
+from cronaca.ingest.dateline import find_dateline, parse_dateline_date
+
+# (first lines of an article, metadata date, expected place, expected date)
+DATELINES = [
+    ("Roma, 21 ottobre 2025 – Il consiglio dei ministri si è riunito.", None, "Roma", "2025-10-21"),
+    ("Gerusalemme, 10 ottobre 2025 – La tregua regge da ore.", None, "Gerusalemme", "2025-10-10"),
+    ("ROMA – Il governo ha approvato la manovra.", None, "Roma", None),
+    ("Roma – Il governo ha approvato la manovra.", None, "Roma", None),
+    ("(ANSA) - ROMA, 21 OTT - Il ministro ha parlato in aula.", "2025-10-21", "Roma", "2025-10-21"),
+    ("(ANSA) - ROMA, 21 OTT - Il ministro ha parlato in aula.", None, "Roma", None),
+    ("MILANO, 5 mar. (Adnkronos) - La borsa apre in rialzo.", "2024-03-05", "Milano", "2024-03-05"),
+    ("NEW YORK (ANSA) - Il segretario generale ha chiesto calma.", None, "New York", None),
+    ("Il Cairo, 9 ottobre 2025 – Le delegazioni sono arrivate.", None, "Il Cairo", "2025-10-09"),
+    ("Tel Aviv, 13 ottobre 2025 — Migliaia di persone in piazza.", None, "Tel Aviv", "2025-10-13"),
+    ("Sharm el-Sheikh, 20 novembre 2022 – Il vertice si è chiuso.", None, "Sharm el-Sheikh", "2022-11-20"),
+    ("SHARM EL-SHEIKH, 20 NOV - Il vertice si è chiuso.", "2022-11-21", "Sharm el-Sheikh", "2022-11-20"),
+    ("Kiev, martedì 1° novembre 2022 – Sirene per tutta la notte.", None, "Kiev", "2022-11-01"),
+    ("Bruxelles, 21/10/2025 – Il Consiglio europeo si riunisce.", None, "Bruxelles", "2025-10-21"),
+    ("L'AQUILA, 6 aprile - Una fiaccolata ricorda le vittime.", "2025-04-06", "L'Aquila", "2025-04-06"),
+    ("Reggio nell'Emilia, 2 giugno 2024 - La parata è partita.", None, "Reggio nell'Emilia", "2024-06-02"),
+    ("Mosca, 9 novembre 2025 - Il Cremlino non commenta.", None, "Mosca", "2025-11-09"),
+    ("MODENA. Furto nella notte in un negozio del centro.", None, "Modena", None),
+    ("REGGIO EMILIA. Due arresti dopo l'inseguimento.", None, "Reggio Emilia", None),
+    # no year, metadata in early January: the dateline is from the year before
+    ("Parigi, 30 dicembre - Sciopero dei trasporti.", "2026-01-02", "Parigi", "2025-12-30"),
+    # a headline first, the dateline on the second line
+    ("Vertice rinviato a data da destinarsi\nFirenze, 3 marzo 2025 – Salta l'incontro.", None, "Firenze",
+     "2025-03-03"),
+]
+
+NOT_DATELINES = [
+    "Il governo ha deciso – dopo una lunga notte – di rinviare il voto.",
+    "Roma, piazza del Popolo – una folla attende il corteo.",
+    "Oggi – ha detto il ministro – è un giorno importante.",
+    "La riunione è durata tre ore e non ha prodotto un accordo.",
+    "Roma. Una città che non dorme mai.",
+    "ONU E NATO SI PARLANO ANCORA DOPO LA LUNGA CRISI DEI MESI SCORSI. Il vertice è fissato.",
+    "Roma, 31 febbraio 2025 – una data che non esiste.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "place", "iso"), DATELINES)
+def test_dateline_finds_place_and_date(text, hint, place, iso):
+    found = find_dateline(text, year_hint=hint)
+    assert found is not None
+    assert (found.place, found.date) == (place, iso)
+    assert text[found.end - 1] in "-–—."
+    assert text[found.start:found.end].strip()
+
+
+@pytest.mark.parametrize("text", NOT_DATELINES)
+def test_dateline_rejects_other_openings(text):
+    assert find_dateline(text) is None
+
+
+def test_dateline_offsets_cover_the_dateline():
+    text = "Roma, 21 ottobre 2025 – Il consiglio dei ministri si è riunito."
+    found = find_dateline(text)
+    assert text[found.start:found.end] == "Roma, 21 ottobre 2025 –"
+
+
+@pytest.mark.parametrize(("raw", "hint", "expected"), [
+    ("21 ottobre 2025", None, "2025-10-21"),
+    ("21 ott.", "2025-10-30", "2025-10-21"),
+    ("21 OTT", None, None),
+    ("lunedì 3 marzo 2025", None, "2025-03-03"),
+    ("3/3/25", None, "2025-03-03"),
+    ("piazza del Popolo", None, False),
+    ("ventuno ottobre", None, False),
+    ("32 ottobre 2025", None, False),
+])
+def test_dateline_parses_dates(raw, hint, expected):
+    assert parse_dateline_date(raw, year_hint=hint) == expected
+
+
+def test_dateline_data_file_schema():
+    data = load_yaml("it", "dateline.yaml")
+    assert set(data) == {"agencies", "place_particles", "not_places", "max_place_words"}
+    for key in ("agencies", "place_particles", "not_places"):
+        assert data[key] and all(isinstance(x, str) and x.strip() == x and x for x in data[key])
+    assert all(p == p.lower() for p in data["place_particles"])
+    assert isinstance(data["max_place_words"], int) and data["max_place_words"] > 0

@@ -1,0 +1,106 @@
+"""Schema of the actor knowledge base (data/kb/*.yaml) and of data/it/roles.yaml."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pycountry
+import pytest
+
+from cronaca.data import load_yaml
+from cronaca.kb import KB_FILES, load_kb, parse_kb_date
+from cronaca.kb.countries import load_countries
+
+CODE_RE = re.compile(r"^(?:[A-Z]{3}(?:GOV|MIL|MED|REB|LEG|OPP|COP|CVL|REL|BUS)?|IGO[A-Z]{0,3}|NGO)$")
+IGO_COUNTRIES = {"EUR", "UNO", "NAT", "AFR"}
+TYPES = {"PER", "ORG", "GPE", "LOC", "MISC"}
+
+
+def _records():
+    for name in KB_FILES:
+        data = load_yaml("kb", name)
+        assert data["version"] == 1
+        for rec in data["actors"]:
+            yield name, rec
+
+
+def _valid_country(code):
+    return code is None or code in IGO_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+@pytest.mark.parametrize("name,rec", list(_records()), ids=lambda v: v if isinstance(v, str) else v["id"])
+def test_kb_schema_actor(name, rec):
+    role_keys = set(load_yaml("it", "roles.yaml")["role_keys"])
+    assert set(rec) <= {"id", "name", "type", "country", "code", "aliases", "roles", "source"}
+    assert re.fullmatch(r"[a-z0-9_]+", rec["id"])
+    assert rec["type"] in TYPES and isinstance(rec["name"], str) and rec["name"]
+    assert _valid_country(rec.get("country")), rec.get("country")
+    assert rec.get("code") is None or CODE_RE.match(rec["code"]), rec["code"]
+    assert rec["aliases"] and all(isinstance(a, str) and a.strip() == a for a in rec["aliases"])
+    assert len(set(rec["aliases"])) == len(rec["aliases"])
+    if rec["type"] == "PER":
+        assert isinstance(rec["roles"], list)
+    else:
+        assert rec.get("source")
+    for role in rec.get("roles") or ():
+        assert set(role) <= {"key", "country", "org", "start", "end", "source"}
+        assert role["key"] in role_keys, role["key"]
+        assert role.get("source", "").strip(), f"{rec['id']}: every role needs a source"
+        assert _valid_country(role.get("country"))
+        start = parse_kb_date(role["start"])
+        end = parse_kb_date(role.get("end"), end=True)
+        assert start is not None and start >= date(1945, 1, 1)
+        assert end is None or start <= end
+
+
+def test_kb_schema_unique_ids_and_aliases():
+    ids, aliases = set(), {}
+    for _, rec in _records():
+        assert rec["id"] not in ids
+        ids.add(rec["id"])
+        for a in rec["aliases"]:
+            assert a not in aliases, f"alias '{a}' names both {aliases.get(a)} and {rec['id']}"
+            aliases[a] = rec["id"]
+
+
+def test_kb_schema_coverage():
+    kb = load_kb()
+    assert kb.count("PER") >= 100 and kb.count("ORG") >= 60
+    for alias in ("Serghei Lavrov", "Sergej Lavrov", "Sergey Lavrov", "sergei lavrov"):
+        assert kb.lookup(alias).id == "sergey_lavrov"
+    assert kb.lookup("Erdogan").id == kb.lookup("Erdoğan").id
+
+
+@pytest.mark.parametrize("actor,on,key", [
+    ("steffen_hebestreit", date(2024, 1, 1), "government_spokesperson"),
+    ("sergey_lavrov", date(2025, 11, 9), "foreign_minister"),
+    ("marco_rubio", date(2025, 10, 21), "foreign_minister"),
+    ("donald_trump", date(2019, 1, 1), "head_of_state"),
+])
+def test_kb_schema_roles_at(actor, on, key):
+    assert key in {r.key for r in load_kb().roles_at(actor, on)}
+
+
+def test_kb_schema_roles_file():
+    data = load_yaml("it", "roles.yaml")
+    keys = set(data["role_keys"])
+    assert set(data) >= {"role_keys", "titles", "nationalities", "sectors", "sources", "org_heads",
+                         "name_particles", "past_markers", "bare_coref", "direct_name_sectors"}
+    for t in data["titles"]:
+        assert set(t) <= {"words", "keys", "portfolio", "plural"} and set(t["keys"]) <= keys
+    seen = {}
+    for code, adjs in data["nationalities"].items():
+        assert _valid_country(code)
+        for adj in adjs:
+            assert adj not in seen or seen[adj] == code, adj
+            seen[adj] = code
+    assert set(data["bare_coref"]) <= set(data["sectors"])
+
+
+def test_kb_schema_countries():
+    table = load_countries()
+    for code in {f.code for f in table.forms}:
+        assert _valid_country(code)
+    assert table.lookup("Mosca").code == "RUS" and table.lookup("Cremlino").kind == "metonym"
+    assert table.lookup("Stati Uniti").code == "USA"

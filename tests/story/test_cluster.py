@@ -1,0 +1,35 @@
+"""Story clustering: documents join by linked events, by actors, and (optionally) by text similarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.story import build_stories
+
+
+def actor_doc(sb, doc_id, date, names):
+    text = f"Articolo {doc_id}: " + ", ".join(names) + "."
+    ents = [sb.ent(f"e{i}", n, "PER", None, text) for i, n in enumerate(names, start=1)]
+    return sb.doc(doc_id, date, text, ents, [])
+
+
+@pytest.mark.parametrize(("vectors", "stories"), [
+    (None, 2),  # little actor overlap, no embedder: apart
+    ({"a": [1.0, 0.0], "b": [0.99, 0.05]}, 1),  # similar texts: together
+    ({"a": [1.0, 0.0], "b": [0.0, 1.0]}, 2),
+])
+def test_cluster_embedding_signal_is_optional(sb, vectors, stories):
+    docs = [actor_doc(sb, "a", "2026-03-01", ["Anna Bassi", "Carlo Neri", "Ugo Riva"]),
+            actor_doc(sb, "b", "2026-03-03", ["Anna Bassi", "Pia Sala", "Ivo Gatti"])]
+    embedder = None if vectors is None else (lambda texts: [vectors["a"] if "Articolo a" in t else vectors["b"]
+                                                            for t in texts])
+    result = build_stories(docs, embedder=embedder)
+    assert len(result.stories) == stories
+
+
+def test_cluster_shared_actors_close_in_time_join_far_apart_do_not(sb):
+    names = ["Anna Bassi", "Carlo Neri", "Ugo Riva"]
+    docs = [actor_doc(sb, "a", "2026-03-01", names), actor_doc(sb, "b", "2026-03-05", names),
+            actor_doc(sb, "c", "2023-03-05", names)]
+    result = build_stories(docs, embedder=None)
+    assert sorted(s.documents for s in result.stories) == [("a", "b"), ("c",)]

@@ -1,0 +1,117 @@
+"""Contradictions versus updates, on hand-made analyses."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.story import build_stories, story_to_json
+
+T_A = ("Roma, 2 marzo 2026 – Il vertice tra Giulia Ferri e Paul Marchand, previsto a Torino, "
+       "dovrebbe tenersi entro aprile 2026, ha detto Ferri.")
+T_B = ("Parigi, 10 marzo 2026 – Il vertice tra Ferri e Marchand, previsto per il 14 marzo a Lione, "
+       "è stato annullato.")
+
+
+def summit_docs(sb):
+    e_a = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", T_A), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", T_A)]
+    ev_a = sb.event(T_A, "ev1", "CONSULT", "vertice", ["e1", "e2"], [
+        sb.claim(T_A, "planned", "previsto a Torino", place=("Turin", "IT", "Torino")),
+        sb.claim(T_A, "possible", "dovrebbe tenersi entro aprile 2026", time=("2026-04", "aprile 2026"),
+                 sources=[("e1", "Ferri")]),
+    ])
+    e_b = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", T_B), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", T_B)]
+    ev_b = sb.event(T_B, "ev1", "CONSULT", "vertice", ["e1", "e2"], [
+        sb.claim(T_B, "cancelled", "è stato annullato", time=("2026-03-14", "14 marzo"),
+                 place=("Lyon", "FR", "Lione")),
+    ])
+    places_a = sb.places_for(T_A, [("Torino", "Turin", "IT", "city")])
+    places_b = sb.places_for(T_B, [("Lione", "Lyon", "FR", "city")])
+    return (sb.doc("a", "2026-03-02", T_A, e_a, [ev_a], places_a),
+            sb.doc("b", "2026-03-10", T_B, e_b, [ev_b], places_b))
+
+
+def test_contradictions_update_is_not_a_contradiction_but_place_is(sb):
+    result = build_stories(summit_docs(sb), embedder=None)
+    (story,) = result.stories
+    ev = next(e for e in story.events if len(e.mentions) == 2)
+    assert [h.status for h in ev.status_history] == ["planned", "possible", "cancelled"]
+    slots = {c.slot for c in story.contradictions}
+    assert "status" not in slots  # planned, then cancelled ten days later: an update
+    assert "time" not in slots  # "entro aprile 2026" contains 14 March
+    (place,) = [c for c in story.contradictions if c.slot == "place"]
+    assert [v.value for v in place.values] == ["Torino", "Lione"]
+    assert place.explanation == ("The 2 March report places the Ferri–Marchand meeting in Turin; "
+                                 "the 10 March report places it in Lyon.")
+
+
+def test_contradictions_explanation_in_italian(sb):
+    result = build_stories(summit_docs(sb), language="it", embedder=None)
+    (place,) = [c for c in result.stories[0].contradictions if c.slot == "place"]
+    assert "Torino" in place.explanation and "Lione" in place.explanation
+    assert place.explanation.startswith("Per il resoconto del 2 marzo")
+
+
+def test_contradictions_two_sources_disagree_on_a_date(sb):
+    text = ("Roma, 5 marzo 2026 – Secondo il ministero l'accordo tra Ferri e Marchand è stato firmato il 3 marzo; "
+            "l'agenzia Ansa scrive che è stato firmato il 4 marzo.")
+    ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", text),
+            sb.ent("e3", "Ansa", "ORG", "ITAMED", text)]
+    ev = sb.event(text, "ev1", "AGREE", "accordo", ["e1", "e2"], [
+        sb.claim(text, "occurred", "è stato firmato il 3 marzo", time=("2026-03-03", "3 marzo"),
+                 sources=[(None, "il ministero")]),
+        sb.claim(text, "occurred", "scrive che è stato firmato il 4 marzo", time=("2026-03-04", "4 marzo"),
+                 sources=[("e3", "l'agenzia Ansa")]),
+    ])
+    result = build_stories([sb.doc("d", "2026-03-05", text, ents, [ev])], embedder=None)
+    (c,) = result.stories[0].contradictions
+    assert c.slot == "time"
+    assert [v.value for v in c.values] == ["2026-03-03", "2026-03-04"]
+    assert "il ministero" in c.explanation and "Ansa" in c.explanation
+
+
+DENIAL = ("Roma, 21 marzo 2026 – La visita di Ferri a Parigi è sospesa, secondo fonti del governo citate "
+          "dalla Rai. Il portavoce francese Luc Morel smentisce: nessuna visita era stata fissata.")
+
+
+@pytest.mark.parametrize(("status_a", "status_b", "same_source", "conflict"), [
+    ("suspended", "denied", False, True),
+    ("occurred", "denied", False, True),
+    ("planned", "possible", False, False),
+    ("suspended", "denied", True, False),  # one voice: no disagreement between sources
+])
+def test_contradictions_status_table(sb, status_a, status_b, same_source, conflict):
+    ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", DENIAL), sb.ent("e2", "Francia", "GPE", "FRA", ""),
+            sb.ent("e3", "Rai", "ORG", "ITAMED", DENIAL), sb.ent("e4", "Luc Morel", "PER", "FRAGOV", DENIAL)]
+    src_a = [(None, "fonti del governo"), ("e3", "Rai")]
+    src_b = src_a if same_source else [("e4", "Luc Morel")]
+    ev = sb.event(DENIAL, "ev1", "CONSULT", "visita", ["e1", "e2"], [
+        sb.claim(DENIAL, status_a, "è sospesa", sources=src_a),
+        sb.claim(DENIAL, status_b, "nessuna visita era stata fissata", sources=src_b),
+    ], mode="visit")
+    result = build_stories([sb.doc("d", "2026-03-21", DENIAL, ents, [ev])], embedder=None)
+    found = [c for c in result.stories[0].contradictions if c.slot == "status"]
+    assert bool(found) is conflict
+    if conflict:
+        assert {v.value for v in found[0].values} == {status_a, status_b}
+        assert "Luc Morel" in found[0].explanation and "Rai" in found[0].explanation
+
+
+def test_contradictions_denial_json_shape(sb):
+    ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", DENIAL), sb.ent("e2", "Francia", "GPE", "FRA", ""),
+            sb.ent("e3", "Rai", "ORG", "ITAMED", DENIAL), sb.ent("e4", "Luc Morel", "PER", "FRAGOV", DENIAL)]
+    ev = sb.event(DENIAL, "ev1", "CONSULT", "visita", ["e1", "e2"], [
+        sb.claim(DENIAL, "suspended", "è sospesa", sources=[(None, "fonti del governo"), ("e3", "Rai")]),
+        sb.claim(DENIAL, "denied", "nessuna visita era stata fissata", sources=[("e4", "Luc Morel")]),
+    ])
+    out = story_to_json(build_stories([sb.doc("d", "2026-03-21", DENIAL, ents, [ev])], embedder=None))
+    assert set(out) == {"events", "contradictions", "stories"}
+    (e,) = out["events"]
+    assert e["participants"] == ["Giulia Ferri", "Francia"]
+    assert e["mentions"] == [{"doc_id": "d", "event_id": "ev1"}]
+    assert [h["status"] for h in e["status_history"]] == ["suspended", "denied"]
+    (c,) = out["contradictions"]
+    assert c["event"] == e["id"] and c["slot"] == "status"
+    assert c["values"][0]["attribution"] == [{"entity": None, "text": "fonti del governo"},
+                                             {"entity": "e3", "text": "Rai"}]
+    assert set(c["values"][0]["evidence"]) == {"start", "end"}
+    assert out["stories"][0]["events"] == [e["id"]]

@@ -1,0 +1,47 @@
+from cronaca.pipeline import Stage, run_stages
+
+
+def _times(pdoc):
+    return ["t"]
+
+
+def _broken(pdoc):
+    raise ValueError("bad trigger table")
+
+
+def _needs_broken(pdoc, events):
+    return []
+
+
+def _not_a_list(pdoc):
+    return "oops"
+
+
+def test_pipeline_runs_stages_and_records_them(parsed):
+    out = run_stages(parsed("Testo breve."), [Stage("times", _times)])
+    assert out.times == ("t",)
+    assert out.stages == ("ingest", "nlp", "times")
+    assert out.errors == ()
+
+
+def test_pipeline_names_the_failing_stage_and_goes_on(parsed):
+    stages = [Stage("events", _broken), Stage("times", _times), Stage("quotes", _needs_broken, needs=("events",))]
+    out = run_stages(parsed("Testo breve."), stages)
+    assert out.times == ("t",)
+    assert out.events == ()
+    assert out.errors[0] == "stage 'events' failed on article 't': ValueError: bad trigger table"
+    assert out.errors[1] == "stage 'quotes' skipped: it needs events, which failed"
+
+
+def test_pipeline_checks_the_stage_contract(parsed):
+    out = run_stages(parsed("Testo breve."), [Stage("times", _not_a_list)])
+    assert "returned str, expected a list" in out.errors[0]
+
+
+def test_pipeline_skips_stages_for_other_languages(parsed):
+    from dataclasses import replace
+
+    pdoc = parsed("A short English text.")
+    pdoc = replace(pdoc, article=replace(pdoc.article, language="en"))
+    out = run_stages(pdoc, [Stage("times", _times)])
+    assert out.stages == ("ingest", "nlp")
