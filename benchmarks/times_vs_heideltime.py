@@ -122,7 +122,7 @@ def main() -> int:
     systems = {"cronaca": cronaca_system(), "heideltime": heideltime_system()}
     try:
         systems["heideltime"]("Ieri sera.", "2025-11-09")  # warm up, and check Java runs
-    except Exception as exc:  # report any failure of the external tool and stop cleanly
+    except Exception as exc:  # noqa: BLE001 - any failure of the external tool: report it, stop cleanly
         print(f"HeidelTime cannot run here ({type(exc).__name__}: {exc}). Nothing to compare.")
         return 0
     print(f"Expression table ({len(table.CASES)} expressions, {len(table.NOT_TIMES)} sentences without one)")

@@ -12,8 +12,8 @@ from cronaca.export.tables import FORMATS, TABLE_NAMES, write_tables
 @main.command()
 @click.option("--store", "store_path", required=True, type=click.Path(dir_okay=False),
               help="The DuckDB store written by 'cronaca analyze --store'.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
-              help="File format of the tables.")
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "gdelt")), default="csv", show_default=True,
+              help="File format of the tables; gdelt: one GDELT-2.0-style event table (gdelt_events.tsv).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Folder to write the tables in (created if missing).")
 @click.option("--table", "tables", multiple=True, type=click.Choice(TABLE_NAMES),
@@ -26,7 +26,12 @@ def export(store_path: str, fmt: str, out_dir: str, tables: tuple[str, ...]) -> 
     try:
         with Store(store_path, read_only=True) as store:
             analyses = store.load_analyses()
-        written = write_tables(analyses, out_dir, fmt, tables or TABLE_NAMES)
+        if fmt == "gdelt":
+            from cronaca.export.gdelt import write_gdelt
+
+            written = [write_gdelt(analyses, out_dir)]
+        else:
+            written = write_tables(analyses, out_dir, fmt, tables or TABLE_NAMES)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
     for path in written:

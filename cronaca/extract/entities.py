@@ -24,7 +24,7 @@ from cronaca.extract.actors.detect import (
     unknown_person,
 )
 from cronaca.extract.actors.lexicon import Lexicon, load_lexicon
-from cronaca.extract.actors.roles import RolePhrase, check_role, find_role_phrases
+from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
 from cronaca.kb.countries import capital_code
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Place, Role, Span
@@ -59,6 +59,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
               if not any(s <= c.start < e for s, e in in_roles)]
     cands += agency_candidates(lex, text, taken)
     cands += org_candidates(lex, text, taken)
+    cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
     return _build(lex, pdoc, _resolve_bare(cands), phrases)
 
 
@@ -112,6 +113,45 @@ def _surname_mentions(lex: Lexicon, text: str, cands: list[Candidate]) -> list[C
                 continue
             out.append(Candidate(m.start(), m.end(), m.group(0), "PER", c.group, c.name, c.code, c.country, c.kb_id))
             occupied.append((m.start(), m.end()))
+    return out
+
+
+def _title_mentions(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phrases: list[RolePhrase],
+                    bare: list[RolePhrase]) -> list[Candidate]:
+    """A title standing alone ("il ministro ha sottolineato") is a mention of the one person
+    named earlier who fits it: first a person introduced with the same head title, then one
+    introduced with a title sharing a role, then one the KB says held such a role on the
+    article's date.  Two fitting people at the first tier that has any: no mention."""
+    occupied = [(c.start, c.end) for c in cands]
+    persons = [c for c in cands if c.type == "PER"]
+    intro: list[tuple[RolePhrase, Candidate]] = [
+        (ph, p) for ph in phrases for s, _e in ph.names for p in persons if p.start == s]
+    out = []
+    for bt in bare:
+        if any(s < bt.end and bt.start < e for s, e in occupied):
+            continue
+        before = {c.group: c for c in persons if c.end <= bt.start}
+        keys = set(bt.title.anaphor_keys)
+        head = bt.title.words.split()[0].casefold()
+
+        def fits_country(country: str | None, person: Candidate, bt: RolePhrase = bt) -> bool:
+            return bt.country is None or (country or person.country) in (None, bt.country)
+
+        tiers = [
+            {p.group for ph, p in intro if p.group in before and ph.start < bt.start and not ph.past
+             and ph.title.words.split()[0].casefold() == head and fits_country(ph.country, p)},
+            {p.group for ph, p in intro if p.group in before and ph.start < bt.start and not ph.past
+             and keys & set(ph.title.keys) and fits_country(ph.country, p)},
+            {g for g, p in before.items() if pdoc.ref_date is not None and p.kb_id
+             and any(r.key in keys and (bt.country is None or r.country == bt.country)
+                     for r in lex.kb.roles_at(p.kb_id, pdoc.ref_date))},
+        ]
+        groups = next((t for t in tiers if t), set())
+        if len(groups) != 1:
+            continue
+        p = before[next(iter(groups))]
+        out.append(Candidate(bt.start, bt.end, bt.text, "PER", p.group, p.name, p.code, p.country, p.kb_id))
+        occupied.append((bt.start, bt.end))
     return out
 
 

@@ -9,8 +9,11 @@ event (``coref``).  Every mention becomes one Claim with its evidence span and a
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
 from cronaca.extract.event.lexicon import event_lexicon, plover, status_lexicon
@@ -27,9 +30,11 @@ Attribute = Callable[[ParsedDoc, Sequence[Entity], int, int], tuple[Source, ...]
 Hearsay = Callable[[ParsedDoc, int, int], bool]
 
 
-def _attribution_services() -> tuple[Attribute, Hearsay]:
-    from cronaca.extract.attribution import attribution_for, is_hearsay
-    return attribution_for, is_hearsay
+def _attribution_services(quotes: Sequence[Quote]) -> tuple[Attribute, Hearsay]:
+    def attribute(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int) -> tuple[Source, ...]:
+        return attribution_for(pdoc, entities, start, end, quotes=quotes)
+
+    return attribute, is_hearsay
 
 
 def _dateline_end(pdoc: ParsedDoc) -> int:
@@ -77,18 +82,18 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
                    attribute: Attribute | None = None, hearsay: Hearsay | None = None) -> list[Event]:
     """The article's political events (ids v1, v2, ...), one per real-world event."""
     if attribute is None or hearsay is None:
-        default_attr, default_hearsay = _attribution_services()
+        default_attr, default_hearsay = _attribution_services(quotes)
         attribute = attribute or default_attr
         hearsay = hearsay or default_hearsay
     lang = pdoc.article.language or "it"
-    lex, slex = event_lexicon(lang), status_lexicon(lang)
+    lex = event_lexicon(lang)
     view = TextView(pdoc, entities, quotes, lex)
     if not view.words:
         return []
     hits = find_triggers(view, lex)
     finder = ParticipantFinder(view, lex, hits)
     skip = _dateline_end(pdoc)
-    anchors = anchor(view, hits, times, places, skip)
+    anchors = anchor(view, hits, times, _every_occurrence(pdoc.text, places), skip)
     mentions: list[MentionInfo] = []
     for n, hit in enumerate(hits):
         if view.words[hit.first].start < skip:
@@ -96,7 +101,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
         info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
         if info is not None:
             mentions.append(info)
-    drafts = merge(_inherit(mentions, pdoc, view, hits))
+    drafts = merge(_inherit(mentions, pdoc))
     drafts = [d for d in drafts if _keep(d)]
     _add_denials(pdoc, view, drafts, entities, attribute)
     table = plover()
@@ -108,6 +113,21 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
                             actors=tuple(d.actors), recipients=tuple(d.recipients), claims=claims,
                             cameo=table.cameo_for(d.type, d.mode)))
     return events
+
+
+def _every_occurrence(text: str, places: Sequence[Place]) -> list[Place]:
+    """The places stage's toponyms at every place their name occurs in the text (a toponym
+    found once is the same place wherever the article repeats it)."""
+    out = list(places)
+    taken = [(p.start, p.end) for p in places]
+    for p in places:
+        if len(p.text) < 3:
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(p.text) + r"(?!\w)", text):
+            if not any(m.start() < b and a < m.end() for a, b in taken):
+                out.append(replace(p, start=m.start(), end=m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)
 
 
 def _keep(d: Draft) -> bool:
@@ -129,12 +149,25 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     st = find_status(view, hit, status_lexicon(pdoc.article.language or "it"), s_lo, s_hi, found.end)
     if st.status is None:
         return None
+    support = finder.support_verb(hit, lo) if hit.is_noun else None
+    slex = status_lexicon(pdoc.article.language or "it")
+    if support is not None:
+        tense = verb_tense(view, support, slex)
+        if tense == "other" and support + 1 < len(view.words):  # "ha firmato" matched at "ha"
+            tense = verb_tense(view, support + 1, slex)
+    else:
+        tense = "other" if hit.is_noun else verb_tense(view, hit.first, slex)
+    if st.cue is None and not st.hearsay and hit.is_noun and tense == "future":
+        st = replace(st, status="planned")
     # the evidence: trigger, the participants and cue words used, the time and place given
     ranges = [(hit.first, hit.last), (hit.first, found.end)] + list(found.used)
     if st.cue_range:
         ranges.append(st.cue_range)
     t = best_time(anchors.times.get(n, ()))
-    p = best_place(anchors.places.get(n, ()))
+    dative = ("a", "ad", "al", "alla", "ai", "agli", "alle", "all'", "contro")
+    used_chars = [(view.words[a].start, view.words[b].end) for a, b in found.used
+                  if a > 0 and view.lows[a - 1] in dative and hit.entry.mode != "visit"]
+    p = best_place([x for x in anchors.places.get(n, ()) if not any(x.start < b and a < x.end for a, b in used_chars)])
     for span in ([(t.start, t.end)] if t else []) + ([(p.start, p.end)] if p else []):
         ranges.append(view.word_range(*span))
     sent_lo, sent_hi = view.sent_range(view.words[hit.first].sent)
@@ -164,34 +197,30 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         n=n, type=e.type, mode=_mode(view, hit, lo, hi), medium=e.medium, lemma=e.lemma, frame=e.frame,
         actors=found.actors, recipients=found.recipients, own=found.own, determiner=determiner, new=new,
         sent=w0.sent, start=w0.start, end=w1.end, text=pdoc.text[w0.start:w1.end], claim=claim,
-        borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants,
+        borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants, tense=tense,
+        same_word_coref=e.same_word_coref, pos=e.pos,
     )
 
 
-def _inherit(mentions: list[MentionInfo], pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit]
-             ) -> list[MentionInfo]:
+def _inherit(mentions: list[MentionInfo], pdoc: ParsedDoc) -> list[MentionInfo]:
     """An occurred event told in the past tense without a time of its own happened on the day of
     the event narrated just before it (same or previous sentence), else on the article's date."""
-    from dataclasses import replace
-
-    slex = status_lexicon(pdoc.article.language or "it")
     out: list[MentionInfo] = []
     for m in mentions:
         c = m.claim
         if c.time is None and c.status == "occurred":
-            tense = verb_tense(view, hits[m.n], slex)
+            tense = m.tense
             prev = next((x for x in reversed(out) if x.claim.time and m.sent - x.sent <= 1 and x.sent <= m.sent
+                         and x.claim.status == "occurred" and (x.tense in ("past", "pluperfect") or x.claim.cue)
                          and x.claim.time.value[:10].count("-") == 2 and x.claim.time.value[:1].isdigit()), None)
             value = None
             if prev is not None and tense in ("past", "pluperfect"):
                 assert prev.claim.time is not None
                 value = prev.claim.time.value[:10]
-                place = c.place or prev.claim.place
             elif tense == "past" and pdoc.ref_date is not None:
                 value = pdoc.ref_date.isoformat()
-                place = c.place
             if value:
-                c = replace(c, time=ClaimTime(value, "", None, None), place=place)
+                c = replace(c, time=ClaimTime(value, "", None, None))
                 m = replace(m, claim=c)
         out.append(m)
     return out
@@ -200,8 +229,6 @@ def _inherit(mentions: list[MentionInfo], pdoc: ParsedDoc, view: TextView, hits:
 def _add_denials(pdoc: ParsedDoc, view: TextView, drafts: list[Draft], entities: Sequence[Entity],
                  attribute: Attribute) -> None:
     """ "Le Brigate ... hanno respinto ogni responsabilità": a denied claim on the event denied."""
-    from dataclasses import replace
-
     slex = status_lexicon(pdoc.article.language or "it")
     for j in range(len(view.lows)):
         p = view.any_phrase_at(slex.denials, j)

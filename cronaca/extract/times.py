@@ -104,7 +104,7 @@ def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
     if kind in ("weekday", "date") and gd.get("weekday") is not None:
         wd_start = m.start("weekday")
         if text[wd_start].isupper() and wd_start == cand.start:
-            prev = text[:wd_start].rstrip()
+            prev = text[:wd_start].rstrip(" \t\u00a0")
             if prev and prev[-1] not in ".!?»”\"':–-—(\n":
                 return False  # a capitalized name (Domenica Rossi), not a weekday
     if kind == "duration" and gd.get("unit") and g.units[gd["unit"]]["granularity"] == "year":

@@ -20,7 +20,7 @@ from typing import Any
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 
-KB_FILES: tuple[str, ...] = ("people.yaml", "institutions.yaml", "outlets.yaml")
+KB_FILES: tuple[str, ...] = ("people.yaml", "people_g20.yaml", "institutions.yaml", "outlets.yaml")
 
 
 def norm_alias(text: str) -> str:
@@ -74,6 +74,7 @@ class KBRole:
     source: str = ""
     start_text: str = ""  # as written in the data file, for explanations
     end_text: str | None = None
+    note: str = ""  # precision or doubt about the dates, as written in the data file
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -133,7 +134,7 @@ def actor_from_record(rec: dict[str, Any]) -> KBActor:
         KBRole(key=r["key"], start=parse_kb_date(r["start"]) or date.min,
                end=parse_kb_date(r.get("end"), end=True), country=r.get("country"), org=r.get("org"),
                source=r.get("source", ""), start_text=str(r["start"]),
-               end_text=None if r.get("end") is None else str(r["end"]))
+               end_text=None if r.get("end") is None else str(r["end"]), note=r.get("note", ""))
         for r in rec.get("roles") or ()
     )
     return KBActor(id=rec["id"], name=rec["name"], type=rec["type"], country=rec.get("country"),

@@ -36,7 +36,7 @@ def surname(name: str) -> str:
 class Participant:
     keys: frozenset[str]  # strong keys: one shared key means the same actor
     weak: frozenset[str]  # country-level keys
-    name: str  # canonical name as the article's entity stage gave it
+    name: str  # display name (see display_name)
     type: str | None = None
 
 
@@ -57,7 +57,18 @@ def participant(entity: Entity) -> Participant:
         keys.add(f"name:{norm(entity.name)}")
         if country:
             weak.add(f"c:{country}")
-    return Participant(frozenset(keys), frozenset(weak), entity.name, entity.type)
+    return Participant(frozenset(keys), frozenset(weak), display_name(entity), entity.type)
+
+
+def display_name(entity: Entity) -> str:
+    """People by their canonical full name; states and organisations as the articles name
+    them (the proper-noun mention written most often: "Israele" in an Italian report)."""
+    if entity.type == "PER":
+        return entity.name
+    written = Counter(m.text for m in entity.mentions if m.text[:1].isupper())
+    if not written:
+        return entity.name
+    return max(written.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
 
 
 def unresolved(ref: str) -> Participant:

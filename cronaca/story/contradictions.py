@@ -20,7 +20,7 @@ from cronaca.story.history import claim_order
 from cronaca.story.mentions import ClaimRef, Mention
 from cronaca.story.rules import StoryRules
 
-COUNTRY_FEATURES = frozenset({"country", "continent", "region"})
+TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "locality", "district"})
 
 
 def _claims(mentions: Sequence[Mention]) -> list[ClaimRef]:
@@ -35,18 +35,19 @@ def places_compatible(a: ClaimRef, b: ClaimRef) -> bool:
         return True
     if a.place_geonames is not None and a.place_geonames == b.place_geonames:
         return True
-    if norm(pa.name) == norm(pb.name):
+    if norm(pa.name) == norm(pb.name) or norm(a.place_name or "") == norm(b.place_name or ""):
         return True
     if pa.country and pb.country and pa.country.upper() != pb.country.upper():
         return False
-    if a.place_feature in COUNTRY_FEATURES or b.place_feature in COUNTRY_FEATURES:
-        return True  # a country and a place inside it
-    # Same country, different names: a conflict only when both are known to be cities.
-    return not (a.place_feature and b.place_feature)
+    # Same or unknown country, different names: a conflict only when both are known to be
+    # towns (a country, region or sea may contain the other place).
+    return not (a.place_feature in TOWN_FEATURES and b.place_feature in TOWN_FEATURES)
 
 
-def times_compatible(a: ClaimRef, b: ClaimRef) -> bool:
-    return a.span is None or b.span is None or a.span.overlaps(b.span)
+def times_compatible(a: ClaimRef, b: ClaimRef, tolerance_days: int = 0) -> bool:
+    if a.span is None or b.span is None:
+        return True
+    return a.span.first - tolerance_days <= b.span.last and b.span.first - tolerance_days <= a.span.last
 
 
 def _different_voices(a: ClaimRef, b: ClaimRef) -> bool:
@@ -86,24 +87,38 @@ def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRe
                 continue
             seen.add(key)
             values.append(ContradictionValue(c.doc_id, _value(c, slot), c.claim.attribution, c.claim.evidence))
-    a, b = pairs[0]
+    # Explain with the clearest pair: both sides name their source, earliest first.
+    a, b = min(pairs, key=lambda ab: (not (ab[0].source_names and ab[1].source_names),
+                                      ab[0].day or 0, ab[1].day or 0))
     return Contradiction(event=event_id, slot=slot, values=tuple(values),
                          explanation=explain(slot, a, b, _value(a, slot), _value(b, slot), event_label, wording))
+
+
+def _reset_between(claims: list[ClaimRef], resets: frozenset[str]) -> Callable[[ClaimRef, ClaimRef], bool]:
+    days = [c.day for c in claims if c.claim.status in resets and c.day is not None]
+
+    def between(a: ClaimRef, b: ClaimRef) -> bool:
+        if a.day is None or b.day is None or a.day == b.day:
+            return False
+        lo, hi = min(a.day, b.day), max(a.day, b.day)
+        return any(lo < d <= hi for d in days)
+    return between
 
 
 def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: StoryRules,
                         event_label: str, wording: Wording) -> tuple[Contradiction, ...]:
     claims = _claims(mentions)
     out: list[Contradiction] = []
+    reset = _reset_between(claims, rules.reset_statuses)
 
     placed = [c for c in claims if c.claim.place is not None and c.claim.status in rules.place_statuses]
-    pairs = _conflicts(placed, "place", lambda a, b: not places_compatible(a, b))
+    pairs = _conflicts(placed, "place", lambda a, b: not places_compatible(a, b) and not reset(a, b))
     if pairs:
         out.append(_contradiction(event_id, "place", pairs, event_label, wording))
 
     timed = [c for c in claims if c.span is not None]
     pairs = _conflicts(timed, "time", lambda a, b: rules.times_comparable(a.claim.status, b.claim.status)
-                       and not times_compatible(a, b))
+                       and not times_compatible(a, b, rules.linking.time_tolerance_days) and not reset(a, b))
     if pairs:
         out.append(_contradiction(event_id, "time", pairs, event_label, wording))
 

@@ -17,7 +17,7 @@ from cronaca.story.mentions import ClaimRef
 
 LANGUAGES = ("en", "it")
 SLOTS = ("place", "time", "status")
-REQUIRED = ("months", "report", "report_undated", "article_itself", "via", "and", "event",
+REQUIRED = ("months", "report", "report_in", "report_undated", "article_itself", "via", "and", "event",
             "event_single", "event_bare", "nouns", "statuses", "templates", "by")
 
 
@@ -33,10 +33,10 @@ class Wording:
     def status(self, status: str) -> str:
         return str(self.raw["statuses"].get(status, status))
 
-    def report(self, c: ClaimRef) -> str:
+    def report(self, c: ClaimRef, key: str = "report") -> str:
         if c.date and len(c.date) >= 10:
             month = self.raw["months"][int(c.date[5:7]) - 1]
-            return str(self.raw["report"]).format(day=int(c.date[8:10]), month=month)
+            return str(self.raw[key]).format(day=int(c.date[8:10]), month=month)
         return str(self.raw["report_undated"]).format(doc_id=c.doc_id)
 
     def sources(self, c: ClaimRef) -> str:
@@ -88,7 +88,7 @@ def _human(slot: str, c: ClaimRef, value: str, w: Wording) -> str:
     if slot == "status":
         return w.status(c.claim.status)
     if slot == "place" and c.claim.place is not None:
-        return c.claim.place.name if w.lang == "en" else (c.place_text or c.claim.place.name)
+        return (c.place_name or c.claim.place.name) if w.lang == "en" else (c.place_text or c.claim.place.name)
     if slot == "time" and c.claim.time is not None:
         return c.time_text or value if w.lang != "en" else value
     return value
@@ -106,7 +106,7 @@ def explain(slot: str, a: ClaimRef, b: ClaimRef, value_a: str, value_b: str, eve
     by = str(w.raw["by"])
     fields = {
         "report_a": w.report(a), "report_b": w.report(b),
-        "Report_a": _cap(w.report(a)), "Report_b": _cap(w.report(b)),
+        "Report_a": _cap(w.report(a)), "Report_in_a": _cap(w.report(a, "report_in")), "Report_b": _cap(w.report(b)),
         "by_a": by.format(sources=w.sources(a)) if a.source_names else "",
         "by_b": by.format(sources=w.sources(b)) if b.source_names else "",
         "source_a": w.sources(a), "source_b": w.sources(b),

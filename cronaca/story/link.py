@@ -107,7 +107,8 @@ def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
                 return None  # who does what to whom differs
     rescheduled = bool((m.statuses | c.statuses()) & rules.rescheduling_statuses)
     mine, theirs = _definite(m), c.definite_spans()
-    overlap = any(a.overlaps(b) for a in mine for b in theirs)
+    tol = s.time_tolerance_days
+    overlap = any(a.first - tol <= b.last and b.first - tol <= a.last for a in mine for b in theirs)
     if mine and theirs and not overlap and not rescheduled:
         return None  # both say when it happens, and the times cannot match: another event
     if m.new_instance and c.occurred_before(m.day):

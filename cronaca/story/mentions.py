@@ -49,6 +49,7 @@ class ClaimRef:
     span: DaySpan | None  # the claim's time as days
     time_text: str | None
     place_text: str | None  # the place as written in the article
+    place_name: str | None  # its canonical name
     place_feature: str | None
     place_geonames: int | None
     event_id: str
@@ -102,6 +103,19 @@ def _find_place(places: Sequence[Place], start: int | None, end: int | None) -> 
     return None
 
 
+COUNTRY_FEATURES = frozenset({"country", "continent", "region"})
+NEAR_CHARS = 40  # "a Budapest, in Ungheria": the city named next to its country
+
+
+def _most_specific(places: Sequence[Place], p: Place) -> Place:
+    """A country named right after one of its cities stands for that city."""
+    if p.feature not in COUNTRY_FEATURES or not p.country:
+        return p
+    near = [q for q in places if q.country == p.country and q.feature and q.feature not in COUNTRY_FEATURES
+            and abs(q.start - p.start) <= NEAR_CHARS]
+    return min(near, key=lambda q: abs(q.start - p.start), default=p)
+
+
 def _time_mod(analysis: DocAnalysis, start: int | None, end: int | None, lang: str) -> str | None:
     if start is None or end is None:
         return None
@@ -140,7 +154,7 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
         mod = _time_mod(analysis, claim.time.start, claim.time.end, lang)
         span = day_span(claim.time.value, mod)
         time_text = claim.time.text or claim.time.value
-    place_text = feature = None
+    place_text = feature = place_name = None
     geo = None
     if claim.place is not None:
         p = _find_place(analysis.places, claim.place.start, claim.place.end)
@@ -148,13 +162,15 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
             same = [q for q in analysis.places if norm(q.name) == norm(claim.place.name)]
             p = min(same, key=lambda q: abs(q.start - claim.evidence[0]), default=None)
         if p is not None:
-            place_text, feature, geo = p.text, p.feature, p.geonames_id
+            p = _most_specific(analysis.places, p)
+            place_text, feature, geo, place_name = p.text, p.feature, p.geonames_id, p.name
         elif claim.place.start is not None and claim.place.end is not None:
             place_text = analysis.article.text[claim.place.start:claim.place.end] or claim.place.name
         else:
             place_text = claim.place.name
+        place_name = place_name or claim.place.name
     return ClaimRef(analysis.doc_id, date, iso_ordinal(date), claim, key, names, span, time_text,
-                    place_text, feature, geo, event.id)
+                    place_text, place_name, feature, geo, event.id)
 
 
 def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[Mention]:

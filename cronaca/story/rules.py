@@ -16,7 +16,7 @@ from cronaca.records import STATUSES
 
 RULES_FILE = ("common", "story_rules.yaml")
 REQUIRED_KEYS = ("status_conflicts", "status_progressions", "place_statuses", "time_comparable",
-                 "rescheduling_statuses", "symmetric_types", "linking", "clustering")
+                 "rescheduling_statuses", "reset_statuses", "symmetric_types", "linking", "clustering")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class LinkSettings:
     max_gap_days: int
     min_participant_dice: float
     weak_match_weight: float
+    time_tolerance_days: int
     new_instance_window: int
 
 
@@ -42,6 +43,7 @@ class StoryRules:
     place_statuses: frozenset[str]
     time_comparable: frozenset[frozenset[str]]
     rescheduling_statuses: frozenset[str]
+    reset_statuses: frozenset[str]
     symmetric_types: frozenset[str]
     linking: LinkSettings
     clustering: ClusterSettings
@@ -98,6 +100,7 @@ def parse_rules(raw: Any) -> StoryRules:
         place_statuses=frozenset(_status_list(raw["place_statuses"], "place_statuses")),
         time_comparable=_pairs(raw["time_comparable"], "time_comparable"),
         rescheduling_statuses=frozenset(_status_list(raw["rescheduling_statuses"], "rescheduling_statuses")),
+        reset_statuses=frozenset(_status_list(raw["reset_statuses"], "reset_statuses")),
         symmetric_types=frozenset(str(t) for t in raw["symmetric_types"] or ()),
         linking=linking,
         clustering=clustering,

@@ -122,3 +122,92 @@ def test_entities_ids_unique_and_ordered(parsed):
 def test_entities_no_person_from_place_names(parsed):
     text = "Migliaia di persone sono rientrate a Gaza City e a Khan Younis, mentre il Mar Rosso resta chiuso."
     assert not [e for e in extract_entities(parsed(text), []) if e.type == "PER"]
+
+
+@pytest.mark.parametrize("text,date,name,mention", [
+    # a title alone resolves to the person introduced earlier with the same head title
+    ("Il ministro degli Esteri slovacco Pavel Hudec è arrivato. Il ministro ha poi ribadito la linea.",
+     "2025-11-09", "Pavel Hudec", "ministro"),
+    ("Il ministro degli Esteri russo Sergej Lavrov ha chiamato il segretario di Stato Marco Rubio. "
+     "In serata il segretario di Stato ha confermato.", "2025-11-09", "Marco Rubio", "segretario di Stato"),
+    # no introduction with a title: the one person the KB gives that role at the article's date
+    ("Donald Trump ha telefonato a Vladimir Putin. Poi il presidente americano ha parlato ai giornalisti.",
+     "2025-11-09", "Donald Trump", "presidente americano"),
+    # an "ex" introduction is not the holder of the title now
+    ("Donald Trump è atterrato. L'ex presidente Joe Biden ha taciuto. Il presidente ha poi parlato.",
+     "2025-11-09", "Donald Trump", "presidente"),
+])
+def test_entities_bare_title_joins_person(parsed, text, date, name, mention):
+    ents = _by_name(extract_entities(parsed(text, date), []))
+    assert mention in [m.text for m in ents[name].mentions]
+    assert len([e for e in ents.values() if e.type == "PER"]) == len({e.name for e in ents.values() if e.type == "PER"})
+
+
+@pytest.mark.parametrize("text", [
+    # two people fit: no guess
+    "Donald Trump ha telefonato a Vladimir Putin. Il presidente ha poi parlato ai giornalisti.",
+    # plural and past titles are not anaphors of one person
+    "Marco Rubio e Sergej Lavrov si sono visti. I ministri hanno poi parlato.",
+    "Marco Rubio è arrivato. L'ex ministro ha poi parlato.",
+    # nobody named earlier: no person is invented
+    "Il ministro ha poi parlato ai giornalisti.",
+])
+def test_entities_bare_title_left_alone(parsed, text):
+    ents = extract_entities(parsed(text), [])
+    assert not any(m.text in ("presidente", "ministri", "ministro") for e in ents for m in e.mentions)
+
+
+@pytest.mark.parametrize("text,phrase,name,code", [
+    ("Lo ha confidato una fonte del Dipartimento di Stato ai cronisti.", "una fonte del Dipartimento di Stato",
+     "United States Department of State", "USAGOV"),
+    ("Secondo fonti della Commissione europea il testo è pronto.", "fonti della Commissione europea",
+     "European Commission", "IGOEU"),
+])
+def test_entities_anonymous_source_of_institution_is_the_institution(parsed, text, phrase, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert phrase in [m.text for m in ents[name].mentions] and ents[name].code == code
+    assert not [e for e in ents.values() if e.name != name and e.type == "ORG"]
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # "close to" is not "of": the circle stays an actor of its own
+    ("Fonti vicine al Cremlino smentiscono la notizia.", "Fonti vicine al Cremlino", "RUSGOV"),
+    ("Un funzionario russo vicino al dossier non commenta.", None, None),
+])
+def test_entities_anonymous_source_kept_apart(parsed, text, phrase, code):
+    ents = extract_entities(parsed(text), [])
+    if phrase is None:
+        assert not [e for e in ents if e.type == "PER"]
+    else:
+        (hit,) = [e for e in ents if any(m.text == phrase for m in e.mentions)]
+        assert hit.type == "ORG" and hit.code == code and len(hit.mentions) == 1
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Il ministro degli Esteri slovacco Pavel Hudec ha convocato l'ambasciatore.", "Pavel Hudec", "SVKGOV"),
+    ("La premier lettone Evika Krasta ha parlato.", "Evika Krasta", "LVAGOV"),
+    ("Il portavoce del governo norvegese Lars Bakken ha smentito.", "Lars Bakken", "NORGOV"),
+])
+def test_entities_code_from_title_and_nationality(parsed, text, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "PER" and ents[name].code == code and ents[name].kb_id is None
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("L'esercito israeliano ha colpito un deposito.", "Israel Defense Forces", "ISRMIL"),
+    ("L'esercito ucraino ha respinto l'assalto.", "Ukraine military", "UKRMIL"),
+    ("Le forze armate russe avanzano.", "Russia military", "RUSMIL"),
+    ("Gli Houthi hanno lanciato un missile.", "Houthis", "YEMREB"),
+    ("Hezbollah ha risposto con i razzi.", "Hezbollah", "LBNREB"),
+])
+def test_entities_military_and_armed_groups(parsed, text, name, code):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "ORG" and ents[name].code == code
+
+
+def test_entities_bare_president_is_not_the_premier(parsed):
+    text = ("Donald Trump ha chiamato il premier Benjamin Netanyahu. Jared Kushner, genero del presidente, "
+            "era presente.")
+    ents = _by_name(extract_entities(parsed(text, "2025-10-10"), []))
+    assert "presidente" in [m.text for m in ents["Donald Trump"].mentions]
+    assert "presidente" not in [m.text for m in ents["Benjamin Netanyahu"].mentions]

@@ -21,6 +21,7 @@ def _records():
     for name in KB_FILES:
         data = load_yaml("kb", name)
         assert data["version"] == 1
+        assert set(data) <= {"version", "actors", "gaps"}
         for rec in data["actors"]:
             yield name, rec
 
@@ -44,7 +45,7 @@ def test_kb_schema_actor(name, rec):
     else:
         assert rec.get("source")
     for role in rec.get("roles") or ():
-        assert set(role) <= {"key", "country", "org", "start", "end", "source"}
+        assert set(role) <= {"key", "country", "org", "start", "end", "source", "note"}
         assert role["key"] in role_keys, role["key"]
         assert role.get("source", "").strip(), f"{rec['id']}: every role needs a source"
         assert _valid_country(role.get("country"))
@@ -88,7 +89,8 @@ def test_kb_schema_roles_file():
     assert set(data) >= {"role_keys", "titles", "nationalities", "sectors", "sources", "org_heads",
                          "name_particles", "past_markers", "bare_coref", "direct_name_sectors"}
     for t in data["titles"]:
-        assert set(t) <= {"words", "keys", "portfolio", "plural"} and set(t["keys"]) <= keys
+        assert set(t) <= {"words", "keys", "portfolio", "plural", "anaphor_keys"} and set(t["keys"]) <= keys
+        assert set(t.get("anaphor_keys") or ()) <= set(t["keys"])
     seen = {}
     for code, adjs in data["nationalities"].items():
         assert _valid_country(code)
@@ -104,3 +106,44 @@ def test_kb_schema_countries():
         assert _valid_country(code)
     assert table.lookup("Mosca").code == "RUS" and table.lookup("Cremlino").kind == "metonym"
     assert table.lookup("Stati Uniti").code == "USA"
+
+
+G20 = ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS", "SAU", "ZAF",
+       "KOR", "TUR", "GBR", "USA", "UKR")
+
+
+@pytest.mark.parametrize("country", G20)
+def test_kb_schema_g20_heads_and_foreign_ministers(country):
+    """Each G20 country (and Ukraine) has a head of state or government and a foreign
+    minister in office on a recent date, and earlier holders to date anachronisms against."""
+    kb, on = load_kb(), date(2025, 11, 9)
+    held = {(r.key, r.country) for a in kb for r in a.roles if r.covers(on)}
+    assert ("head_of_state", country) in held or ("head_of_government", country) in held
+    assert ("foreign_minister", country) in held
+    past = [r for a in kb for r in a.roles if r.country == country and r.end is not None
+            and r.key in ("head_of_state", "head_of_government", "foreign_minister") and r.end.year >= 2016]
+    assert past or country == "SAU"  # the Saudi king and foreign minister have held office since before 2016
+
+
+@pytest.mark.parametrize("actor,on,key", [
+    ("matthew_miller", date(2024, 6, 1), "foreign_ministry_spokesperson"),
+    ("tammy_bruce", date(2025, 6, 1), "foreign_ministry_spokesperson"),
+    ("maud_bregeon", date(2025, 11, 9), "government_spokesperson"),
+    ("mao_ning", date(2025, 11, 9), "foreign_ministry_spokesperson"),
+    ("pablo_quirno", date(2025, 11, 9), "foreign_minister"),
+    ("cho_hyun", date(2025, 11, 9), "foreign_minister"),
+    ("mahmoud_ali_youssouf", date(2025, 11, 9), "au_commission_chairperson"),
+])
+def test_kb_schema_spokespeople_and_new_holders(actor, on, key):
+    assert key in {r.key for r in load_kb().roles_at(actor, on)}
+
+
+def test_kb_schema_uncertain_dates_say_so():
+    """A role dated to the month or the year says why in a note."""
+    for name in KB_FILES:
+        for rec in load_yaml("kb", name)["actors"]:
+            for role in rec.get("roles") or ():
+                partial = any(v is not None and not isinstance(v, date) and len(str(v)) < 10
+                              for v in (role["start"], role.get("end")))
+                if partial and name != "people.yaml":
+                    assert role.get("note"), f"{rec['id']}: partial date without a note"

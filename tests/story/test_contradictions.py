@@ -53,19 +53,19 @@ def test_contradictions_explanation_in_italian(sb):
 
 def test_contradictions_two_sources_disagree_on_a_date(sb):
     text = ("Roma, 5 marzo 2026 – Secondo il ministero l'accordo tra Ferri e Marchand è stato firmato il 3 marzo; "
-            "l'agenzia Ansa scrive che è stato firmato il 4 marzo.")
+            "l'agenzia Ansa scrive che è stato firmato il 6 marzo.")
     ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", text),
             sb.ent("e3", "Ansa", "ORG", "ITAMED", text)]
     ev = sb.event(text, "ev1", "AGREE", "accordo", ["e1", "e2"], [
         sb.claim(text, "occurred", "è stato firmato il 3 marzo", time=("2026-03-03", "3 marzo"),
                  sources=[(None, "il ministero")]),
-        sb.claim(text, "occurred", "scrive che è stato firmato il 4 marzo", time=("2026-03-04", "4 marzo"),
+        sb.claim(text, "occurred", "scrive che è stato firmato il 6 marzo", time=("2026-03-06", "6 marzo"),
                  sources=[("e3", "l'agenzia Ansa")]),
     ])
     result = build_stories([sb.doc("d", "2026-03-05", text, ents, [ev])], embedder=None)
     (c,) = result.stories[0].contradictions
     assert c.slot == "time"
-    assert [v.value for v in c.values] == ["2026-03-03", "2026-03-04"]
+    assert [v.value for v in c.values] == ["2026-03-03", "2026-03-06"]
     assert "il ministero" in c.explanation and "Ansa" in c.explanation
 
 
@@ -115,3 +115,23 @@ def test_contradictions_denial_json_shape(sb):
                                              {"entity": "e3", "text": "Rai"}]
     assert set(c["values"][0]["evidence"]) == {"start", "end"}
     assert out["stories"][0]["events"] == [e["id"]]
+
+
+def test_contradictions_postponed_then_held_elsewhere_is_an_update(sb):
+    texts = {
+        "a": ("2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand è previsto a Torino.",
+              "planned", "è previsto a Torino", ("Turin", "IT", "Torino")),
+        "b": ("2026-03-04", "Roma, 4 marzo 2026 – L'incontro tra Ferri e Marchand è stato rinviato.",
+              "postponed", "è stato rinviato", None),
+        "c": ("2026-03-12", "Roma, 12 marzo 2026 – L'incontro tra Ferri e Marchand si è svolto a Lione.",
+              "occurred", "si è svolto a Lione", ("Lyon", "FR", "Lione")),
+    }
+    docs = []
+    for doc_id, (date, text, status, evidence, place) in texts.items():
+        ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", text)]
+        ev = sb.event(text, "ev1", "CONSULT", "incontro", ["e1", "e2"], [sb.claim(text, status, evidence, place=place)])
+        docs.append(sb.doc(doc_id, date, text, ents, [ev]))
+    result = build_stories(docs, embedder=None)
+    (story,) = result.stories
+    assert any(len(e.mentions) == 3 for e in story.events)
+    assert story.contradictions == ()

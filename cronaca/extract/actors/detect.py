@@ -140,6 +140,12 @@ def source_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
         if inner is None and not re.search(rf"(?:{mods}|{lex.nat_re})$", phrase):
             continue
         phrase_end = m.start() + len(phrase)
+        if inner is not None and inner.type == "ORG" and inner.kb_id and not re.search(r"(?i)vicin", phrase):
+            # "una fonte del Dipartimento di Stato", "fonti della Casa Bianca": the institution
+            # speaking through an unnamed member -- a mention of the institution itself
+            out.append(Candidate(m.start(), phrase_end, phrase, "ORG", inner.group, inner.name, inner.code,
+                                 inner.country, inner.kb_id))
+            continue
         code = _source_code(lex, phrase, inner)
         out.append(Candidate(m.start(), phrase_end, phrase, "ORG", ("src", norm_alias(_strip_article(phrase))),
                              _strip_article(phrase), code, inner.country if inner else _nat_code(lex, phrase)))

@@ -21,6 +21,7 @@ class Title:
     keys: tuple[str, ...]
     portfolio: bool = False
     plural: bool = False
+    anaphor_keys: tuple[str, ...] = ()  # roles the title names when it stands alone (default: keys)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def load_lexicon() -> Lexicon:
     nationality = {adj: code for code, adjs in data["nationalities"].items() for adj in adjs}
     nat = "|".join(sorted((re.escape(a) for a in nationality), key=len, reverse=True))
     titles = {t["words"].casefold().replace("’", "'"): Title(t["words"], tuple(t["keys"]), bool(t.get("portfolio")),
-                                                                 bool(t.get("plural")))
+                                                                 bool(t.get("plural")),
+                                                                 tuple(t.get("anaphor_keys") or t["keys"]))
               for t in data["titles"]}
     title_alts = sorted(titles.values(), key=lambda t: len(t.words), reverse=True)
     title_re = re.compile(r"(?<![\w])(?i:" + "|".join(_title_pattern(t.words, nat) for t in title_alts)

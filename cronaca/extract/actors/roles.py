@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from cronaca.extract.actors.detect import Candidate, name_at
-from cronaca.extract.actors.lexicon import Lexicon, Title
+from cronaca.extract.actors.lexicon import UPPER, Lexicon, Title
 from cronaca.kb import KBActor
 
 _COMPLEMENT = re.compile(r"\s+(?:per\s+(?:il|la|lo|l['’]|gli|le|i)\s*|(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’])\s*)")
 _ARTICLE = r"(?:(?:il|la|lo|l['’]|i|gli|le)\s*)?"
+# a definite article or articulated preposition right before a title ("il ministro", "dal premier")
+_DEFINITE_BEFORE = re.compile(r"(?:(?<![\w'’])(?i:il|lo|la|del|dello|della|al|allo|alla|dal|dallo|dalla|nel|nello|"
+                              r"nella|sul|sullo|sulla|col)\s+|(?<![\w'’])(?i:l|dell|all|dall|nell|sull)['’])$")
 
 
 @dataclass(frozen=True)
@@ -34,30 +37,55 @@ def find_role_phrases(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
         title = lex.title(m.group(0))
         if title is None:
             continue
-        end = m.end()
-        complement = None
-        c = _COMPLEMENT.match(text, end)
-        if c is not None:
-            anchor = by_start.get(c.end())
-            if anchor is not None and anchor.type != "PER":
-                complement, end = anchor, anchor.end
-            elif title.portfolio:
-                w = re.match(r"[\w'’-]+", text[c.end():])
-                if w:
-                    end = c.end() + w.end()
-        n = re.match(rf"\s+({lex.nat_re})(?![\w])", text[end:])
-        if n:
-            end += n.end()
-        country = _country(lex, text[m.start():end], complement)
+        end, complement, country = _title_extent(lex, text, m.start(), m.end(), title, by_start)
         past = _past(lex, text, m.start())
         names = _names_after(lex, text, end, by_start, title.plural)
-        phrase_end = end
         if not names:
             names = _names_before(lex, text, m.start(), by_start)
         if names:
-            out.append(RolePhrase(m.start(), phrase_end, text[m.start():phrase_end], title, country,
-                                  complement, past, names))
+            out.append(RolePhrase(m.start(), end, text[m.start():end], title, country, complement, past, names))
     return out
+
+
+def find_bare_titles(lex: Lexicon, text: str, anchors: list[Candidate],
+                     phrases: list[RolePhrase]) -> list[RolePhrase]:
+    """Definite role phrases with no name ("il ministro ha sottolineato", "il presidente
+    americano"): anaphors of a person named earlier.  Plural, past ("l'ex ministro") and
+    titles next to a name are left out; ``names`` is empty."""
+    by_start = {a.start: a for a in anchors}
+    taken = [(ph.start, ph.end) for ph in phrases] + [n for ph in phrases for n in ph.names]
+    out: list[RolePhrase] = []
+    for m in lex.title_re.finditer(text):
+        title = lex.title(m.group(0))
+        if title is None or title.plural or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if not _DEFINITE_BEFORE.search(text[max(0, m.start() - 8):m.start()]) or _past(lex, text, m.start()):
+            continue
+        end, complement, country = _title_extent(lex, text, m.start(), m.end(), title, by_start)
+        if re.match(rf",?\s+[{UPPER}]", text[end:]) and not re.match(r",?\s+(?:ha|è|aveva|sarà)\b", text[end:]):
+            continue  # a name the name finder missed, or a new sentence: not an anaphor
+        out.append(RolePhrase(m.start(), end, text[m.start():end], title, country, complement, False, ()))
+    return out
+
+
+def _title_extent(lex: Lexicon, text: str, start: int, end: int, title: Title,
+                  by_start: dict[int, Candidate]) -> tuple[int, Candidate | None, str | None]:
+    """End of a role phrase with its complement ("del Cremlino", "della Difesa") and
+    nationality adjective, the complement actor, and the country they give."""
+    complement = None
+    c = _COMPLEMENT.match(text, end)
+    if c is not None:
+        anchor = by_start.get(c.end())
+        if anchor is not None and anchor.type != "PER":
+            complement, end = anchor, anchor.end
+        elif title.portfolio:
+            w = re.match(r"[\w'’-]+", text[c.end():])
+            if w:
+                end = c.end() + w.end()
+    n = re.match(rf"\s+({lex.nat_re})(?![\w])", text[end:])
+    if n:
+        end += n.end()
+    return end, complement, _country(lex, text[start:end], complement)
 
 
 def _country(lex: Lexicon, phrase: str, complement: Candidate | None) -> str | None:

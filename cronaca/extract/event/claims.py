@@ -37,10 +37,10 @@ def _owner(view: TextView, hits: Sequence[Hit], first: int, last: int, loose: bo
         if not any(view.is_break(k) and view.lows[k] not in ("(", ")")
                    for k in range(hits[n].last + 1, first)):
             return n
-    lo, hi = view.clause(first)
+    _, hi = view.clause(first)
     if after and (hits[after[0]].first <= hi or loose):
         return after[0]
-    if before and loose:
+    if before and loose and first - hits[before[-1]].last <= 6:
         return before[-1]
     return None
 

@@ -41,6 +41,9 @@ class MentionInfo:
     borrow: tuple[str, ...] = ()
     sentence_entities: tuple[str, ...] = ()
     min_participants: int = 0
+    same_word_coref: bool = False
+    pos: str = "noun"
+    tense: str = "other"  # past | pluperfect | future | other (of the trigger or its support verb)
 
 
 @dataclass
@@ -103,12 +106,18 @@ def _participants_fit(d: Draft, m: MentionInfo) -> bool:
     mine = set(m.actors) | set(m.recipients)
     if _symmetric(d, m):
         return bool(mine) and (mine <= d.participants or (d.participants <= mine and len(d.participants) > 1))
-    if not set(m.actors) or set(m.actors) != set(d.actors) and not (set(m.actors) <= set(d.actors)):
+    if m.actors and not set(m.actors) <= set(d.actors):
         return False
-    if m.recipients and d.recipients and not (set(m.recipients) & set(d.recipients)):
+    if m.recipients and not set(m.recipients) <= set(d.recipients) | set(d.actors):
         return False
     same_sentence = any(x.sent == m.sent for x in d.mentions)
     return same_sentence or m.lemma in d.lemmas
+
+
+def _adjacent(d: Draft, m: MentionInfo) -> bool:
+    """ "hanno approvato l'accordo con Hamas": a noun right after a verb of the same event."""
+    last = d.mentions[-1]
+    return last.pos == "verb" and m.pos == "noun" and last.sent == m.sent and 0 <= m.start - last.end <= 40
 
 
 def merge(mentions: list[MentionInfo]) -> list[Draft]:
@@ -117,9 +126,11 @@ def merge(mentions: list[MentionInfo]) -> list[Draft]:
         target = None
         if m.own:
             for d in reversed(drafts):
-                if _compatible_kind(d, m) and _participants_fit(d, m):
+                if _compatible_kind(d, m) and (_participants_fit(d, m) or _adjacent(d, m)):
                     target = d
                     break
+        elif m.pos == "verb":
+            continue  # a verb whose subject and objects are unknown is no event
         else:
             target = _antecedent(drafts, m)
             if target is None:
@@ -133,7 +144,8 @@ def merge(mentions: list[MentionInfo]) -> list[Draft]:
 
 def _antecedent(drafts: list[Draft], m: MentionInfo) -> Draft | None:
     window = 2 if m.determiner == "indefinite" else 10_000
-    cands = [d for d in drafts if _compatible_kind(d, m) and m.sent - d.last_sent <= window and d.participants]
+    cands = [d for d in drafts if _compatible_kind(d, m) and m.sent - d.last_sent <= window and d.participants
+             and (not m.same_word_coref or m.lemma in d.lemmas)]
     if not cands:
         return None
     same_word = [d for d in cands if m.lemma in d.lemmas]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cronaca.data import load_yaml
@@ -66,6 +66,7 @@ class TriggerEntry:
     sentence_fallback: bool = False
     default_status: str = "occurred"
     min_participants: int = 0  # 0: the frame's default
+    same_word_coref: bool = False  # without participants, refers back only to a mention of the same lemma
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _phrases(values: Any, where: str) -> tuple[Phrase, ...]:
     return tuple(sorted((split_phrase(v) for v in values), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def plover() -> Plover:
     data = load_yaml(".", "plover.yaml")
     types = _need(data, "types", dict, "plover.yaml")
@@ -156,7 +157,7 @@ def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
         raise DataFileError(f"{where}: expected a mapping, got {raw!r}.")
     known = {"lemma", "pos", "forms", "type", "mode", "frame", "genitive", "agent_by", "medium", "except",
              "requires_after", "not_before", "not_after", "except_after", "recipient_preps", "actor_types",
-             "borrow", "sentence_fallback", "default_status", "min_participants"}
+             "borrow", "sentence_fallback", "default_status", "min_participants", "coref"}
     unknown = set(raw) - known
     if unknown:
         raise DataFileError(f"{where}: unknown keys {sorted(unknown)}; valid keys: {sorted(known)}.")
@@ -176,6 +177,8 @@ def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
     req = raw.get("requires_after") or {}
     if req and not isinstance(req, dict):
         raise DataFileError(f"{where}: requires_after must be a mapping {{words: [...], window: n}}.")
+    if raw.get("coref", "any") not in ("any", "same_word"):
+        raise DataFileError(f"{where}: coref must be 'any' or 'same_word', not {raw['coref']!r}.")
     for t in raw.get("borrow", []):
         if t not in types.cameo:
             raise DataFileError(f"{where}: borrow type '{t}' is not a PLOVER type.")
@@ -192,6 +195,7 @@ def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
         sentence_fallback=bool(raw.get("sentence_fallback", False)),
         default_status=str(raw.get("default_status", "occurred")),
         min_participants=int(raw.get("min_participants", 0)),
+        same_word_coref=raw.get("coref", "any") == "same_word",
     )
 
 
@@ -199,7 +203,7 @@ def _words(values: Any, where: str) -> frozenset[str]:
     return frozenset(w for p in _phrases(values, where) for w in p)
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_lexicon(lang: str = "it") -> EventLexicon:
     data = load_yaml(lang, "events.yaml")
     where = f"{lang}/events.yaml"
@@ -234,7 +238,7 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_lexicon(lang: str = "it") -> StatusLexicon:
     data = load_yaml(lang, "status.yaml")
     where = f"{lang}/status.yaml"

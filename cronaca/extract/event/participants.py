@@ -58,6 +58,17 @@ class ParticipantFinder:
             return False
         return low in self.lex.prepositions or low in _SOURCE or self.v.lows[m.first] in ("fonti", "fonte")
 
+    def is_object(self, m: Mention) -> bool:
+        """A mention right after a verb form ("ha accusato Hamas") is its object, no subject."""
+        j = m.first - 1
+        while j >= 0 and self.v.lows[j] in ("il", "lo", "la", "l'", "i", "gli", "le"):
+            j -= 1
+        if j < 0:
+            return False
+        w = self.v.lows[j]
+        return j in self.hit_words or (w.endswith(("ato", "ito", "uto")) and j > 0 and
+                                       self.v.lows[j - 1] in _AUX)
+
     def _is_aux_before(self, i: int, words: Sequence[str]) -> bool:
         return any(self.v.lows[j] in words for j in range(max(0, i - 3), i))
 
@@ -84,6 +95,9 @@ class ParticipantFinder:
             gap = self.v.lows[prev.last + 1:cur.first]
             if not gap or len(gap) > 8 or not any(g in _COORD for g in gap):
                 break
+            if any(g in ("dopo", "prima", "quando", "perché") for g in gap) or \
+                    ("che" in gap and self.v.lows[prev.first - 1] != "sia"):
+                break
             if any(self.v.is_break(k) for k in range(prev.last + 1, cur.first)):
                 break
             out.insert(0, prev)
@@ -97,7 +111,8 @@ class ParticipantFinder:
             if nxt.first <= cur.last:
                 continue
             gap = self.v.lows[cur.last + 1:nxt.first]
-            if not gap or len(gap) > 4 or gap[0] not in ("e", "ed", ",") or "," in gap[1:]:
+            if not gap or len(gap) > 7 or gap[0] not in ("e", "ed", ",") or "," in gap[1:] or \
+                    any(self.v.is_break(k) or k in self.hit_words for k in range(cur.last + 1, nxt.first)):
                 break
             out.append(nxt)
             cur = nxt
@@ -122,6 +137,10 @@ class ParticipantFinder:
         while j >= s_lo:
             if v.lows[j] == "che":
                 m = v.mention_ending_at(j - 1)
+                if m is None and j > 0 and v.lows[j - 1] == ",":
+                    # "Steve Witkoff e Jared Kushner, genero del presidente, che ..."
+                    m = next((x for x in reversed(v.mentions) if j - 6 <= x.last < j - 1
+                              and "," in v.lows[x.last + 1:j - 1]), None)
                 if m and ok(m) and not self.governed(m) and v.quote_of(m.start) == quote:
                     return self.group_back(m, s_lo)
                 if j > s_lo and v.lows[j - 1] in self.lex.reporting:
@@ -135,7 +154,8 @@ class ParticipantFinder:
                 stopped_at_break = True
                 break
             m = v.mention_ending_at(j)
-            if m and m.first >= s_lo and v.quote_of(m.start) == quote and not self.governed(m) and ok(m):
+            if m and m.first >= s_lo and v.quote_of(m.start) == quote and not self.governed(m) and ok(m) \
+                    and not self.is_object(m):
                 return self.group_back(m, s_lo)
             if m:
                 j = m.first
@@ -149,7 +169,7 @@ class ParticipantFinder:
         return []
 
     # --- arguments after a word ---------------------------------------------------------------
-    def after_group(self, start: int, hi: int, preps: Sequence[str] = (), skip_subjectlike: bool = False
+    def after_group(self, start: int, hi: int, preps: Sequence[str] = (), through_triggers: bool = False
                     ) -> tuple[str, list[Mention], str]:
         """The first entity group (or nationality adjective, or pair phrase) after word ``start``:
         returns (role hint, mentions or [], entity id for a nationality/pair)."""
@@ -157,7 +177,7 @@ class ParticipantFinder:
         quote = v.quote_of(v.words[start].start) if start < len(v.words) else None
         k = start
         while k <= hi:
-            if k in self.hit_words and k > start + 1 and not preps:
+            if k in self.hit_words and k > start + 1 and not preps and not through_triggers:
                 break
             pair = self.pair(k)
             if pair:
@@ -175,8 +195,6 @@ class ParticipantFinder:
                 hint = "agent" if (prev in _AGENT or "da parte" in prev2) else \
                     "between" if prev in _BETWEEN else "with" if prev in _WITH or "insieme" in prev2 else \
                     "genitive" if prev in _GENITIVE else "plain" if prev not in self.lex.prepositions else "prep"
-                if skip_subjectlike and hint == "plain":
-                    pass
                 return hint, self.group_forward(m, hi), ""
             nat = v.nationality_entity(k)
             if nat and not any(x.first in range(k + 1, k + 5) for x in v.mentions):
@@ -187,11 +205,15 @@ class ParticipantFinder:
     # --- the frames ---------------------------------------------------------------------------
     def support_verb(self, hit: Hit, lo: int) -> int | None:
         """Word index of a support verb governing the noun trigger (no other trigger between)."""
+        lows = self.v.lows
+        wide = hit.first > 0 and lows[hit.first - 1] in ("con", "per")
         for j in range(hit.first - 1, max(lo, hit.first - 11) - 1, -1):
             if j in self.hit_words:
                 return None
             if self.v.any_phrase_at(self.lex.support_verbs, j):
-                return j
+                if hit.first - j <= 6 or wide or "insieme" in lows[j:hit.first]:
+                    return j
+                return None
         return None
 
     def find(self, hit: Hit) -> Participants:
@@ -228,6 +250,12 @@ class ParticipantFinder:
         if hit.is_noun and support is None:
             self._noun_phrase(hit, hi, actors, recips, take)
             end = max([end] + [u[1] for u in used])
+            if not actors and not recips and e.frame == "symmetric":
+                # "sia Lavrov che Rubio sembrano voler lasciare aperta la porta a un nuovo incontro"
+                subj = self.subject(hit.first)
+                if len({m.entity for m in subj}) >= 2 and not any(
+                        k in self.hit_words for k in range(subj[-1].last + 1, hit.first)):
+                    take(subj, actors)
         elif hit.is_noun:
             subj = self.subject(support, e.actor_types)
             take(subj, actors)
@@ -239,7 +267,11 @@ class ParticipantFinder:
             before = len(actors) + len(recips)
             self._noun_phrase(hit, hi, actors, recips, take)
             if len(actors) + len(recips) == before:
-                add_after(hit.last + 1, "recipient")
+                hint, ms, ident = self.after_group(hit.last + 1, hi, e.recipient_preps, through_triggers=True)
+                if hint in ("nationality", "pair"):
+                    recips.extend(ident.split(","))
+                elif ms and hint != "between":
+                    take(ms, recips)
         else:
             passive, adjectival = self.passive(hit), self.adjectival(hit)
             if adjectival:
@@ -266,7 +298,7 @@ class ParticipantFinder:
         recips_t = tuple(r for r in _uniq(recips) if r not in actors_t)
         return Participants(actors_t, recips_t, bool(actors_t or recips_t), tuple(used), end)
 
-    def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:  # noqa: ANN001
+    def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:
         """ "sono arrivati oggi in Israele X e Y": the subject follows an intransitive verb."""
         e = hit.entry
         for m in self.v.mentions:
@@ -278,7 +310,7 @@ class ParticipantFinder:
             elif not self.governed(m) and (not e.actor_types or self.v.entity_type(m.entity) in e.actor_types):
                 take(self.group_forward(m, hi), actors)
 
-    def _noun_phrase(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:  # noqa: ANN001
+    def _noun_phrase(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:
         """Participants inside a noun's own phrase."""
         v, e = self.v, hit.entry
         k = hit.last + 1
@@ -287,10 +319,11 @@ class ParticipantFinder:
         for j in range(k, min(k + 2, limit + 1)):
             nat = v.nationality_entity(j)
             if nat:
-                (actors if e.genitive == "actor" or e.frame == "symmetric" else recips).append(nat)
+                actors.append(nat)
                 k = j + 1
                 break
         first_arg = True
+        gov: str | None = None  # the first preposition after the trigger or the last argument
         while k <= limit:
             if k in self.hit_words:
                 break
@@ -302,6 +335,8 @@ class ParticipantFinder:
             if m is None:
                 if v.lows[k] in (".", "!", "?"):
                     break
+                if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in _WITH):
+                    gov = v.lows[k]
                 if v.lows[k] not in self.lex.agent_nouns and v.lows[k] not in self.lex.prepositions and \
                         v.lows[k] not in ("il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "parte"):
                     first_arg = False
@@ -315,9 +350,10 @@ class ParticipantFinder:
                 k += 1
                 first_arg = False
                 continue
-            prev = v.lows[m.first - 1]
+            prev = gov or v.lows[m.first - 1]
+            gov = None
             prev3 = " ".join(v.lows[max(0, m.first - 3):m.first])
-            group = self.group_forward(m, limit)
+            group = self.group_forward(m, limit + 8)
             if prev in _BETWEEN:
                 take(group, actors)
             elif "da parte" in prev3:

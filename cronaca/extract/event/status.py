@@ -101,12 +101,10 @@ def _tense_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int) -> str:
     return default
 
 
-def verb_tense(view: TextView, hit: Hit, lex: StatusLexicon) -> str:
-    """'past' (passato prossimo), 'pluperfect', 'future', or 'other' for a verbal trigger."""
-    if hit.is_noun:
-        return "other"
-    before = view.lows[max(0, hit.first - 3):hit.first]
-    w = view.lows[hit.first]
+def verb_tense(view: TextView, i: int, lex: StatusLexicon) -> str:
+    """'past' (passato prossimo), 'pluperfect', 'future', or 'other' for the verb at word ``i``."""
+    before = view.lows[max(0, i - 3):i]
+    w = view.lows[i]
     if w.endswith(lex.participle_endings) and any(b in ("aveva", "avevano", "era", "erano") for b in before):
         return "pluperfect"
     if w.endswith(lex.participle_endings) and any(b in lex.auxiliaries for b in before):

@@ -156,7 +156,7 @@ class TextView:
     def nationality_entity(self, i: int) -> str | None:
         """The country entity a nationality adjective at word ``i`` names ("truppe russe" -> Russia)."""
         code = self.lex.nationalities.get(self.lows[i])
-        if not code:
+        if not code or not self.text[self.words[i].start:self.words[i].start + 1].islower():
             return None
         best = None
         for e in self.entities.values():

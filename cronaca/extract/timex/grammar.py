@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cronaca.data import load_yaml
@@ -91,7 +91,7 @@ TIMES_KEYS = ("numbers", "units", "parts_of_day", "relative_days", "seasons", "p
               "clock_parts", "vague", "rules", "ago_mods", "date_reject_after", "age_before")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_grammar(lang: str = "it") -> Grammar:
     """The compiled grammar for ``lang`` (cached)."""
     data = load_yaml(lang, "times.yaml")

@@ -242,7 +242,7 @@ def norm_season(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Co
 
 def _shift(ref: date, unit: dict[str, object], n: float) -> str | None:
     gran = unit["granularity"]
-    k = int(round(n * int(unit.get("factor", 1))))  # type: ignore[call-overload]
+    k = round(n * int(unit.get("factor", 1)))  # type: ignore[call-overload]
     if gran == "day":
         return (ref + timedelta(days=k)).isoformat()
     if gran == "week":

@@ -1,0 +1,1 @@
+"""The steps of event extraction (see cronaca.extract.events)."""

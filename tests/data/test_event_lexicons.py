@@ -1,0 +1,37 @@
+"""Schema tests for the event data files: plover.yaml, it/events.yaml, it/status.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronaca.data import load_yaml
+from cronaca.extract.event.lexicon import event_lexicon, plover, status_lexicon
+from cronaca.records import STATUSES
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_plover_has_the_16_types_with_cameo_codes() -> None:
+    table = plover()
+    assert set(table.cameo) == PLOVER_TYPES
+    assert all(code.isdigit() for code in table.cameo.values())
+    assert table.cameo_for("CONSULT", "phone") == "041"
+    assert table.cameo_for("SANCTION", "convict") == "16"
+
+
+def test_events_yaml_loads_and_every_type_has_a_trigger() -> None:
+    lex = event_lexicon("it")
+    assert {t.type for t in lex.triggers} >= PLOVER_TYPES - {"CONCEDE", "COOPERATE"}
+    assert lex.nationalities.get("russe") == "RUS"
+
+
+def test_status_yaml_covers_every_status() -> None:
+    lex = status_lexicon("it")
+    assert set(lex.priority) == set(STATUSES)
+    assert {s for s, _ in lex.before} | {"negated"} >= set(STATUSES)
+
+
+@pytest.mark.parametrize("key", ["triggers", "support_verbs", "mode_cues", "clause_breaks", "pair_phrases"])
+def test_events_yaml_keys(key: str) -> None:
+    assert load_yaml("it", "events.yaml")[key]
