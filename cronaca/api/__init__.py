@@ -15,6 +15,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cronaca import __version__
@@ -102,7 +103,7 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
         """Analyse and store an article (idempotent by content hash)."""
         _check_token(request, settings)
         article = await _read_article(request, settings)
-        analysis, created = service.add_article(article)
+        analysis, created = await run_in_threadpool(service.add_article, article)  # readers keep being served
         body = article_detail(analysis)
         body["created"] = created
         return JSONResponse(body, status_code=201 if created else 200)
@@ -212,8 +213,8 @@ async def _read_article(request: Request, settings: ApiSettings):  # -> Article
         meta = {f: data.get(f) or None for f in ARTICLE_FIELDS}
         name = "request"
     else:
-        raise ApiError(415 if ctype else 422,
-                       f"send the article as application/json or multipart/form-data, not '{ctype or 'nothing'}'.")
+        raise ApiError(415, "send the article as application/json or multipart/form-data, not "
+                            f"{repr(ctype) if ctype else 'a body without a Content-Type'}.")
     if len(raw) > settings.max_bytes:
         raise ApiError(413, f"the article is {len(raw):,} bytes, over the limit of {settings.max_bytes:,}.")
     try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cronaca.export.analysis import claim_to_json, document_to_json
-from cronaca.records import Article, DocAnalysis, Entity, Story, StoryAnalysis
+from cronaca.records import Article, Claim, DocAnalysis, Entity, Story, StoryAnalysis
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,8 @@ def story_detail(story: Story, snap: Snapshot) -> dict[str, Any]:
 
     body = story_to_json(StoryAnalysis(stories=(story,)))
     body.pop("stories", None)
-    body.update(story_summary(story, snap))
+    # the summary's counts must not replace the event and contradiction lists
+    body.update({k: v for k, v in story_summary(story, snap).items() if k not in body})
     body["articles"] = [article_summary(a) for doc in story.documents if (a := snap.analysis(doc))]
     return body
 
@@ -137,8 +138,17 @@ def event_rows(snap: Snapshot) -> Iterable[dict[str, Any]]:
                 "actors": [{"id": actor_key(e), "name": e.name} for e in actors if e],
                 "recipients": [{"id": actor_key(e), "name": e.name} for e in recips if e],
                 "trigger": {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text},
-                "claims": [claim_to_json(c) for c in ev.claims],
+                "claims": [_claim_with_place_text(c, a.article.text) for c in ev.claims],
             }
+
+
+def _claim_with_place_text(claim: Claim, text: str) -> dict[str, Any]:
+    """The claim as JSON, its place also with the words the article uses for it ("Ginevra")."""
+    body = claim_to_json(claim)
+    place = claim.place
+    if body["place"] is not None and place is not None:
+        body["place"]["text"] = text[place.start:place.end] if place.start is not None and place.end else None
+    return body
 
 
 def filter_events(rows: Iterable[dict[str, Any]], *, actor: str | None, type_: str | None,
@@ -158,7 +168,8 @@ def filter_events(rows: Iterable[dict[str, Any]], *, actor: str | None, type_: s
         if until and (r["date"] or "9999") > until:
             continue
         if place and not any(c["place"] and place.lower() in ((c["place"]["name"] or "").lower(),
-                                                                (c["place"]["country"] or "").lower())
+                                                                (c["place"]["country"] or "").lower(),
+                                                                (c["place"].get("text") or "").lower())
                              for c in r["claims"]):
             continue
         out.append(r)

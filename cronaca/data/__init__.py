@@ -15,6 +15,7 @@ import yaml
 from cronaca.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is ~10x faster when present
 
 
 def data_path(lang: str, name: str) -> Path:
@@ -29,7 +30,7 @@ def load_yaml(lang: str, name: str) -> Any:
     """Parsed YAML file ``data/<lang>/<name>`` (cached; treat the result as read-only)."""
     path = data_path(lang, name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise DataFileError(f"language data file '{lang}/{name}' is not valid YAML: {exc}") from exc
 

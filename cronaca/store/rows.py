@@ -47,7 +47,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("doc_id", "entity_id", "ord", "start", "end", "text"),
     "times": ("doc_id", "ord", "start", "end", "text", "type", "value", "mod"),
     "places": ("doc_id", "ord", "start", "end", "text", "name", "country", "lat", "lon", "geonames_id",
-               "feature"),
+               "feature", "mentions_json"),
     "quotes": ("doc_id", "ord", "start", "end", "text", "speaker", "speaker_text", "cue", "kind"),
     "events": ("doc_id", "event_id", "ord", "type", "mode", "cameo", "trigger_start", "trigger_end",
                "trigger_text", "actors", "recipients"),
@@ -93,7 +93,7 @@ def analysis_rows(analysis: DocAnalysis, doc_id: str) -> dict[str, list[Row]]:
     rows["times"] = [(doc_id, i, t.start, t.end, t.text, t.type, t.value, t.mod)
                      for i, t in enumerate(analysis.times)]
     rows["places"] = [(doc_id, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonames_id,
-                       p.feature) for i, p in enumerate(analysis.places)]
+                       p.feature, _json(p.mentions)) for i, p in enumerate(analysis.places)]
     rows["quotes"] = [(doc_id, i, q.start, q.end, q.text, q.speaker, q.speaker_text, q.cue, q.kind)
                       for i, q in enumerate(analysis.quotes)]
     for i, ev in enumerate(analysis.events):
@@ -157,8 +157,9 @@ def analysis_from(article_row_: Row, facts: dict[str, list[Row]]) -> DocAnalysis
         entities=entities,
         times=tuple(Time(start=s, end=e, text=t, type=ty, value=v, mod=m)
                     for _d, _o, s, e, t, ty, v, m in facts["times"]),
-        places=tuple(Place(start=s, end=e, text=t, name=n, country=c, lat=la, lon=lo, geonames_id=g, feature=f)
-                     for _d, _o, s, e, t, n, c, la, lo, g, f in facts["places"]),
+        places=tuple(Place(start=s, end=e, text=t, name=n, country=c, lat=la, lon=lo, geonames_id=g, feature=f,
+                           mentions=tuple(Span(**m) for m in json.loads(ms or "[]")))
+                     for _d, _o, s, e, t, n, c, la, lo, g, f, ms in facts["places"]),
         quotes=tuple(Quote(start=s, end=e, text=t, speaker=sp, speaker_text=st, cue=cu, kind=k)
                      for _d, _o, s, e, t, sp, st, cu, k in facts["quotes"]),
         events=events,

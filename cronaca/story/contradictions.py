@@ -6,7 +6,13 @@
   ("by February 2026" and "14 November" overlap, so they agree);
 - status: two statuses that conflict (rules table) asserted by different sources at the
   same time (same article, or articles of the same date).  A status change between
-  articles of different dates is history, not a contradiction.
+  articles of different dates is history, not a contradiction;
+- participants: two voices give the same dated event different counterparts of a shared
+  actor (A met B on the 3rd; A met C on the 3rd), each naming only its own counterpart.
+
+Place and time are news moving on, not a conflict, when a postponement is reported between
+the two claims, or when a plan is followed by an occurrence at another time (the event was
+evidently rescheduled).  Role conflicts are per person, across a story: see story.roles.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cronaca.records import Contradiction, ContradictionValue
-from cronaca.story.actors import norm
-from cronaca.story.explain import Wording, explain
+from cronaca.story.actors import Participant, norm
+from cronaca.story.explain import EventName, Side, Wording, explain
 from cronaca.story.history import claim_order
 from cronaca.story.mentions import ClaimRef, Mention
 from cronaca.story.rules import StoryRules
@@ -76,8 +82,23 @@ def _conflicts(claims: list[ClaimRef], slot: str,
     return out
 
 
+def _human(c: ClaimRef, slot: str, w: Wording) -> str:
+    if slot == "status":
+        return w.status(c.claim.status)
+    if slot == "place" and c.claim.place is not None:
+        written = c.place_text or c.claim.place.name
+        return written if c.lang == w.lang else (c.place_name or c.claim.place.name)
+    if slot == "time" and c.claim.time is not None:
+        return w.time_value(c.claim.time.value, c.time_text, c.lang)
+    return _value(c, slot)
+
+
+def side(c: ClaimRef, slot: str, w: Wording, value: str | None = None) -> Side:
+    return Side(c.doc_id, c.date, c.sources, value if value is not None else _human(c, slot, w), c.claim.status)
+
+
 def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRef]],
-                   event_label: str, wording: Wording) -> Contradiction:
+                   event: EventName, wording: Wording) -> Contradiction:
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
     values: list[ContradictionValue] = []
     for a, b in pairs:
@@ -91,39 +112,128 @@ def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRe
     a, b = min(pairs, key=lambda ab: (not (ab[0].source_names and ab[1].source_names),
                                       ab[0].day or 0, ab[1].day or 0))
     return Contradiction(event=event_id, slot=slot, values=tuple(values),
-                         explanation=explain(slot, a, b, _value(a, slot), _value(b, slot), event_label, wording))
+                         explanation=explain(slot, side(a, slot, wording), side(b, slot, wording), wording,
+                                             event=event))
 
 
 def _reset_between(claims: list[ClaimRef], resets: frozenset[str]) -> Callable[[ClaimRef, ClaimRef], bool]:
-    days = [c.day for c in claims if c.claim.status in resets and c.day is not None]
+    """A postponement reported after the earlier claim (in its own article or a later one)
+    and no later than the later claim: what follows it may have a new place and time."""
+    rows = [(c.day, c.doc_id, c.claim.evidence[0]) for c in claims
+            if c.claim.status in resets and c.day is not None]
 
     def between(a: ClaimRef, b: ClaimRef) -> bool:
         if a.day is None or b.day is None or a.day == b.day:
             return False
-        lo, hi = min(a.day, b.day), max(a.day, b.day)
-        return any(lo < d <= hi for d in days)
+        early, late = (a, b) if a.day < b.day else (b, a)
+        assert early.day is not None and late.day is not None
+        return any(early.day < d <= late.day or (d == early.day and doc == early.doc_id)
+                   for d, doc, _ in rows)
     return between
 
 
+def _rescheduled(rules: StoryRules) -> Callable[[ClaimRef, ClaimRef], bool]:
+    """A plan, then a later article saying the event took place at a time the plan did not
+    allow: the plan changed, so its place (and time) are history, not a conflict."""
+    tol = rules.linking.time_tolerance_days
+
+    def changed(a: ClaimRef, b: ClaimRef) -> bool:
+        if a.day is None or b.day is None or a.day == b.day:
+            return False
+        early, late = (a, b) if a.day < b.day else (b, a)
+        if early.claim.status not in rules.plan_statuses or late.claim.status != "occurred":
+            return False
+        if early.span is None or late.span is None:
+            return False
+        return not times_compatible(early, late, tol)
+    return changed
+
+
+def _counterparts(m: Mention, shared: set[str]) -> list[Participant]:
+    return [p for p in m.participants if not (p.keys & shared)]
+
+
+def _same_dated_event(a: Mention, b: Mention, tol: int) -> bool:
+    """Both mentions date the event to a single day (occurred or planned), the same day."""
+    def days(m: Mention) -> list[tuple[int, int]]:
+        return [(c.span.first, c.span.last) for c in m.claims
+                if c.span is not None and c.claim.status in ("occurred", "planned") and c.span.first == c.span.last]
+    return any(abs(x[0] - y[0]) <= tol for x in days(a) for y in days(b))
+
+
+def participant_conflicts(mentions: Sequence[Mention], rules: StoryRules
+                          ) -> list[tuple[Mention, Mention, Participant, Participant]]:
+    """Pairs of mentions of one story event, by different voices, that give the same dated
+    event a different single counterpart of the same kind for the actors they share."""
+    out = []
+    tol = rules.linking.time_tolerance_days
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1:]:
+            if a.doc_id == b.doc_id or not _same_dated_event(a, b, tol):
+                continue
+            keys_a = set().union(*(p.keys for p in a.participants)) if a.participants else set()
+            keys_b = set().union(*(p.keys for p in b.participants)) if b.participants else set()
+            shared = keys_a & keys_b
+            if not shared:
+                continue
+            ca, cb = _counterparts(a, shared), _counterparts(b, shared)
+            if len(ca) != 1 or len(cb) != 1:
+                continue  # only one named counterpart on each side: "A met B" vs "A met C"
+            pa, pb = ca[0], cb[0]
+            if pa.type is None or pa.type != pb.type or (pa.weak & pb.weak and pa.type != "PER"):
+                continue
+            out.append((a, b, pa, pb))
+    return out
+
+
+def _participants_contradiction(event_id: str, found: list[tuple[Mention, Mention, Participant, Participant]],
+                                event: EventName, w: Wording) -> Contradiction:
+    values: list[ContradictionValue] = []
+    seen: set[tuple[str, str]] = set()
+    sides: list[Side] = []
+    for a, b, pa, pb in found:
+        for m, p in ((a, pa), (b, pb)):
+            c = next((x for x in m.claims if x.claim.status in ("occurred", "planned")), m.claims[0])
+            if (m.doc_id, p.name) in seen:
+                continue
+            seen.add((m.doc_id, p.name))
+            values.append(ContradictionValue(m.doc_id, p.name, c.claim.attribution, c.claim.evidence))
+            if len(sides) < 2:
+                sides.append(side(c, "participants", w, p.name))
+    return Contradiction(event=event_id, slot="participants", values=tuple(values),
+                         explanation=explain("participants", sides[0], sides[1], w, event=event))
+
+
 def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: StoryRules,
-                        event_label: str, wording: Wording) -> tuple[Contradiction, ...]:
+                        event: EventName, wording: Wording,
+                        shared_event: EventName | None = None) -> tuple[Contradiction, ...]:
+    """``event`` names the story event; ``shared_event`` names it by the actors the mentions
+    share, for the participants slot ("Tajani's meeting")."""
     claims = _claims(mentions)
     out: list[Contradiction] = []
-    reset = _reset_between(claims, rules.reset_statuses)
+    postponed = _reset_between(claims, rules.reset_statuses)
+    slipped = _rescheduled(rules)
+
+    def reset(a: ClaimRef, b: ClaimRef) -> bool:
+        return postponed(a, b) or slipped(a, b)
 
     placed = [c for c in claims if c.claim.place is not None and c.claim.status in rules.place_statuses]
     pairs = _conflicts(placed, "place", lambda a, b: not places_compatible(a, b) and not reset(a, b))
     if pairs:
-        out.append(_contradiction(event_id, "place", pairs, event_label, wording))
+        out.append(_contradiction(event_id, "place", pairs, event, wording))
 
     timed = [c for c in claims if c.span is not None]
     pairs = _conflicts(timed, "time", lambda a, b: rules.times_comparable(a.claim.status, b.claim.status)
                        and not times_compatible(a, b, rules.linking.time_tolerance_days) and not reset(a, b))
     if pairs:
-        out.append(_contradiction(event_id, "time", pairs, event_label, wording))
+        out.append(_contradiction(event_id, "time", pairs, event, wording))
 
     pairs = _conflicts(claims, "status", lambda a, b: _same_time(a, b)
                        and rules.statuses_conflict(a.claim.status, b.claim.status))
     if pairs:
-        out.append(_contradiction(event_id, "status", pairs, event_label, wording))
+        out.append(_contradiction(event_id, "status", pairs, event, wording))
+
+    found = participant_conflicts(mentions, rules)
+    if found:
+        out.append(_participants_contradiction(event_id, found, shared_event or event, wording))
     return tuple(out)

@@ -1,24 +1,57 @@
-"""One-sentence explanations of contradictions, in English or Italian.
+"""One-sentence explanations of contradictions, in English or Italian, and story titles.
 
-The wording (report phrase, event nouns, status words, one template per slot) is data:
-``data/<lang>/story.yaml``.  A pair from one article uses the ``<slot>_same`` template
-("In the 21 October report, X says …, while Y says …").
+The wording (report phrase, event nouns with their article and gender, status predicates,
+how a chain of sources reads, one template per slot) is data: ``data/<lang>/story.yaml``.
+A pair from one article uses the ``<slot>_same`` template ("In the 21 October report, …
+according to X, but … according to Y").
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from cronaca.data import load_yaml
 from cronaca.errors import ConfigError, DataFileError
-from cronaca.story.mentions import ClaimRef
+from cronaca.story.actors import norm
+from cronaca.story.mentions import SourceRef
+from cronaca.story.timespan import iso_ordinal
 
 LANGUAGES = ("en", "it")
-SLOTS = ("place", "time", "status")
-REQUIRED = ("months", "report", "report_in", "report_undated", "article_itself", "via", "and", "event",
-            "event_single", "event_bare", "nouns", "statuses", "templates", "by")
+SLOTS = ("place", "time", "status", "participants", "role")
+REQUIRED = ("months", "months_short", "report", "report_in", "report_undated", "report_in_undated",
+            "article_itself", "via", "via_sources", "according", "according_report", "according_article",
+            "and", "event", "event_single", "event_bare", "definite", "nouns", "statuses", "predicates",
+            "dated", "templates", "source_heads", "source_adjectives", "articles", "title",
+            "title_events_join", "span_same_day", "span_same_month", "span_same_year", "span_years")
+
+
+@dataclass(frozen=True)
+class EventName:
+    """How an explanation names a story event: "the Rubio–Lavrov meeting" / "l'incontro tra …"."""
+
+    label: str  # bare, for titles and timelines: "Rubio–Lavrov meeting", "incontro tra Rubio e Lavrov"
+    definite: str  # with its article, inside a sentence
+    gender: str = "m"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a contradiction: who says what, in which report."""
+
+    doc_id: str
+    date: str | None  # article date, ISO
+    sources: tuple[SourceRef, ...]
+    value: str  # the value as the sentence shows it
+    status: str | None = None
+
+
+def _gendered(value: Any, gender: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(gender) or value.get("m") or next(iter(value.values())))
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -26,38 +59,145 @@ class Wording:
     lang: str
     raw: dict[str, Any]
 
-    def noun(self, type_: str, mode: str | None) -> str:
+    def _noun_forms(self, type_: str, mode: str | None) -> dict[str, str]:
         nouns = self.raw["nouns"]
-        return str(nouns.get(f"{type_}/{mode}") or nouns.get(type_) or type_.lower())
+        entry = nouns.get(f"{type_}/{mode}") or nouns.get(type_) or type_.lower()
+        if isinstance(entry, dict):
+            noun = str(entry.get("noun", type_.lower()))
+            return {"noun": noun, "def": str(entry.get("def", noun)), "gender": str(entry.get("gender", "m"))}
+        return {"noun": str(entry), "def": str(entry), "gender": "m"}
+
+    def noun(self, type_: str, mode: str | None) -> str:
+        return self._noun_forms(type_, mode)["noun"]
 
     def status(self, status: str) -> str:
         return str(self.raw["statuses"].get(status, status))
 
-    def report(self, c: ClaimRef, key: str = "report") -> str:
-        if c.date and len(c.date) >= 10:
-            month = self.raw["months"][int(c.date[5:7]) - 1]
-            return str(self.raw[key]).format(day=int(c.date[8:10]), month=month)
-        return str(self.raw["report_undated"]).format(doc_id=c.doc_id)
+    def predicate(self, status: str, gender: str = "m") -> str:
+        return _gendered(self.raw["predicates"].get(status, status), gender)
 
-    def sources(self, c: ClaimRef) -> str:
-        names = c.source_names
-        if not names:
+    def _date_phrase(self, iso: str) -> dict[str, Any]:
+        day, month = int(iso[8:10]), self.raw["months"][int(iso[5:7]) - 1]
+        fields: dict[str, Any] = {"day": day, "month": month}
+        if "of_date" in self.raw:
+            shown = self.raw.get("first_day", day) if day == 1 else day
+            key = "of_date_vowel" if day in (self.raw.get("vowel_days") or ()) else "of_date"
+            fields["of_date"] = str(self.raw[key]).format(day=shown, month=month)
+            fields["day"] = shown
+        return fields
+
+    def report(self, doc_id: str, date: str | None, key: str = "report") -> str:
+        if date and len(date) >= 10 and iso_ordinal(date) is not None:
+            return str(self.raw[key]).format(**self._date_phrase(date))
+        return str(self.raw[f"{key}_undated"]).format(doc_id=doc_id)
+
+    def time_value(self, value: str, written: str | None, lang: str) -> str:
+        """A time as the sentence shows it: as written in the same language, else from its value."""
+        if written and lang == self.lang:
+            return written
+        months = self.raw["months"]
+        if len(value) >= 10 and iso_ordinal(value) is not None:
+            return f"{int(value[8:10])} {months[int(value[5:7]) - 1]} {value[:4]}"
+        if len(value) == 7 and value[4] == "-" and value[5:7].isdigit() and 1 <= int(value[5:7]) <= 12:
+            return f"{months[int(value[5:7]) - 1]} {value[:4]}"
+        return value
+
+    # -- sources ---------------------------------------------------------------------------
+    def _head(self, s: SourceRef) -> dict[str, Any] | None:
+        heads = load_source_heads(s.lang)
+        return heads.get(norm(s.head)) if s.head else None
+
+    def source(self, s: SourceRef) -> str:
+        """One source as this language names it."""
+        if s.type == "PER":
+            return s.name
+        same_language = s.lang == self.lang
+        if s.head is not None:
+            if same_language:
+                return s.written
+            head = self._head(s) or {}
+            english = str(head.get(self.lang, s.head))
+            if norm(s.name) != norm(s.written) and norm(s.name) != norm(s.written.split(" ")[0]):
+                return f"{s.name} {english}"  # "fonti della Casa Bianca" -> "White House sources"
+            adjectives = load_source_adjectives(s.lang)
+            rest = [adjectives.get(norm(w)) for w in s.written.split(" ")[1:]]
+            if all(rest):
+                return " ".join([*reversed([str(r) for r in rest]), english])
+            return f"“{s.written}”"
+        if same_language and s.written:
+            return f"{s.article} {s.written}".replace("' ", "'") if s.article else s.written
+        return s.name
+
+    def sources(self, chain: Sequence[SourceRef]) -> str:
+        if not chain:
             return str(self.raw["article_itself"])
-        out = names[0]
-        for outer in names[1:]:
-            out = str(self.raw["via"]).format(inner=out, outer=outer)
+        out = self.source(chain[0])
+        inner = chain[0]
+        for outer in chain[1:]:
+            head = self._head(inner) if inner.head is not None else None
+            outer_name = self.source(outer)
+            if head is not None:
+                bare = outer_name
+                article = outer.article if outer.lang == self.lang else None
+                if article and bare.startswith(article):
+                    bare = bare[len(article):].lstrip()
+                da = str((self.raw.get("da_article") or {}).get(article or "", "")).strip()
+                da_outer = (f"{da} {bare}".replace("' ", "'") if da else bare)
+                out = str(self.raw["via_sources"]).format(inner=out, outer=outer_name, da_outer=da_outer,
+                                                          cited=head.get("cited", ""))
+            else:
+                out = str(self.raw["via"]).format(inner=out, outer=outer_name)
+            inner = outer
         return out
 
-    def event_label(self, type_: str, mode: str | None, participants: tuple[str, ...]) -> str:
-        noun = self.noun(type_, mode)
+    def according(self, side: Side, *, with_report: bool) -> str:
+        if not side.sources:
+            return str(self.raw["according_article"]).format(report=self.report(side.doc_id, side.date))
+        key = "according_report" if with_report else "according"
+        return str(self.raw[key]).format(sources=self.sources(side.sources),
+                                         report_in=self.report(side.doc_id, side.date, "report_in"))
+
+    # -- events and titles -----------------------------------------------------------------
+    def event_name(self, type_: str, mode: str | None, participants: Sequence[str]) -> EventName:
+        forms = self._noun_forms(type_, mode)
         if not participants:
-            return str(self.raw["event_bare"]).format(noun=noun)
-        if self.lang == "en":
-            joined = "–".join(participants[:3])
+            key = "event_bare"
+            joined = ""
         else:
-            joined = str(self.raw["and"]).join(participants[:3])
-        key = "event" if len(participants) > 1 else "event_single"
-        return str(self.raw[key]).format(noun=noun, participants=joined)
+            joined = "–".join(participants[:3]) if self.lang == "en" else \
+                (", ".join(participants[:-1]) + str(self.raw["and"]) + participants[-1]
+                 if len(participants) > 1 else participants[0])
+            key = "event" if len(participants) > 1 else "event_single"
+        label = str(self.raw[key]).format(noun=forms["noun"], participants=joined)
+        inner = str(self.raw[key]).format(noun=forms["def"], participants=joined)
+        return EventName(label, str(self.raw["definite"]).format(label=inner), forms["gender"])
+
+    def event_label(self, type_: str, mode: str | None, participants: tuple[str, ...]) -> str:
+        return self.event_name(type_, mode, participants).label
+
+    def date_span(self, first: str | None, last: str | None) -> str:
+        if not first or not last:
+            return ""
+        short = self.raw["months_short"]
+        f = {"d1": int(first[8:10]), "m1": short[int(first[5:7]) - 1], "y1": first[:4],
+             "d2": int(last[8:10]), "m2": short[int(last[5:7]) - 1], "y2": last[:4]}
+        if first[:10] == last[:10]:
+            key = "span_same_day"
+        elif first[:7] == last[:7]:
+            key = "span_same_month"
+        elif first[:4] == last[:4]:
+            key = "span_same_year"
+        else:
+            key = "span_years"
+        return str(self.raw[key]).format(**f)
+
+    def title(self, labels: Sequence[str], first: str | None, last: str | None) -> str:
+        events = str(self.raw["title_events_join"]).join(labels)
+        events = events[:1].upper() + events[1:]
+        span = self.date_span(first, last)
+        if not span:
+            return events
+        return str(self.raw["title"]).format(events=events, span=span) if events else span
 
 
 def check_wording(raw: Any, lang: str) -> dict[str, Any]:
@@ -71,8 +211,9 @@ def check_wording(raw: Any, lang: str) -> dict[str, Any]:
     absent = [t for t in need if t not in templates]
     if absent:
         raise DataFileError(f"'{lang}/story.yaml' templates lack {', '.join(absent)}.")
-    if len(raw["months"]) != 12:
-        raise DataFileError(f"'{lang}/story.yaml' must list 12 months, found {len(raw['months'])}.")
+    for key in ("months", "months_short"):
+        if len(raw[key]) != 12:
+            raise DataFileError(f"'{lang}/story.yaml' must list 12 {key}, found {len(raw[key])}.")
     return raw
 
 
@@ -84,33 +225,42 @@ def wording(lang: str = "en") -> Wording:
     return Wording(lang, check_wording(load_yaml(lang, "story.yaml"), lang))
 
 
-def _human(slot: str, c: ClaimRef, value: str, w: Wording) -> str:
-    if slot == "status":
-        return w.status(c.claim.status)
-    if slot == "place" and c.claim.place is not None:
-        return (c.place_name or c.claim.place.name) if w.lang == "en" else (c.place_text or c.claim.place.name)
-    if slot == "time" and c.claim.time is not None:
-        return c.time_text or value if w.lang != "en" else value
-    return value
+@cache
+def _raw_or_empty(lang: str) -> dict[str, Any]:
+    try:
+        raw = load_yaml(lang, "story.yaml")
+    except DataFileError:
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def load_source_heads(lang: str) -> dict[str, dict[str, Any]]:
+    return {norm(k): dict(v or {}) for k, v in (_raw_or_empty(lang).get("source_heads") or {}).items()}
+
+
+def load_source_adjectives(lang: str) -> dict[str, str]:
+    return {norm(k): str(v) for k, v in (_raw_or_empty(lang).get("source_adjectives") or {}).items()}
 
 
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def explain(slot: str, a: ClaimRef, b: ClaimRef, value_a: str, value_b: str, event_label: str,
-            w: Wording) -> str:
+def explain(slot: str, a: Side, b: Side, w: Wording, *, event: EventName | None = None,
+            person: str | None = None) -> str:
     """One sentence: what conflicts and who says what."""
     same = a.doc_id == b.doc_id
     template = str(w.raw["templates"][f"{slot}_same" if same else slot])
-    by = str(w.raw["by"])
+    gender = event.gender if event is not None else "m"
     fields = {
-        "report_a": w.report(a), "report_b": w.report(b),
-        "Report_a": _cap(w.report(a)), "Report_in_a": _cap(w.report(a, "report_in")), "Report_b": _cap(w.report(b)),
-        "by_a": by.format(sources=w.sources(a)) if a.source_names else "",
-        "by_b": by.format(sources=w.sources(b)) if b.source_names else "",
-        "source_a": w.sources(a), "source_b": w.sources(b),
-        "value_a": _human(slot, a, value_a, w), "value_b": _human(slot, b, value_b, w),
-        "event": event_label,
+        "According_a": _cap(w.according(a, with_report=not same)),
+        "according_a": w.according(a, with_report=not same),
+        "according_b": w.according(b, with_report=not same),
+        "Report_in": _cap(w.report(a.doc_id, a.date, "report_in")),
+        "value_a": a.value, "value_b": b.value,
+        "pred_a": w.predicate(a.status or "", gender), "pred_b": w.predicate(b.status or "", gender),
+        "dated": _gendered(w.raw["dated"], gender),
+        "event": event.definite if event is not None else "",
+        "person": person or "",
     }
-    return _cap(template.format(**fields).replace(",,", ",").replace(", ;", ";").replace(",;", ";"))
+    return _cap(" ".join(template.format(**fields).split()))

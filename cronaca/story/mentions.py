@@ -39,6 +39,18 @@ def cues(lang: str) -> Cues:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """One link of a claim's source chain, with what the explanations need to name it."""
+
+    name: str  # the entity's canonical name, or the phrase when it names no entity
+    written: str  # as written in the article, without a leading article
+    article: str | None  # the definite article the text gives it ("la" in "dalla CNN")
+    head: str | None  # the source noun opening the phrase ("fonti" in "fonti della Casa Bianca")
+    type: str | None  # entity type
+    lang: str  # language of the article
+
+
+@dataclass(frozen=True)
 class ClaimRef:
     doc_id: str
     date: str | None  # article date, ISO
@@ -53,6 +65,8 @@ class ClaimRef:
     place_feature: str | None
     place_geonames: int | None
     event_id: str
+    sources: tuple[SourceRef, ...] = ()
+    lang: str = "it"  # language of the article
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,48 @@ def _new_instance(analysis: DocAnalysis, event: Event, lang: str, window: int) -
     return any(w in cues(lang).new_instance for w in words + trigger_words[:1])
 
 
+@dataclass(frozen=True)
+class Grammar:
+    articles: dict[str, str]  # article or articulated preposition -> bare article
+    heads: frozenset[str]  # source nouns ("fonti", "sources")
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    try:
+        raw = load_yaml(lang, "story.yaml")
+    except DataFileError:
+        return Grammar({}, frozenset())
+    return Grammar({norm(k): str(v) for k, v in (raw.get("articles") or {}).items()},
+                   frozenset(norm(h) for h in (raw.get("source_heads") or {})))
+
+
+_LAST_WORD = re.compile(r"(\w+['’]?)\s*$", re.UNICODE)
+_FIRST_WORD = re.compile(r"^(\w+['’]?)\s*", re.UNICODE)
+
+
+def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
+    """The source as the explanations name it: canonical name, written form, article, head."""
+    ent = analysis.entity(src.entity) if src.entity else None
+    g = grammar(lang)
+    written = " ".join(src.text.split())
+    article = None
+    first = _FIRST_WORD.match(written)
+    if first and norm(first[1]) in g.articles:  # "la Farnesina", "l'agenzia Ansa"
+        article = g.articles[norm(first[1])]
+        written = written[first.end():]
+    elif src.start is not None:  # "riferito dalla CNN": the article is in the preposition
+        before = _LAST_WORD.search(analysis.article.text[max(0, src.start - 14):src.start])
+        if before and norm(before[1]) in g.articles:
+            article = g.articles[norm(before[1])]
+    words = norm(written).split(" ")
+    head = words[0] if words and words[0] in g.heads and (ent is None or ent.type != "PER") else None
+    if head:
+        written = written[:1].lower() + written[1:]
+    return SourceRef(ent.name if ent is not None else written, written, article, head,
+                     ent.type if ent is not None else None, lang)
+
+
 def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | None, lang: str) -> ClaimRef:
     names = tuple(source_name(analysis, s) for s in claim.attribution)
     key = tuple(norm(n) for n in names) if names else (f"article:{analysis.doc_id}",)
@@ -170,7 +226,8 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
             place_text = claim.place.name
         place_name = place_name or claim.place.name
     return ClaimRef(analysis.doc_id, date, iso_ordinal(date), claim, key, names, span, time_text,
-                    place_text, place_name, feature, geo, event.id)
+                    place_text, place_name, feature, geo, event.id,
+                    tuple(source_ref(analysis, s, lang) for s in claim.attribution), lang)
 
 
 def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[Mention]:

@@ -16,7 +16,8 @@ from cronaca.records import STATUSES
 
 RULES_FILE = ("common", "story_rules.yaml")
 REQUIRED_KEYS = ("status_conflicts", "status_progressions", "place_statuses", "time_comparable",
-                 "rescheduling_statuses", "reset_statuses", "symmetric_types", "linking", "clustering")
+                 "rescheduling_statuses", "reset_statuses", "plan_statuses", "symmetric_types", "roles",
+                 "linking", "clustering")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class ClusterSettings:
 
 
 @dataclass(frozen=True)
+class RoleSettings:
+    max_gap_days: int  # article dates further apart may report a real change of office
+    compatible: frozenset[frozenset[str]]  # role keys one person may hold together, or that name the same office
+
+
+@dataclass(frozen=True)
 class StoryRules:
     status_conflicts: frozenset[frozenset[str]]
     status_progressions: tuple[tuple[str, tuple[str, ...]], ...]
@@ -44,7 +51,9 @@ class StoryRules:
     time_comparable: frozenset[frozenset[str]]
     rescheduling_statuses: frozenset[str]
     reset_statuses: frozenset[str]
+    plan_statuses: frozenset[str]
     symmetric_types: frozenset[str]
+    roles: RoleSettings
     linking: LinkSettings
     clustering: ClusterSettings
 
@@ -88,11 +97,20 @@ def parse_rules(raw: Any) -> StoryRules:
     prog = raw["status_progressions"]
     if not isinstance(prog, dict):
         raise DataFileError("story rules: 'status_progressions' must map a status to a list of statuses.")
+    roles = raw["roles"]
+    if not isinstance(roles, dict) or not isinstance(roles.get("compatible", []), list):
+        raise DataFileError("story rules: 'roles' must map max_gap_days to a number and compatible to a "
+                            "list of role-key pairs.")
+    bad = [p for p in roles.get("compatible", []) if not isinstance(p, list) or len(p) != 2]
+    if bad:
+        raise DataFileError(f"story rules: 'roles.compatible' entry {bad[0]!r} is not a pair of role keys.")
     try:
+        role_settings = RoleSettings(int(roles.get("max_gap_days", 30)),
+                                     frozenset(frozenset(str(k) for k in p) for p in roles.get("compatible", [])))
         linking = LinkSettings(**raw["linking"])
         clustering = ClusterSettings(**raw["clustering"])
-    except TypeError as exc:
-        raise DataFileError(f"story rules: bad 'linking' or 'clustering' settings: {exc}.") from exc
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(f"story rules: bad 'roles', 'linking' or 'clustering' settings: {exc}.") from exc
     return StoryRules(
         status_conflicts=_pairs(raw["status_conflicts"], "status_conflicts"),
         status_progressions=tuple((k, _status_list(v, f"status_progressions.{k}"))
@@ -101,6 +119,8 @@ def parse_rules(raw: Any) -> StoryRules:
         time_comparable=_pairs(raw["time_comparable"], "time_comparable"),
         rescheduling_statuses=frozenset(_status_list(raw["rescheduling_statuses"], "rescheduling_statuses")),
         reset_statuses=frozenset(_status_list(raw["reset_statuses"], "reset_statuses")),
+        plan_statuses=frozenset(_status_list(raw["plan_statuses"], "plan_statuses")),
+        roles=role_settings,
         symmetric_types=frozenset(str(t) for t in raw["symmetric_types"] or ()),
         linking=linking,
         clustering=clustering,

@@ -128,8 +128,8 @@ def test_entities_no_person_from_place_names(parsed):
     # a title alone resolves to the person introduced earlier with the same head title
     ("Il ministro degli Esteri slovacco Pavel Hudec è arrivato. Il ministro ha poi ribadito la linea.",
      "2025-11-09", "Pavel Hudec", "ministro"),
-    ("Il ministro degli Esteri russo Sergej Lavrov ha chiamato il segretario di Stato Marco Rubio. "
-     "In serata il segretario di Stato ha confermato.", "2025-11-09", "Marco Rubio", "segretario di Stato"),
+    (("Il ministro degli Esteri russo Sergej Lavrov ha chiamato il segretario di Stato Marco Rubio. "
+      "In serata il segretario di Stato ha confermato."), "2025-11-09", "Marco Rubio", "segretario di Stato"),
     # no introduction with a title: the one person the KB gives that role at the article's date
     ("Donald Trump ha telefonato a Vladimir Putin. Poi il presidente americano ha parlato ai giornalisti.",
      "2025-11-09", "Donald Trump", "presidente americano"),

@@ -105,7 +105,7 @@ def test_store_schema_has_a_column_for_every_record_field():
         records.Entity: set(COLUMNS["entities"]) - {"doc_id", "ord", "roles_json", "entity_id"} | {
             "id", "mentions", "roles"},
         records.Time: set(COLUMNS["times"]) - {"doc_id", "ord"},
-        records.Place: set(COLUMNS["places"]) - {"doc_id", "ord"},
+        records.Place: set(COLUMNS["places"]) - {"doc_id", "ord", "mentions_json"} | {"mentions"},
         records.Quote: set(COLUMNS["quotes"]) - {"doc_id", "ord"},
         records.Event: {"id", "type", "trigger", "mode", "actors", "recipients", "claims", "cameo"},
         records.Claim: {"status", "evidence", "time", "place", "attribution", "hearsay", "cue"},

@@ -132,9 +132,7 @@ def merge(mentions: list[MentionInfo]) -> list[Draft]:
         elif m.pos == "verb":
             continue  # a verb whose subject and objects are unknown is no event
         else:
-            target = _antecedent(drafts, m)
-            if target is None:
-                target = _borrow(drafts, m)
+            target = _antecedent(drafts, m) or _same_word(drafts, m) or _borrow(drafts, m)
         if target is None:
             target = Draft(m.type, m.mode, m.medium, m.frame, [], [], min_participants=m.min_participants)
             drafts.append(target)
@@ -150,6 +148,15 @@ def _antecedent(drafts: list[Draft], m: MentionInfo) -> Draft | None:
         return None
     same_word = [d for d in cands if m.lemma in d.lemmas]
     return (same_word or cands)[-1] if m.determiner != "indefinite" else cands[-1]
+
+
+def _same_word(drafts: list[Draft], m: MentionInfo) -> Draft | None:
+    """ "il cessate il fuoco ... la tregua ... la tregua è ancora in vigore": mentions of one event
+    that so far has no participants (they come later from the sentence) form one chain."""
+    if m.determiner == "indefinite":
+        return None
+    return next((d for d in reversed(drafts) if _compatible_kind(d, m) and not d.participants
+                 and m.lemma in d.lemmas), None)
 
 
 def _borrow(drafts: list[Draft], m: MentionInfo) -> Draft | None:
@@ -178,6 +185,7 @@ def _borrow_forward(drafts: list[Draft]) -> list[Draft]:
                     0 <= min(x.sent for x in other.mentions) - m.sent <= 1:
                 d.actors = sorted(other.participants)
                 break
-        if not d.participants and len(m.sentence_entities) >= 2:
-            d.actors = list(m.sentence_entities)
+        if not d.participants:
+            found = next((x.sentence_entities for x in d.mentions if len(x.sentence_entities) >= 2), ())
+            d.actors = list(found)
     return drafts

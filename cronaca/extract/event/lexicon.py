@@ -84,6 +84,10 @@ class EventLexicon:
     new_markers: frozenset[str]
     mode_cues: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]]
     nationalities: dict[str, str]  # adjective -> ISO alpha-3
+    phrase_ends: frozenset[str] = frozenset()
+    military_anaphora: tuple[Phrase, ...] = ()
+    venue_phrases: tuple[Phrase, ...] = ()
+    place_anaphora: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,10 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         indefinite=_words(_need(data, "indefinite", list, where), where),
         new_markers=_words(_need(data, "new_markers", list, where), where),
         mode_cues=mode_cues, nationalities=nat,
+        phrase_ends=_words(_need(data, "phrase_ends", list, where), where),
+        military_anaphora=_phrases(_need(data, "military_anaphora", list, where), where),
+        venue_phrases=_phrases(_need(data, "venue_phrases", list, where), where),
+        place_anaphora=_words(_need(data, "place_anaphora", list, where), where),
     )
 
 

@@ -82,7 +82,14 @@ class ParticipantFinder:
         w = self.v.lows[hit.first]
         if not w.endswith(("ato", "ata", "ati", "ate", "uto", "uti", "ito", "iti", "ita", "ite", "isi", "iso")):
             return False
-        return not self._is_aux_before(hit.first, _AUX + ("non", "già", "anche", "poi", "appena"))
+        # "ha a sua volta accusato": the auxiliary may stand a few adverbial words back
+        for j in range(hit.first - 1, max(-1, hit.first - 6), -1):
+            low = self.v.lows[j]
+            if low in _AUX + ("non", "già", "anche", "poi", "appena"):
+                return False
+            if low in (",", ".", ";", ":") or self.v.mention_ending_at(j) is not None:
+                break
+        return True
 
     # --- groups -------------------------------------------------------------------------------
     def group_back(self, m: Mention, lo: int) -> list[Mention]:
@@ -261,8 +268,8 @@ class ParticipantFinder:
             take(subj, actors)
             # "ha presieduto insieme al presidente egiziano X un vertice": X acts too
             for m in v.mentions:
-                if support < m.first < hit.first and self.v.lows[m.first - 1] in ("al", "a", "alla", "con") and \
-                        "insieme" in v.lows[support:m.first]:
+                if support < m.first < hit.first and "insieme" in v.lows[support:m.first] and \
+                        any(w in ("al", "a", "alla", "con") for w in v.lows[max(support, m.first - 4):m.first]):
                     take([m], actors)
             before = len(actors) + len(recips)
             self._noun_phrase(hit, hi, actors, recips, take)
@@ -333,7 +340,7 @@ class ParticipantFinder:
                 break
             m = next((x for x in v.mentions if x.first == k), None)
             if m is None:
-                if v.lows[k] in (".", "!", "?"):
+                if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends:
                     break
                 if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in _WITH):
                     gov = v.lows[k]
