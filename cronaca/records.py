@@ -236,6 +236,8 @@ class Story:
     documents: tuple[str, ...]
     events: tuple[StoryEvent, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
+    # (doc_id, entity id, name) of every entity its attributions cite, to name sources
+    entity_names: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,9 @@ ARTICLE_BODY_SCHEMA = {
     "content": {
         "application/json": {"schema": {
             "type": "object",
-            "properties": {"text": {"type": "string"}, "html": {"type": "string"},
+            "properties": {"text": {"type": "string", "minLength": 1}, "html": {"type": "string", "minLength": 1},
                            **{f: {"type": "string"} for f in ARTICLE_FIELDS}},
+            "anyOf": [{"required": ["text"]}, {"required": ["html"]}],
             "description": "The article as plain text (`text`) or HTML (`html`), with optional metadata."}},
         "multipart/form-data": {"schema": {
             "type": "object",

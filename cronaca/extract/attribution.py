@@ -22,7 +22,7 @@ mood the Italian press uses for unconfirmed reports ("sarebbe stata una telefona
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from cronaca.extract.quotes import extract_quotes
 from cronaca.extract.speakers import BOUNDARY_PUNCT, Context, Cue, Speaker
@@ -111,10 +111,13 @@ def _scope_broken(ctx: Context, a: int, b: int) -> bool:
     return any(t.low in _SCOPE_BREAKS for t in ctx.toks[ctx.tok_at(a):ctx.tok_at(b)] if not ctx.in_quote(t.start))
 
 
-def _match_frame(ctx: Context, i: int, frames: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
-    for frame in frames:
-        n = len(frame)
-        if tuple(t.low for t in ctx.toks[i:i + n]) == frame:
+def _match_frame(ctx: Context, i: int, frames_at: Mapping[str, Sequence[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The first frame (longest first) whose words start at token ``i``; ``frames_at``
+    groups the frames by first word."""
+    if i >= len(ctx.lows):
+        return None
+    for frame in frames_at.get(ctx.lows[i], ()):
+        if ctx.lows[i:i + len(frame)] == frame:
             return frame
     return None
 
@@ -155,7 +158,7 @@ def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int) -> list[S
         if ctx.in_quote(t.start) or (ctx.tok_at(cue.start) <= i < after):
             i += 1
             continue
-        frame = _match_frame(ctx, i, ctx.lex.outlet_frames)
+        frame = _match_frame(ctx, i, ctx.lex.outlet_frames_at)
         if frame is not None:
             explicit = len(frame) > 1
             if explicit or (after <= i < after + _BARE_OUTLET_WINDOW):
@@ -196,7 +199,7 @@ def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None) -> 
         if ctx.in_quote(ctx.toks[i].start):
             i += 1
             continue
-        frame = _match_frame(ctx, i, ctx.lex.source_frames)
+        frame = _match_frame(ctx, i, ctx.lex.source_frames_at)
         if frame is None:
             i += 1
             continue

@@ -9,12 +9,11 @@ event (``coref``).  Every mention becomes one Claim with its evidence span and a
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from cronaca.extract.attribution import attribution_for, is_hearsay
-from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time
+from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
 from cronaca.extract.event.lexicon import event_lexicon, plover, status_lexicon
 from cronaca.extract.event.participants import ParticipantFinder
@@ -93,7 +92,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     hits = find_triggers(view, lex)
     finder = ParticipantFinder(view, lex, hits)
     skip = _dateline_end(pdoc)
-    anchors = anchor(view, hits, times, _every_occurrence(pdoc.text, places), skip)
+    anchors = anchor(view, hits, times, place_mentions(view, places), skip)
     mentions: list[MentionInfo] = []
     for n, hit in enumerate(hits):
         if view.words[hit.first].start < skip:
@@ -101,6 +100,8 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
         info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
         if info is not None:
             mentions.append(info)
+    mentions = _carry_place(_donate(mentions), pdoc.text, {view.words[hits[n].first].sent for n in anchors.places},
+                            lex.speech_act_types)
     drafts = merge(_inherit(mentions, pdoc))
     drafts = [d for d in drafts if _keep(d)]
     _add_denials(pdoc, view, drafts, entities, attribute)
@@ -115,19 +116,43 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     return events
 
 
-def _every_occurrence(text: str, places: Sequence[Place]) -> list[Place]:
-    """The places stage's toponyms at every place their name occurs in the text (a toponym
-    found once is the same place wherever the article repeats it)."""
-    out = list(places)
-    taken = [(p.start, p.end) for p in places]
-    for p in places:
-        if len(p.text) < 3:
+def _donate(mentions: list[MentionInfo]) -> list[MentionInfo]:
+    """ "Due soldati sono stati uccisi ieri a Rafah in un attacco di Hamas": a verb with no
+    participants of its own is no event, but the time and place it gives belong to the next
+    mention of the same type in its sentence (the attack that killed them)."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.own or m.pos != "verb" or not (m.claim.time or m.claim.place):
             continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(p.text) + r"(?!\w)", text):
-            if not any(m.start() < b and a < m.end() for a, b in taken):
-                out.append(replace(p, start=m.start(), end=m.end()))
-                taken.append((m.start(), m.end()))
-    return sorted(out, key=lambda p: p.start)
+        nxt = next((j for j in range(k + 1, len(out)) if out[j].sent == m.sent and out[j].type == m.type), None)
+        if nxt is None:
+            continue
+        c = out[nxt].claim
+        out[nxt] = replace(out[nxt], claim=replace(c, time=c.time or m.claim.time, place=c.place or m.claim.place))
+    return out
+
+
+def _carry_place(mentions: list[MentionInfo], text: str, placed_sents: set[int], speech_acts: frozenset[str]
+                 ) -> list[MentionInfo]:
+    """A sentence that goes on telling what happened where the previous one left off ("... a
+    Sharm el-Sheikh, dove ha presieduto un vertice. I leader hanno firmato una dichiarazione"):
+    an occurred mention naming no place of its own, in a sentence naming none, in the same
+    paragraph right after an occurred mention placed in a city, happened there too."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        c = m.claim
+        if c.place is not None or c.status != "occurred" or m.sent in placed_sents or not m.own or \
+                m.type in speech_acts:
+            continue
+        prev = next((x for x in reversed(out[:k]) if x.claim.place is not None), None)
+        if prev is None or m.sent - prev.sent != 1 or prev.claim.status != "occurred" or prev.type in speech_acts or \
+                "\n" in text[prev.start:m.start]:
+            continue
+        pt, mt = prev.claim.time, c.time
+        if pt and mt and pt.value[:10] != mt.value[:10]:
+            continue
+        out[k] = replace(m, claim=replace(c, place=prev.claim.place))
+    return out
 
 
 def _keep(d: Draft) -> bool:
@@ -159,6 +184,10 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         tense = "other" if hit.is_noun else verb_tense(view, hit.first, slex)
     if st.cue is None and not st.hearsay and hit.is_noun and tense == "future":
         st = replace(st, status="planned")
+    if st.status == "planned" and st.cue_range and e.type in slex.enacting_types and \
+            verb_tense(view, st.cue_range[0], slex) in ("past", "pluperfect") and \
+            view.any_phrase_at(slex.enacting_cues, st.cue_range[0]):
+        st = replace(st, status="occurred")  # "Israele aveva annunciato lo stop agli aiuti": in force
     # the evidence: trigger, the participants and cue words used, the time and place given
     ranges = [(hit.first, hit.last), (hit.first, found.end)] + list(found.used)
     if st.cue_range:
@@ -175,6 +204,9 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     w_hi = min(sent_hi, max(r[1] for r in ranges))
     start, end = view.words[w_lo].start, view.words[w_hi].end
     attribution = tuple(attribute(pdoc, entities, start, end))
+    if e.type in view.lex.speech_act_types:
+        # "Parigi avrebbe chiesto di ...": the one who asks is the event's actor, not its source
+        attribution = tuple(a for a in attribution if a.entity is None or a.entity not in found.actors)
     claim = Claim(
         status=st.status,  # type: ignore[arg-type]
         evidence=(start, end),

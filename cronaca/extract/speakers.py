@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
@@ -55,6 +55,16 @@ class Lexicon:
     hypothetical: tuple[tuple[str, ...], ...]
     anaphoric_clitics: frozenset[str]
     agent_preps: frozenset[str]  # "da" and its articulated forms
+    source_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source_frames starting with it
+    outlet_frames_at: dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _by_first_word(frames: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Frames grouped by their first word, each group in the order of ``frames``."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for frame in frames:
+        out.setdefault(frame[0], []).append(frame)
+    return {w: tuple(fs) for w, fs in out.items()}
 
 
 def _expand_frames(frames: Sequence[str], articulated: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
@@ -86,6 +96,8 @@ def lexicon(lang: str = "it") -> Lexicon:
                     forms.setdefault(words(f), (lemma, kind))
         articulated = data["articulated"]
         hearsay = data["hearsay"]
+        source_frames = _expand_frames(data["source_frames"], articulated)
+        outlet_frames = _expand_frames(data["outlet_frames"], articulated)
         return Lexicon(
             cue_forms=forms,
             max_cue_len=max(len(k) for k in forms),
@@ -97,8 +109,8 @@ def lexicon(lang: str = "it") -> Lexicon:
             clause_breaks=frozenset(data["clause_breaks"]),
             source_nouns=frozenset(data["source_nouns"]),
             head_modifiers=frozenset(data["head_modifiers"]),
-            source_frames=_expand_frames(data["source_frames"], articulated),
-            outlet_frames=_expand_frames(data["outlet_frames"], articulated),
+            source_frames=source_frames,
+            outlet_frames=outlet_frames,
             outlet_nouns=frozenset(data["outlet_nouns"]),
             hearsay_endings=tuple(hearsay["endings"]),
             modal_stems=frozenset(hearsay["modal_stems"]),
@@ -106,6 +118,8 @@ def lexicon(lang: str = "it") -> Lexicon:
             hypothetical=tuple(words(h) for h in hearsay["hypothetical"]),
             anaphoric_clitics=frozenset(data["anaphoric_clitics"]),
             agent_preps=frozenset(articulated["da"]),
+            source_frames_at=_by_first_word(source_frames),
+            outlet_frames_at=_by_first_word(outlet_frames),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise DataFileError(f"language data file '{lang}/cues.yaml' does not follow its schema: "
@@ -148,6 +162,28 @@ class Speaker:
     end: int
 
 
+@dataclass(frozen=True)
+class DocTokens:
+    """The tokens and sentences of one document, computed once and shared by every
+    :class:`Context` built on it (the quote stage and each attribution call)."""
+
+    toks: tuple[Tok, ...]
+    tok_starts: tuple[int, ...]
+    lows: tuple[str, ...]  # lower-cased token texts, for matching word sequences
+    sents: tuple[tuple[int, int], ...]
+    sent_starts: tuple[int, ...]
+
+
+@lru_cache(maxsize=8)
+def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
+    """Tokens and sentences of ``pdoc`` (cached: the last few documents)."""
+    text = pdoc.text
+    toks = tuple(Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text))
+    sents = tuple((s.start_char, s.end_char) for s in pdoc.doc.sents) or ((0, len(text)),)
+    return DocTokens(toks, tuple(t.start for t in toks), tuple(t.low for t in toks), sents,
+                     tuple(s for s, _ in sents))
+
+
 class Context:
     """One document prepared for speaker finding: tokens, sentences, mentions, quote spans."""
 
@@ -155,10 +191,12 @@ class Context:
                  quote_spans: Sequence[tuple[int, int]] = (), lang: str = "it") -> None:
         self.text = pdoc.text
         self.lex = lexicon(lang)
-        self.toks = [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(self.text)]
-        self.tok_starts = [t.start for t in self.toks]
-        self.sents = [(s.start_char, s.end_char) for s in pdoc.doc.sents] or [(0, len(self.text))]
-        self.sent_starts = [s for s, _ in self.sents]
+        dt = doc_tokens(pdoc)
+        self.toks = dt.toks
+        self.tok_starts = dt.tok_starts
+        self.lows = dt.lows
+        self.sents = dt.sents
+        self.sent_starts = dt.sent_starts
         self.entities = {e.id: e for e in entities}
         self.mentions = sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
                                key=lambda m: (m.start, -m.end))

@@ -119,7 +119,8 @@ def build_stories(analyses: Sequence[DocAnalysis], *, language: str = "en",
                                                        [(e.id, keys_of[e.id]) for e in ranked], rules, words))
         stories.append(Story(id=f"story{i + 1}", title=_title([(e, labels[e.id]) for e in multi], dates, words),
                              documents=tuple(docs), events=tuple(per_story[i]),
-                             contradictions=tuple(per_story_c[i])))
+                             contradictions=tuple(per_story_c[i]),
+                             entity_names=_cited_names([by_id[d] for d in docs], per_story[i], per_story_c[i])))
     return StoryAnalysis(stories=tuple(stories))
 
 
@@ -137,10 +138,23 @@ def _entry(h: StatusEntry, names: Names) -> dict[str, Any]:
             "evidence": {"start": h.evidence[0], "end": h.evidence[1]}, "event_id": h.event_id}
 
 
-def story_to_json(analysis: StoryAnalysis, analyses: Sequence[DocAnalysis] = ()) -> dict[str, Any]:
+def _cited_names(docs: Sequence[DocAnalysis], events: Sequence[StoryEvent],
+                 contradictions: Sequence[Contradiction]) -> tuple[tuple[str, str, str], ...]:
+    by_id = {a.doc_id: a for a in docs}
+    cited = {(h.doc_id, s.entity) for e in events for h in e.status_history for s in h.attribution if s.entity}
+    cited |= {(v.doc_id, s.entity) for c in contradictions for v in c.values for s in v.attribution if s.entity}
+    out = []
+    for doc_id, eid in sorted(cited):
+        ent = by_id[doc_id].entity(eid) if doc_id in by_id else None
+        if ent is not None:
+            out.append((doc_id, eid, ent.name))
+    return tuple(out)
+
+
+def story_to_json(analysis: StoryAnalysis) -> dict[str, Any]:
     """The ``story`` object of spec/OUTPUT.md: all stories' events and contradictions, plus stories.
-    With ``analyses``, each attribution item carries the ``name`` of its entity."""
-    names = {(a.doc_id, e.id): e.name for a in analyses for e in a.entities}
+    Each attribution item carries the ``name`` of its entity beside the ``entity`` id."""
+    names = {(d, e): n for story in analysis.stories for d, e, n in story.entity_names}
     events: list[dict[str, Any]] = []
     contradictions: list[dict[str, Any]] = []
     stories: list[dict[str, Any]] = []

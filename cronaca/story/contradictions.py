@@ -50,6 +50,19 @@ def places_compatible(a: ClaimRef, b: ClaimRef) -> bool:
     return not (a.place_feature in TOWN_FEATURES and b.place_feature in TOWN_FEATURES)
 
 
+PLACE_REACH = 40  # characters around a claim's evidence where its place may be named
+
+
+def place_in_claim(c: ClaimRef) -> bool:
+    """The claim names its place in or next to its own evidence: a place the events stage
+    took from elsewhere in the article says nothing about where this claim puts the event."""
+    p = c.claim.place
+    if p is None or p.start is None or p.end is None:
+        return True
+    start, end = c.claim.evidence
+    return start - PLACE_REACH <= p.start and p.end <= end + PLACE_REACH
+
+
 def times_compatible(a: ClaimRef, b: ClaimRef, tolerance_days: int = 0) -> bool:
     if a.span is None or b.span is None:
         return True
@@ -217,7 +230,8 @@ def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: Story
     def reset(a: ClaimRef, b: ClaimRef) -> bool:
         return postponed(a, b) or slipped(a, b)
 
-    placed = [c for c in claims if c.claim.place is not None and c.claim.status in rules.place_statuses]
+    placed = [c for c in claims if c.claim.place is not None and c.claim.status in rules.place_statuses
+              and place_in_claim(c)]
     pairs = _conflicts(placed, "place", lambda a, b: not places_compatible(a, b) and not reset(a, b))
     if pairs:
         out.append(_contradiction(event_id, "place", pairs, event, wording))

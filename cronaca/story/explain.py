@@ -126,7 +126,7 @@ class Wording:
             return f"“{s.written}”"
         if same_language and s.written:
             return f"{s.article} {s.written}".replace("' ", "'") if s.article else s.written
-        return s.name
+        return s.name if s.type is not None else f"“{s.name}”"  # a phrase naming no entity
 
     def sources(self, chain: Sequence[SourceRef]) -> str:
         if not chain:
@@ -164,9 +164,9 @@ class Wording:
             key = "event_bare"
             joined = ""
         else:
-            joined = "–".join(participants[:3]) if self.lang == "en" else \
-                (", ".join(participants[:-1]) + str(self.raw["and"]) + participants[-1]
-                 if len(participants) > 1 else participants[0])
+            shown = list(participants[:3])
+            joined = "–".join(shown) if self.lang == "en" else \
+                (", ".join(shown[:-1]) + str(self.raw["and"]) + shown[-1] if len(shown) > 1 else shown[0])
             key = "event" if len(participants) > 1 else "event_single"
         label = str(self.raw[key]).format(noun=forms["noun"], participants=joined)
         inner = str(self.raw[key]).format(noun=forms["def"], participants=joined)

@@ -197,7 +197,7 @@ def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
     head = words[0] if words and words[0] in g.heads and (ent is None or ent.type != "PER") else None
     if head:
         written = written[:1].lower() + written[1:]
-    return SourceRef(ent.name if ent is not None else written, written, article, head,
+    return SourceRef(ent.name if ent is not None else " ".join(src.text.split()), written, article, head,
                      ent.type if ent is not None else None, lang)
 
 

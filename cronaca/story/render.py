@@ -16,7 +16,7 @@ import click
 
 from cronaca.records import DocAnalysis, Source, StatusEntry, Story, StoryAnalysis, StoryEvent
 from cronaca.story.explain import Wording, wording
-from cronaca.story.mentions import article_date
+from cronaca.story.mentions import SourceRef, article_date, source_ref
 
 Styler = Callable[..., str]
 
@@ -33,16 +33,13 @@ def _plain(text: str, **_: object) -> str:
 
 
 def source_label(analysis: DocAnalysis | None, attribution: Sequence[Source], w: Wording) -> str:
+    """The chain of sources as the explanations word it ("fonti della Casa Bianca citate dalla CNN")."""
     if not attribution:
         return str(w.raw["article_itself"])
-    names = []
-    for s in attribution:
-        ent = analysis.entity(s.entity) if analysis is not None and s.entity else None
-        names.append(ent.name if ent is not None else s.text)
-    out = names[0]
-    for outer in names[1:]:
-        out = str(w.raw["via"]).format(inner=out, outer=outer)
-    return out
+    if analysis is None:
+        return w.sources(tuple(SourceRef(s.text, s.text, None, None, None, w.lang) for s in attribution))
+    lang = analysis.article.language or "it"
+    return w.sources(tuple(source_ref(analysis, s, lang) for s in attribution))
 
 
 def event_label(ev: StoryEvent, w: Wording) -> str:

@@ -32,6 +32,13 @@ def test_status_yaml_covers_every_status() -> None:
     assert {s for s, _ in lex.before} | {"negated"} >= set(STATUSES)
 
 
-@pytest.mark.parametrize("key", ["triggers", "support_verbs", "mode_cues", "clause_breaks", "pair_phrases"])
+@pytest.mark.parametrize("key", ["triggers", "support_verbs", "mode_cues", "clause_breaks", "pair_phrases", "phrase_ends",
+                                 "military_anaphora", "venue_phrases", "place_anaphora", "venue_verbs",
+                                 "speech_act_types"])
 def test_events_yaml_keys(key: str) -> None:
     assert load_yaml("it", "events.yaml")[key]
+
+
+def test_status_yaml_enacting_cues() -> None:
+    lex = status_lexicon("it")
+    assert lex.enacting_cues and lex.enacting_types <= PLOVER_TYPES

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cronaca.extract.events import extract_events
-from cronaca.records import Entity, Span
+from cronaca.records import Entity, Place, Source, Span
 
 ACTORS = {
     "Rossi": ("PER", "ITAGOV"), "Dupont": ("PER", "FRAGOV"), "Müller": ("PER", "DEUGOV"),
     "Francia": ("GPE", "FRA"), "Germania": ("GPE", "DEU"), "Russia": ("GPE", "RUS"), "Ucraina": ("GPE", "UKR"),
     "Hamas": ("ORG", "PSEREB"), "Israele": ("GPE", "ISR"), "carabinieri": ("ORG", "ITACOP"),
+    "Ungheria": ("GPE", "HUN"), "Consiglio europeo": ("ORG", "IGOEU"),
 }
 
 
@@ -116,3 +117,159 @@ def test_events_ids_and_cameo(parsed) -> None:
     events, _ = run(parsed, "Rossi ha telefonato a Dupont. Müller ha accusato la Russia di mentire.")
     assert [e.id for e in events] == ["v1", "v2"]
     assert [e.cameo for e in events] == ["041", "11"]
+
+
+# --- venues, places and sources ----------------------------------------------------------------
+
+PLACES = {"Budapest": ("HU", "city"), "Roma": ("IT", "city"), "Mediterraneo": (None, "sea"),
+          "Sharm el-Sheikh": ("EG", "city"), "Ginevra": ("CH", "city"), "Kiev": ("UA", "city")}
+
+
+def places_for(text: str) -> list[Place]:
+    out = []
+    for name, (country, feature) in PLACES.items():
+        spans, i = [], text.find(name)
+        while i >= 0:
+            spans.append(Span(i, i + len(name), name))
+            i = text.find(name, i + 1)
+        if spans:
+            out.append(Place(spans[0].start, spans[0].end, name, name, country, feature=feature,
+                             mentions=tuple(spans)))
+    return out
+
+
+def run_with(parsed, text: str, entities: list[Entity] | None = None, attribute=None):
+    pdoc = parsed(text)
+    ents = entities_for(text) if entities is None else entities
+    names = {e.id: e.name for e in ents}
+    events = extract_events(pdoc, ents, [], places_for(text), [], attribute=attribute or (lambda *a: ()),
+                            hearsay=lambda *a: False)
+    return events, names
+
+
+def participants(event, names) -> set[str]:
+    return {names[x] for x in event.actors + event.recipients}
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Il vertice tra Rossi e Dupont, previsto a Budapest, in Ungheria, è stato annullato.", {"Rossi", "Dupont"}),
+    ("Rossi ha incontrato Dupont a margine del Consiglio europeo.", {"Rossi", "Dupont"}),
+])
+def test_events_venue_is_no_participant(parsed, text, who) -> None:
+    events, names = run_with(parsed, text)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and participants(consult[0], names) == who
+
+
+def test_events_venue_is_the_claim_place(parsed) -> None:
+    events, _ = run_with(parsed, "Il vertice tra Rossi e Dupont, previsto a Budapest, in Ungheria, è stato annullato.")
+    assert events[0].claims[0].place is not None and events[0].claims[0].place.country == "HU"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Al centro del colloquio tra Rossi e Dupont la gestione dei flussi migratori nel Mediterraneo.", None),
+    ("Il colloquio tra Rossi e Dupont si è svolto ieri a Roma.", "Roma"),
+    ("Rossi e Dupont si sono incontrati a Roma per discutere.", "Roma"),
+])
+def test_events_topic_place_is_not_the_venue(parsed, text, place) -> None:
+    events, _ = run_with(parsed, text)
+    got = events[0].claims[0].place
+    assert (got.name if got else None) == place
+
+
+def test_events_place_anaphora_names_the_earlier_city(parsed) -> None:
+    text = ("Le delegazioni sono arrivate ieri a Sharm el-Sheikh. Israele e Hamas hanno firmato l'accordo "
+            "nella località egiziana dopo una lunga notte.")
+    events, _ = run_with(parsed, text)
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and any(c.place is not None and c.place.country == "EG" for c in agree[0].claims)
+
+
+def test_events_place_carries_to_the_next_sentence(parsed) -> None:
+    text = "Rossi è volato a Ginevra, dove ha incontrato Dupont. Rossi e Dupont hanno firmato un accordo sul clima."
+    events, _ = run_with(parsed, text)
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and agree[0].claims[0].place is not None and agree[0].claims[0].place.name == "Ginevra"
+
+
+def test_events_accusation_does_not_inherit_the_place(parsed) -> None:
+    text = "Rossi è volato a Ginevra, dove ha incontrato Dupont. Rossi ha poi accusato la Russia di mentire."
+    events, _ = run_with(parsed, text)
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].claims[0].place is None
+
+
+def test_events_verb_without_participants_gives_its_place_to_the_event(parsed) -> None:
+    events, names = run_with(parsed, "Due agenti sono stati uccisi a Kiev in un attacco della Russia.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and participants(assault[0], names) == {"Russia"}
+    assert assault[0].claims[0].place is not None and assault[0].claims[0].place.name == "Kiev"
+
+
+def test_events_speech_act_actor_is_not_its_own_source(parsed) -> None:
+    text = "Secondo fonti diplomatiche, la Francia avrebbe chiesto alla Germania di rinviare il voto."
+    def attribute(pdoc, entities, start, end):
+        france = next(e for e in entities if e.name == "Francia")
+        return (Source(france.id, "la Francia"), Source(None, "fonti diplomatiche"))
+    events, _ = run_with(parsed, text, attribute=attribute)
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and [s.text for s in request[0].claims[0].attribution] == ["fonti diplomatiche"]
+
+
+# --- participants --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,type_,mode,who", [
+    ("Hamas ha a sua volta accusato Israele di mentire.", "ACCUSE", None, {"Hamas", "Israele"}),
+    ("Rossi ha presieduto insieme al presidente francese Dupont un vertice sul clima.", "CONSULT", None,
+     {"Rossi", "Dupont"}),
+    ("Ieri Israele ha fatto sapere che le consegne riprenderanno domani.", "RETREAT", "access", {"Israele"}),
+])
+def test_events_more_participant_frames(parsed, text, type_, mode, who) -> None:
+    found = summary(parsed, text)
+    assert any(t == type_ and (mode is None or m == mode) and who <= w for t, m, w, _ in found), found
+
+
+def test_events_relative_clause_ends_the_noun_phrase(parsed) -> None:
+    text = ("Israele e Hamas hanno firmato un accordo. "
+            "Il testo prevede una tregua che scatterà dopo il voto della Francia.")
+    found = summary(parsed, text)
+    truce = [f for f in found if f[0] == "RETREAT"]
+    assert truce and truce[0][2] == {"Israele", "Hamas"} and truce[0][3] == "planned", found
+
+
+def test_events_mentions_without_participants_chain(parsed) -> None:
+    text = ("La tregua regge a fatica. Israele e Hamas si accusano a vicenda di violare la tregua. "
+            "Per Rossi la tregua è ancora in vigore.")
+    events, names = run(parsed, text)
+    truce = [e for e in events if e.type == "RETREAT"]
+    assert len(truce) == 1 and participants(truce[0], names) == {"Israele", "Hamas"}
+    assert "ongoing" in {c.status for c in truce[0].claims}
+
+
+def test_events_the_troops_are_the_army_named_before(parsed) -> None:
+    text = "L'esercito francese è entrato nella regione a maggio. Ieri le truppe hanno completato il ritiro."
+    ents = [Entity("e1", "Armée", "ORG", (Span(2, 18, "esercito francese"),), code="FRAMIL")]
+    events, names = run_with(parsed, text, entities=ents)
+    retreat = [e for e in events if e.type == "RETREAT"]
+    assert retreat and participants(retreat[0], names) == {"Armée"} and retreat[0].mode == "withdraw"
+
+
+def test_events_capital_repeated_as_place_is_the_country(parsed) -> None:
+    text = "Mosca tace. La Germania ha chiesto spiegazioni a Mosca."
+    ents = [Entity("e1", "Russia", "GPE", (Span(0, 5, "Mosca"),), code="RUS"),
+            Entity("e2", "Germania", "GPE", (Span(text.find("Germania"), text.find("Germania") + 8, "Germania"),),
+                   code="DEU")]
+    events, names = run_with(parsed, text, entities=ents)
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and names[request[0].actors[0]] == "Germania" and participants(request[0], names) == {
+        "Germania", "Russia"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ieri Israele aveva annunciato lo stop agli aiuti per Gaza.", "occurred"),
+    ("Israele ha annunciato lo stop agli aiuti per Gaza.", "occurred"),
+])
+def test_events_measure_announced_in_the_past_is_in_force(parsed, text, status) -> None:
+    found = summary(parsed, text)
+    coerce = [f for f in found if f[0] == "COERCE"]
+    assert coerce and coerce[0][3] == status, found

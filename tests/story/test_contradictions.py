@@ -40,15 +40,16 @@ def test_contradictions_update_is_not_a_contradiction_but_place_is(sb):
     assert "time" not in slots  # "entro aprile 2026" contains 14 March
     (place,) = [c for c in story.contradictions if c.slot == "place"]
     assert [v.value for v in place.values] == ["Torino", "Lione"]
-    assert place.explanation == ("The 2 March report places the Ferri–Marchand meeting in Turin; "
-                                 "the 10 March report places it in Lyon.")
+    assert place.explanation == ("According to the 2 March report, the Ferri–Marchand meeting is held in Turin; "
+                                 "according to the 10 March report, in Lyon.")
 
 
 def test_contradictions_explanation_in_italian(sb):
     result = build_stories(summit_docs(sb), language="it", embedder=None)
     (place,) = [c for c in result.stories[0].contradictions if c.slot == "place"]
     assert "Torino" in place.explanation and "Lione" in place.explanation
-    assert place.explanation.startswith("Per il resoconto del 2 marzo")
+    assert place.explanation == ("Secondo il resoconto del 2 marzo, l'incontro tra Ferri e Marchand si tiene "
+                                 "a Torino; secondo il resoconto del 10 marzo, a Lione.")
 
 
 def test_contradictions_two_sources_disagree_on_a_date(sb):
@@ -111,8 +112,8 @@ def test_contradictions_denial_json_shape(sb):
     assert [h["status"] for h in e["status_history"]] == ["suspended", "denied"]
     (c,) = out["contradictions"]
     assert c["event"] == e["id"] and c["slot"] == "status"
-    assert c["values"][0]["attribution"] == [{"entity": None, "text": "fonti del governo"},
-                                             {"entity": "e3", "text": "Rai"}]
+    assert c["values"][0]["attribution"] == [{"entity": None, "name": "fonti del governo", "text": "fonti del governo"},
+                                             {"entity": "e3", "name": "Rai", "text": "Rai"}]
     assert set(c["values"][0]["evidence"]) == {"start", "end"}
     assert out["stories"][0]["events"] == [e["id"]]
 
@@ -135,3 +136,103 @@ def test_contradictions_postponed_then_held_elsewhere_is_an_update(sb):
     (story,) = result.stories
     assert any(len(e.mentions) == 3 for e in story.events)
     assert story.contradictions == ()
+
+
+def _meeting_docs(sb, rows):
+    """rows: (doc_id, date, text, [(status, evidence, time, place)]), Ferri and Marchand in each."""
+    docs = []
+    for doc_id, date, text, claims in rows:
+        ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", text)]
+        ev = sb.event(text, "ev1", "CONSULT", "incontro", ["e1", "e2"],
+                      [sb.claim(text, st, evidence, time=time, place=place) for st, evidence, time, place in claims])
+        docs.append(sb.doc(doc_id, date, text, ents, [ev]))
+    return docs
+
+
+PLAN = ("a", "2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand è previsto il 5 marzo a Torino.",
+        [("planned", "è previsto il 5 marzo a Torino", ("2026-03-05", "5 marzo"), ("Turin", "IT", "Torino"))])
+
+
+@pytest.mark.parametrize(("rows", "place_conflict"), [
+    # held a week after the planned day, elsewhere, with no postponement reported: rescheduled
+    ([("a", "2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand è previsto il 5 marzo a Torino, "
+       "ma potrebbe slittare.",
+       [("planned", "è previsto il 5 marzo a Torino", ("2026-03-05", "5 marzo"), ("Turin", "IT", "Torino")),
+        ("possible", "potrebbe slittare", None, None)]), ("c", "2026-03-13", "Parigi, 13 marzo 2026 – L'incontro tra Ferri e Marchand si è svolto ieri a Lione.",
+             [("occurred", "si è svolto ieri a Lione", ("2026-03-12", "ieri"), ("Lyon", "FR", "Lione"))])], False),
+    # held on the planned day, elsewhere: the two reports disagree
+    ([PLAN, ("c", "2026-03-06", "Parigi, 6 marzo 2026 – L'incontro tra Ferri e Marchand si è svolto ieri a Lione.",
+             [("occurred", "si è svolto ieri a Lione", ("2026-03-05", "ieri"), ("Lyon", "FR", "Lione"))])], True),
+    # the first report itself says the plan was postponed: what follows is an update
+    ([("a", "2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand, previsto a Torino, è stato rinviato.",
+       [("planned", "previsto a Torino", None, ("Turin", "IT", "Torino")),
+        ("postponed", "è stato rinviato", None, None)]),
+      ("c", "2026-03-06", "Parigi, 6 marzo 2026 – L'incontro tra Ferri e Marchand si è svolto a Lione.",
+       [("occurred", "si è svolto a Lione", None, ("Lyon", "FR", "Lione"))])], False),
+])
+def test_contradictions_rescheduled_or_postponed_place_is_an_update(sb, rows, place_conflict):
+    result = build_stories(_meeting_docs(sb, rows), embedder=None)
+    (story,) = result.stories
+    assert any(len({d for d, _ in e.mentions}) == 2 for e in story.events)
+    assert any(c.slot == "place" for c in story.contradictions) is place_conflict
+
+
+PART_A = "Roma, 4 marzo 2026 – Ieri a Lione Giulia Ferri ha incontrato Paul Marchand, ha detto la Farnesina."
+PART_B = "Parigi, 4 marzo 2026 – Ieri a Lione Giulia Ferri ha incontrato Anne Keller, secondo Le Monde."
+
+
+def _participant_docs(sb, day_b: str = "2026-03-03", both_in_b: bool = False):
+    out = []
+    for doc_id, text, other, day, src in (("a", PART_A, ("e2", "Paul Marchand"), "2026-03-03", ("e4", "la Farnesina")),
+                                          ("b", PART_B, ("e2", "Anne Keller"), day_b, ("e4", "Le Monde"))):
+        ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent(other[0], other[1], "PER", "FRAGOV", text),
+                sb.ent("e3", "Francia", "GPE", "FRA", ""), sb.ent("e4", src[1].replace("la ", ""), "ORG", None, text)]
+        parts = ["e1", "e2", "e3"]
+        if both_in_b and doc_id == "b":
+            ents.append(sb.ent("e5", "Paul Marchand", "PER", "FRAGOV", ""))
+            parts.append("e5")
+        ev = sb.event(text, "ev1", "CONSULT", "incontrato", parts, [
+            sb.claim(text, "occurred", "ha incontrato", time=(day, "Ieri"), place=("Lyon", "FR", "Lione"),
+                     sources=[src])])
+        out.append(sb.doc(doc_id, "2026-03-04", text, ents, [ev]))
+    return out
+
+
+@pytest.mark.parametrize(("kwargs", "conflict"), [
+    ({}, True),
+    ({"day_b": "2026-03-01"}, False),  # another day: another meeting
+    ({"both_in_b": True}, False),  # the second source names both counterparts
+])
+def test_contradictions_participants_only_for_one_dated_event(sb, kwargs, conflict):
+    result = build_stories(_participant_docs(sb, **kwargs), embedder=None)
+    found = [c for s in result.stories for c in s.contradictions if c.slot == "participants"]
+    assert bool(found) is conflict
+    if conflict:
+        (c,) = found
+        assert {v.value for v in c.values} == {"Paul Marchand", "Anne Keller"}
+        assert c.explanation == ("According to Farnesina in the 4 March report, the Ferri–Francia meeting is with "
+                                 "Paul Marchand; according to Le Monde in the 4 March report, with Anne Keller.")
+
+
+def test_contradictions_json_names_sources_and_points_to_evidence(sb):
+    docs = _participant_docs(sb)
+    out = story_to_json(build_stories(docs, embedder=None))
+    (c,) = out["contradictions"]
+    first = c["values"][0]
+    assert first["attribution"] == [{"entity": "e4", "name": "Farnesina", "text": "la Farnesina"}]
+    s, e = first["evidence"]["start"], first["evidence"]["end"]
+    assert PART_A[s:e] == "ha incontrato"
+    (ev,) = [e for e in out["events"] if len(e["mentions"]) == 2]
+    for h in ev["status_history"]:
+        assert h["event_id"] == "ev1" and set(h["evidence"]) == {"start", "end"}
+        assert h["attribution"][0]["name"] in {"Farnesina", "Le Monde"}
+
+
+def test_contradictions_place_named_far_from_the_claim_is_not_compared(sb):
+    far = ("Lione, 6 marzo 2026 – A Lione, dove si riuniscono i ministri europei, si discute di molte cose: dal "
+           "bilancio ai trasporti, dall'energia alla difesa comune e alle regole sui migranti. Intanto l'incontro "
+           "tra Ferri e Marchand si è svolto ieri come previsto.")
+    rows = [PLAN, ("c", "2026-03-06", far, [("occurred", "si è svolto ieri come previsto", ("2026-03-05", "ieri"),
+                                                ("Lyon", "FR", "Lione"))])]
+    (story,) = build_stories(_meeting_docs(sb, rows), embedder=None).stories
+    assert not any(c.slot == "place" for c in story.contradictions)

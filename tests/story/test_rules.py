@@ -23,7 +23,8 @@ def test_rules_file_loads_and_is_symmetric():
 @pytest.mark.parametrize(("change", "message"), [
     ({"status_conflicts": [["occurred", "exploded"]]}, "unknown status 'exploded'"),
     ({"status_conflicts": [["occurred"]]}, "is not a pair"),
-    ({"linking": {"max_gap_days": 1}}, "bad 'linking'"),
+    ({"linking": {"max_gap_days": 1}}, "bad 'roles', 'linking'"),
+    ({"roles": {"compatible": [["minister"]]}}, "is not a pair of role keys"),
 ])
 def test_rules_schema_errors_name_the_problem(change, message):
     raw = {**load_yaml("common", "story_rules.yaml"), **change}

@@ -6,16 +6,21 @@ Ginevra"), else the next one after it ("domenica partirà")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import pycountry
 
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit
-from cronaca.records import Place, Time
+from cronaca.records import Place, Span, Time
 
 _LOCATIVE = ("a", "ad", "in", "nel", "nella", "nei", "nelle", "negli", "nell'", "presso", "lungo", "sul", "sulla",
              "all'", "al", "alla")
 _PLACE_HEADS = ("confine", "confini", "territorio", "regione", "costa", "sud", "nord", "est", "ovest", "zona",
                 "area", "striscia", "capitale", "periferia", "centro")
+_VERB_ENDINGS = ("ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", "rà", "ranno",
+                 "rebbe", "rebbero", "ando", "endo", "are", "ere", "ire", "esto", "esta", "isto", "ista", "osto",
+                 "osta", "otto", "otta", "olto", "olta")
 _SPECIFIC = {"city": 3, "region": 2, "country": 1}
 
 
@@ -69,10 +74,56 @@ def anchor(view: TextView, hits: Sequence[Hit], times: Sequence[Time], places: S
         head = any(w in _PLACE_HEADS for w in view.lows[max(0, first - 4):first])
         if prev not in _LOCATIVE and not head:
             continue
+        if prev in _LOCATIVE and _topic(view, first - 2, hits, times):
+            continue
         n = _owner(view, hits, first, last, loose=True)
         if n is not None:
             p_out.setdefault(n, []).append(p)
     return Anchors({k: tuple(v) for k, v in t_out.items()}, {k: tuple(v) for k, v in p_out.items()})
+
+
+def _topic(view: TextView, j: int, hits: Sequence[Hit], times: Sequence[Time]) -> bool:
+    """True when the word ``j`` before a place's preposition is a noun or adjective of the topic
+    ("la gestione dei flussi migratori nel Mediterraneo", "la crisi in Libia"), not the event: a
+    venue follows the trigger, a verb, a time, a name, an adverb or a comma ("incontro a Roma",
+    "previsto per il 5 marzo a Roma", "hanno firmato oggi a Sharm el-Sheikh")."""
+    if j < 0:
+        return False
+    w = view.words[j]
+    low = w.low
+    if any(h.first <= j <= h.last + 2 for h in hits) or any(t.start < w.end and w.start < t.end for t in times):
+        return False
+    if any(m.first <= j <= m.last for m in view.mentions) or not low.isalpha() or low in view.lex.venue_verbs:
+        return False
+    verb_or_name = low.endswith(_VERB_ENDINGS) or low in view.lex.place_anaphora or \
+        view.text[w.start:w.start + 1].isupper()
+    return not verb_or_name
+
+
+def place_mentions(view: TextView, places: Sequence[Place]) -> list[Place]:
+    """Every mention of every place (``Place.mentions``; the first mention alone for a record
+    without them), plus anaphoric ones: "nella località egiziana", "la capitale ucraina" name the
+    latest place of that country mentioned before, more specific than the country itself."""
+    out: list[Place] = []
+    for p in places:
+        spans = p.mentions or (Span(p.start, p.end, p.text),)
+        out.extend(replace(p, start=s.start, end=s.end, text=s.text) for s in spans)
+    out.sort(key=lambda p: p.start)
+    lows = view.lows
+    for j in range(1, len(lows) - 1):
+        if lows[j] not in view.lex.place_anaphora or lows[j - 1] not in _LOCATIVE:
+            continue
+        alpha3 = view.lex.nationalities.get(lows[j + 1])
+        country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+        if country is None:
+            continue
+        start, end = view.words[j].start, view.words[j + 1].end
+        if any(p.start < end and start < p.end for p in out):
+            continue
+        prior = [p for p in out if p.end <= start and p.country == country.alpha_2 and p.feature != "country"]
+        if prior:
+            out.append(replace(prior[-1], start=start, end=end, text=view.text[start:end]))
+    return sorted(out, key=lambda p: p.start)
 
 
 def time_rank(value: str) -> int:

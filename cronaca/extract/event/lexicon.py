@@ -88,6 +88,8 @@ class EventLexicon:
     military_anaphora: tuple[Phrase, ...] = ()
     venue_phrases: tuple[Phrase, ...] = ()
     place_anaphora: frozenset[str] = frozenset()
+    venue_verbs: frozenset[str] = frozenset()
+    speech_act_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ class StatusLexicon:
     denials: tuple[Phrase, ...]
     denial_types: tuple[str, ...]
     denial_sentences_back: int
+    enacting_cues: tuple[Phrase, ...] = ()
+    enacting_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -243,6 +247,8 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         military_anaphora=_phrases(_need(data, "military_anaphora", list, where), where),
         venue_phrases=_phrases(_need(data, "venue_phrases", list, where), where),
         place_anaphora=_words(_need(data, "place_anaphora", list, where), where),
+        venue_verbs=_words(_need(data, "venue_verbs", list, where), where),
+        speech_act_types=frozenset(str(t) for t in _need(data, "speech_act_types", list, where)),
     )
 
 
@@ -278,4 +284,6 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         modal_planned=frozenset(tense["modal_planned"]),
         denials=_phrases(denials["patterns"], f"{where} denials"), denial_types=tuple(denials["types"]),
         denial_sentences_back=int(denials["sentences_back"]),
+        enacting_cues=_phrases(_need(data, "enacting", dict, where).get("cues", []), f"{where} enacting.cues"),
+        enacting_types=frozenset(str(t) for t in data["enacting"].get("types", [])),
     )

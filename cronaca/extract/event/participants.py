@@ -26,6 +26,7 @@ _PASSIVE_AUX = ("stato", "stata", "stati", "state", "viene", "vengono", "venne",
 _AUX = ("ha", "hanno", "ho", "abbiamo", "è", "sono", "era", "erano", "aveva", "avevano", "essere", "avere",
         "aver", "si", "siamo", "fu", "furono")
 _COORD = ("e", "ed", ",", "sia", "che", "nonché")
+_LOCATIVE = ("a", "ad", "in", "nel", "nella", "nei", "nelle", "negli", "nell'", "presso")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,18 @@ class ParticipantFinder:
         if low in _GENITIVE and j > 0 and self.v.lows[j - 1] in self.lex.head_nouns:
             return False
         return low in self.lex.prepositions or low in _SOURCE or self.v.lows[m.first] in ("fonti", "fonte")
+
+    def venue(self, m: Mention, hit: Hit) -> bool:
+        """The place where the event happens, never one of its participants: a name after "a margine
+        di", "presso", "nella sede di" for every event; for a symmetric one (a meeting, an agreement)
+        also a country or city after a locative preposition ("il vertice a Budapest, in Ungheria")."""
+        lows = self.v.lows
+        for back in (0, 1):  # "a margine del Consiglio", "presso la Farnesina"
+            if any(self.v.phrase_at(p, m.first - back - len(p)) for p in self.lex.venue_phrases):
+                return True
+        if hit.entry.frame != "symmetric" or m.type not in ("GPE", "LOC") or m.first == 0:
+            return False
+        return lows[m.first - 1] in _LOCATIVE
 
     def is_object(self, m: Mention) -> bool:
         """A mention right after a verb form ("ha accusato Hamas") is its object, no subject."""
@@ -235,6 +248,8 @@ class ParticipantFinder:
         def take(ms: Sequence[Mention], into: list[str]) -> None:
             nonlocal end
             for m in ms:
+                if self.venue(m, hit):
+                    continue
                 into.append(m.entity)
                 used.append((m.first, m.last))
                 end = max(end, m.last)

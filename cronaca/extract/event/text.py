@@ -72,7 +72,47 @@ class TextView:
                 first, last = self.word_range(m.start, m.end)
                 if first <= last:
                     mentions.append(Mention(m.start, m.end, e.id, e.type, first, last))
+        mentions += self._repeated(mentions)
+        mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+
+    def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
+        return not any(m.start < end and start < m.end for m in mentions)
+
+    def _repeated(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """A country's name or capital repeated where the entities stage read it as a place only
+        ("ha chiesto spiegazioni a Mosca"): the same words name the same actor."""
+        out: list[Mention] = []
+        for e in self.entities.values():
+            if e.type != "GPE":
+                continue
+            for surface in {m.text for m in e.mentions if len(m.text) >= 4 and m.text[:1].isupper()}:
+                for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", self.text):
+                    if self._free(list(mentions) + out, hit.start(), hit.end()):
+                        first, last = self.word_range(hit.start(), hit.end())
+                        if first <= last:
+                            out.append(Mention(hit.start(), hit.end(), e.id, e.type, first, last))
+        return out
+
+    def _military(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """ "le truppe", "i soldati" as a bare definite phrase: the armed forces named before."""
+        out: list[Mention] = []
+        for j in range(len(self.lows)):
+            p = self.any_phrase_at(self.lex.military_anaphora, j)
+            if p is None:
+                continue
+            last = j + len(p) - 1
+            nxt = self.lows[last + 1] if last + 1 < len(self.lows) else ""
+            if nxt in self.lex.nationalities or nxt in self.lex.prepositions:
+                continue  # "le truppe russe", "i soldati di Kiev": named there
+            start, end = self.words[j].start, self.words[last].end
+            if not self._free(mentions, start, end):
+                continue
+            army = next((m for m in sorted(mentions, key=lambda m: -m.start) if m.end <= start and
+                         (self.entities[m.entity].code or "").endswith("MIL")), None)
+            if army is not None:
+                out.append(Mention(start, end, army.entity, army.type, j, last))
+        return out
 
     # --- positions --------------------------------------------------------------------------
     def word_range(self, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,8 @@ function t(key, vars = {}) {
   return String(raw).replace(/\{(\w+)\}/g, (_, v) => vars[v] ?? "");
 }
 const statusLabel = (s) => ((state.labels[state.lang] || {}).status || {})[s] || s;
+const typeLabel = (type) => ((state.labels[state.lang] || {}).event_types || {})[type] || type;
+const eventLabel = (ev) => `${typeLabel(ev.type)}${ev.mode ? " (" + ev.mode + ")" : ""}`;
 function fmtDate(iso) {
   if (!iso) return "?";
   const d = new Date(iso + "T12:00:00Z");
@@ -99,16 +101,22 @@ function renderContradictions(story) {
   if (!story.contradictions.length) { box.append(el("p", { class: "meta", text: t("no_contradictions") })); return; }
   for (const c of story.contradictions) {
     const ev = story.events.find((e) => e.id === c.event);
-    const vals = c.values.map((v, i) => [
+    const groups = new Map();
+    for (const v of c.values) {
+      if (!groups.has(v.value)) groups.set(v.value, []);
+      groups.get(v.value).push(v);
+    }
+    const vals = [...groups.entries()].map(([value, reports], i) => el("span", { class: "c-value" },
       i ? el("span", { class: "vs", text: ` ${t("vs")} ` }) : null,
-      el("button", { type: "button", class: "fact value", title: t("open_evidence"),
+      el("strong", { text: c.slot === "status" ? statusLabel(value) : value }), " (",
+      ...reports.map((v, k) => [k ? "; " : null, el("button", { type: "button", class: "fact value", title: t("open_evidence"),
         onclick: () => openReader(v.doc_id, v.evidence) },
-        el("strong", { text: c.slot === "status" ? statusLabel(v.value) : v.value }),
-        ` (${fmtDate(dateOf(v.doc_id))}${v.attribution && v.attribution.length ? ", " + t("according_to") + " " + sourceText(v.attribution) : ""})`)]);
+        fmtDate(dateOf(v.doc_id)) + (v.attribution && v.attribution.length ? ", " + t("according_to") + " " + sourceText(v.attribution) : ""))]).flat(),
+      ")"));
     box.append(el("div", { class: "contradiction", role: "note" },
       el("p", { class: "c-head" }, el("span", { class: "badge warn", text: t("slot_" + c.slot) }), " ",
-        ev ? `${ev.type}: ${ev.participants.join(", ")}` : ""),
-      el("p", { class: "c-values" }, ...vals.flat()),
+        ev ? `${eventLabel(ev)}: ${ev.participants.join(", ")}` : ""),
+      el("p", { class: "c-values" }, ...vals),
       el("p", { class: "c-expl", text: c.explanation })));
   }
 }
@@ -120,22 +128,34 @@ function renderTimeline(story) {
   box.replaceChildren();
   const dates = [...new Set(story.events.flatMap((e) => e.status_history.map((h) => h.date)).filter(Boolean))].sort();
   const conflicted = new Set(story.contradictions.map((c) => c.event));
-  const head = el("div", { class: "tl-row tl-head" }, el("div", { class: "tl-label" }),
-    el("div", { class: "tl-cells" }, ...dates.map((d) => el("div", { class: "tl-date", text: fmtDate(d) }))));
+  const head = el("div", { class: "tl-row tl-head" }, el("div", { class: "tl-label", text: t("event") }),
+    el("div", { class: "tl-cells" }, ...dates.map((d) => el("div", { class: "tl-date", text: t("report_of", { date: fmtDate(d) }) }))));
   box.append(head);
   for (const ev of story.events) {
     const cells = dates.map((d) => {
-      const entries = ev.status_history.filter((h) => h.date === d);
-      return el("div", { class: "tl-cell" }, ...entries.map((h) => el("button", {
-        type: "button", class: `fact status s-${h.status}`,
-        title: `${statusLabel(h.status)} — ${h.attribution && h.attribution.length ? t("according_to") + " " + sourceText(h.attribution) : t("reported_by_article")}`,
-        onclick: () => openReader(h.doc_id, evidenceOf(h, story)),
-      }, el("span", { class: "dot", "aria-hidden": "true" }), statusLabel(h.status),
-        h.attribution && h.attribution.length ? el("small", { text: ` · ${sourceText(h.attribution)}` }) : null)));
+      const groups = new Map();
+      for (const h of ev.status_history.filter((x) => x.date === d)) {
+        const key = `${h.status}\u0000${sourceText(h.attribution)}`;
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(h);
+      }
+      return el("div", { class: "tl-cell" }, ...[...groups.values()].map((entries) => {
+        const h = entries[0];
+        const who = h.attribution && h.attribution.length ? t("according_to") + " " + sourceText(h.attribution) : t("reported_by_article");
+        let next = 0;
+        return el("button", {
+          type: "button", class: `fact status s-${h.status}`,
+          title: `${statusLabel(h.status)} — ${who}` + (entries.length > 1 ? ` · ${t("n_sentences", { n: entries.length })}` : ""),
+          onclick: () => { const e = entries[next]; next = (next + 1) % entries.length; openReader(e.doc_id, evidenceOf(e, story)); },
+        }, el("span", { class: "dot", "aria-hidden": "true" }), statusLabel(h.status),
+          entries.length > 1 ? el("small", { class: "count", text: ` ×${entries.length}` }) : null,
+          h.attribution && h.attribution.length ? el("small", { text: ` · ${sourceText(h.attribution)}` }) : null);
+      }));
     });
     box.append(el("div", { class: "tl-row" + (conflicted.has(ev.id) ? " conflict" : "") },
-      el("div", { class: "tl-label" }, el("strong", { text: ev.type + (ev.mode ? "/" + ev.mode : "") }),
-        el("span", { text: ev.participants.join(", ") }), conflicted.has(ev.id) ? el("span", { class: "badge warn", text: "⚠" }) : null),
+      el("div", { class: "tl-label" }, el("strong", { text: eventLabel(ev) }),
+        el("span", { text: ev.participants.join(", ") }),
+        conflicted.has(ev.id) ? el("span", { class: "badge warn", text: "⚠ " + t("disputed") }) : null),
       el("div", { class: "tl-cells" }, ...cells)));
   }
   $("#legend").textContent = t("legend");
@@ -216,15 +236,17 @@ function renderGraph(story) {
     }
   }
   if (!nodes.size) { box.append(el("p", { class: "meta", text: t("no_actors") })); return; }
-  const width = 720, height = 440, cx = width / 2, cy = height / 2, radius = Math.min(cx, cy) - 70;
+  const width = 720, height = 440, cx = width / 2, cy = height / 2, rx = cx - 110, ry = cy - 50;
   const names = [...nodes.keys()].sort((a, b) => nodes.get(b) - nodes.get(a));
-  const pos = new Map(names.map((n, i) => [n, [cx + radius * Math.cos((2 * Math.PI * i) / names.length - Math.PI / 2),
-    cy + radius * Math.sin((2 * Math.PI * i) / names.length - Math.PI / 2)]]));
+  const pos = new Map(names.map((n, i) => [n, [cx + rx * Math.cos((2 * Math.PI * i) / names.length - Math.PI / 2),
+    cy + ry * Math.sin((2 * Math.PI * i) / names.length - Math.PI / 2)]]));
   const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("actors") });
-  svg.append(svgEl("defs")).innerHTML = '<marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker>';
+  const defs = svgEl("defs");
+  svg.append(defs);
+  defs.innerHTML = '<marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" class="arrowhead"/></marker>';
   for (const e of edges.values()) {
     const [x1, y1] = pos.get(e.f), [x2, y2] = pos.get(e.r);
-    const g = svgEl("g", { class: `edge t-${e.type}`, tabindex: "0", role: "button", "aria-label": `${e.f} ${e.type} ${e.r}` });
+    const g = svgEl("g", { class: `edge t-${e.type}`, tabindex: "0", role: "button", "aria-label": `${e.f} — ${typeLabel(e.type)} — ${e.r}` });
     g.append(svgEl("line", { x1, y1, x2, y2, "marker-end": "url(#arrow)" }));
     const label = svgEl("text", { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 4, "text-anchor": "middle" });
     label.textContent = e.type;
@@ -275,15 +297,16 @@ function renderText(art, focus) {
     let node = document.createTextNode(piece);
     if (covering.length) node = el("mark", { class: `hl ${covering[0].kind}`, title: covering.map((s) => s.label).join(" · ") }, piece);
     if (inFocus) {
-      node = el("span", { class: "focus" }, node);
-      if (!focusNode) focusNode = node;
+      if (!focusNode) { focusNode = el("span", { class: "focus" }); box.append(focusNode); }
+      focusNode.append(node);
+    } else {
+      box.append(node);
     }
-    box.append(node);
   }
   return focusNode;
 }
 
-function renderFacts(art) {
+function renderFacts(art, open) {
   const box = $("#reader-facts");
   box.replaceChildren();
   const names = new Map(art.entities.map((e) => [e.id, e.name]));
@@ -294,17 +317,26 @@ function renderFacts(art) {
       const extra = [c.time ? c.time.value : null, c.place ? c.place.name : null,
         c.attribution.length ? t("according_to") + " " + c.attribution.map((s) => names.get(s.entity) || s.text).join(" ← ") : null].filter(Boolean).join(" · ");
       evList.append(el("li", {}, el("button", { type: "button", class: "fact", onclick: () => focusEvidence(art, c.evidence) },
-        el("span", { class: `badge s-${c.status}`, text: statusLabel(c.status) }), ` ${ev.type}${ev.mode ? "/" + ev.mode : ""}: ${who}`,
+        el("span", { class: `badge s-${c.status}`, text: statusLabel(c.status) }), ` ${eventLabel(ev)}: ${who}`,
         extra ? el("small", { text: ` — ${extra}` }) : null)));
     }
   }
   const warn = art.warnings.map((w) => el("p", { class: "warning", role: "note", text: `⚠ ${w.detail}` }));
-  box.append(...warn, el("details", { open: true }, el("summary", { text: `${t("events")} (${evList.children.length})` }), evList));
+  box.append(...warn, el("details", { open }, el("summary", { text: `${t("events")} (${evList.children.length})` }), evList));
 }
 
 function focusEvidence(art, evidence) {
   const node = renderText(art, evidence);
-  if (node) { node.scrollIntoView({ block: "center", behavior: "smooth" }); node.setAttribute("tabindex", "-1"); node.focus({ preventScroll: true }); }
+  if (!node) return;
+  const reader = $("#reader");
+  if (getComputedStyle(reader).position === "sticky" && reader.scrollHeight > reader.clientHeight) {
+    const top = node.getBoundingClientRect().top - reader.getBoundingClientRect().top + reader.scrollTop;
+    reader.scrollTo({ top: Math.max(0, top - reader.clientHeight / 3), behavior: "smooth" });
+  } else {
+    node.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+  node.setAttribute("tabindex", "-1");
+  node.focus({ preventScroll: true });
 }
 
 async function openReader(docId, evidence) {
@@ -313,7 +345,7 @@ async function openReader(docId, evidence) {
   reader.hidden = false;
   $("#reader-title").textContent = art.title || art.doc_id;
   $("#reader-meta").textContent = [fmtDate(art.date || (art.dateline && art.dateline.date)), art.dateline && art.dateline.place, art.outlet].filter(Boolean).join(" · ");
-  renderFacts(art);
+  renderFacts(art, !evidence);  // opened on a fact: the sentence first, the list folded
   focusEvidence(art, evidence);
   if (!evidence) $("#reader-close").focus();
 }
