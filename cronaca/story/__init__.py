@@ -21,9 +21,9 @@ from cronaca.records import (
     StoryAnalysis,
     StoryEvent,
 )
+from cronaca.story.actors import norm
 from cronaca.story.cluster import Embedder, cluster_documents, default_embedder
 from cronaca.story.contradictions import find_contradictions
-from cronaca.story.actors import norm
 from cronaca.story.explain import EventName, Wording, wording
 from cronaca.story.history import status_history
 from cronaca.story.link import Cluster, link_mentions

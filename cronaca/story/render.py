@@ -118,7 +118,7 @@ h1{font-size:1.4em}h2{font-size:1.2em;border-bottom:2px solid #ccc;margin-top:2e
 .flag{color:#b00;font-weight:bold}.who{color:#555}.ev{color:#666;font-size:.85em}
 .contra{border-left:4px solid #b00;background:#fdf0f0;padding:.4em .8em;margin:.6em 0}
 .article{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:1em;margin:.5em 0 1.5em}
-mark{background:#ffe680;padding:0 1px}mark.flash{background:#ff9f43;outline:2px solid #b00}
+mark{background:#ffe680;padding:0 1px}mark.c{background:#f7b8b8}mark.flash{background:#ff9f43;outline:2px solid #b00}
 .meta{color:#666;font-size:.9em}
 """
 
@@ -140,7 +140,9 @@ def _merged_marks(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _article_html(a: DocAnalysis, spans: list[tuple[int, int]]) -> tuple[str, dict[tuple[int, int], str]]:
+def _article_html(a: DocAnalysis, spans: list[tuple[int, int]],
+                  flagged: frozenset[tuple[int, int]] = frozenset()) -> tuple[str, dict[tuple[int, int], str]]:
+    """The article with every span marked; marks holding a contradiction's evidence get class "c"."""
     text = a.article.text
     marks = _merged_marks([(max(0, s), min(len(text), e)) for s, e in spans if e > s])
     ids: dict[tuple[int, int], str] = {}
@@ -148,7 +150,8 @@ def _article_html(a: DocAnalysis, spans: list[tuple[int, int]]) -> tuple[str, di
     for s, e in marks:
         mid = f"m-{a.doc_id}-{s}"
         parts.append(html.escape(text[pos:s]))
-        parts.append(f'<mark id="{html.escape(mid, quote=True)}">{html.escape(text[s:e])}</mark>')
+        cls = ' class="c"' if any(fs < e and s < fe for fs, fe in flagged) else ""
+        parts.append(f'<mark id="{html.escape(mid, quote=True)}"{cls}>{html.escape(text[s:e])}</mark>')
         pos = e
     parts.append(html.escape(text[pos:]))
     for s, e in spans:
@@ -174,7 +177,12 @@ def render_html(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, lang
         for c in story.contradictions:
             for v in c.values:
                 spans.setdefault(v.doc_id, []).append(v.evidence)
-    rendered = {d: _article_html(docs[d], sp) for d, sp in spans.items() if d in docs}
+    flagged: dict[str, set[tuple[int, int]]] = {}
+    for story in stories.stories:
+        for c in story.contradictions:
+            for v in c.values:
+                flagged.setdefault(v.doc_id, set()).add(v.evidence)
+    rendered = {d: _article_html(docs[d], sp, frozenset(flagged.get(d, ()))) for d, sp in spans.items() if d in docs}
 
     def link(doc_id: str, span: tuple[int, int], label: str) -> str:
         mid = rendered.get(doc_id, ("", {}))[1].get(span)
@@ -190,7 +198,8 @@ def render_html(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, lang
         out.append("<p class=\"meta\">" + ", ".join(f"<a href=\"#doc-{esc(d)}\">{esc(d)}</a>"
                                                      for d in story.documents) + "</p>")
         for c in story.contradictions:
-            vals = "; ".join(link(v.doc_id, v.evidence, f"{v.value} ({source_label(docs.get(v.doc_id), v.attribution, w)})")
+            vals = "; ".join(link(v.doc_id, v.evidence, f"{w.status(v.value) if c.slot == 'status' else v.value} "
+                                                        f"({source_label(docs.get(v.doc_id), v.attribution, w)})")
                              for v in c.values)
             out.append(f"<div class=\"contra\"><span class=\"flag\">⚠ {esc(c.slot)}</span> "
                        f"{esc(c.explanation)}<br><span class=\"who\">{vals}</span></div>")

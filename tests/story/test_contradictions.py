@@ -155,8 +155,8 @@ PLAN = ("a", "2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marcha
 
 @pytest.mark.parametrize(("rows", "place_conflict"), [
     # held a week after the planned day, elsewhere, with no postponement reported: rescheduled
-    ([("a", "2026-03-02", "Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand è previsto il 5 marzo a Torino, "
-       "ma potrebbe slittare.",
+    ([("a", "2026-03-02", ("Roma, 2 marzo 2026 – L'incontro tra Ferri e Marchand è previsto il 5 marzo a Torino, "
+       "ma potrebbe slittare."),
        [("planned", "è previsto il 5 marzo a Torino", ("2026-03-05", "5 marzo"), ("Turin", "IT", "Torino")),
         ("possible", "potrebbe slittare", None, None)]), ("c", "2026-03-13", "Parigi, 13 marzo 2026 – L'incontro tra Ferri e Marchand si è svolto ieri a Lione.",
              [("occurred", "si è svolto ieri a Lione", ("2026-03-12", "ieri"), ("Lyon", "FR", "Lione"))])], False),

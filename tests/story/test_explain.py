@@ -77,10 +77,10 @@ def test_explain_story_title_names_the_main_events_and_dates(sb):
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "According to the 1 March report, the meeting took place; according to Rai in the 11 March report, "
-           "it did not take place."),
-    ("it", "Secondo il resoconto del 1º marzo, l'incontro è avvenuto; secondo la Rai nel resoconto dell'11 marzo, "
-           "non è avvenuto."),
+    ("en", ("According to the 1 March report, the meeting took place; according to Rai in the 11 March report, "
+           "it did not take place.")),
+    ("it", ("Secondo il resoconto del 1º marzo, l'incontro è avvenuto; secondo la Rai nel resoconto dell'11 marzo, "
+           "non è avvenuto.")),
 ])
 def test_explain_status_sentence_with_and_without_sources(lang, expected):
     rai = SourceRef("Rai", "Rai", "la", None, "ORG", "it")

@@ -77,3 +77,11 @@ def test_render_cli_from_store(sb, tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
     assert "Lione" in page and "⚠ place" in page
+
+
+def test_render_html_marks_contradiction_evidence_and_is_self_contained(sb):
+    docs = two_docs(sb)
+    page = render_html(build_stories(docs, embedder=None), docs)
+    assert page.count('<mark id="m-a-') == 1 and '<mark id="m-a-' in page
+    assert re.search(r'<mark id="m-b-\d+" class="c">', page)
+    assert "src=" not in page and "<link" not in page and "http" not in page

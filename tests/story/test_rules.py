@@ -50,3 +50,9 @@ def test_rules_wording_files_follow_the_schema(lang):
 def test_rules_unknown_explanation_language():
     with pytest.raises(ConfigError, match="choose one of en, it"):
         wording("xx")
+
+
+def test_rules_compatible_roles_are_known_role_keys():
+    known = set(load_yaml("it", "roles.yaml")["role_keys"])
+    listed = {k for pair in load_rules().roles.compatible for k in pair}
+    assert listed <= known, sorted(listed - known)

@@ -1,0 +1,96 @@
+"""The analyst's page in a real browser: headless Chromium opens the page served by
+``cronaca serve`` over the analysed seeds, finds the story, sees the Budapest/Ginevra
+contradiction on the timeline, clicks a fact and sees its evidence outlined in the article.
+
+The screenshot goes to the test's tmp folder; with ``CRONACA_SCREENSHOT=docs/screenshot.png``
+it is also written there (that is how the README's screenshot is made).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path("/usr/bin/chromium").exists(),
+                       reason="/usr/bin/chromium is not installed (Debian packages chromium, chromium-driver)"),
+]
+
+WAIT = 30
+
+
+def _squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _focus_text(driver) -> str:
+    return _squash(driver.execute_script("const n = document.querySelector('#reader-text .focus');"
+                                         "return n ? n.textContent : null;"))
+
+
+def test_page_story_contradiction_and_evidence(browser, server, api_get, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, WAIT)
+    story = api_get("/stories")["items"][0]
+    detail = api_get(f"/stories/{story['id']}")
+    place = next(c for c in detail["contradictions"] if c["slot"] == "place")
+    budapest = next(v for v in place["values"] if v["value"] == "Budapest")
+    article = api_get(f"/articles/{budapest['doc_id']}")
+    evidence = _squash(article["text"][budapest["evidence"]["start"]:budapest["evidence"]["end"]])
+
+    # the page lists the story; open it
+    browser.get(server + "/")
+    link = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, f'.story-link[data-id="{story["id"]}"]')))
+    assert story["title"] in link.text and "2 contradictions" in link.text
+    link.click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "story-title"), story["title"]))
+
+    # the Budapest/Ginevra contradiction is on the timeline view, with the conflicting event marked
+    timeline = browser.find_element(By.ID, "view-timeline")
+    assert timeline.is_displayed()
+    boxes = wait.until(lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, "#view-timeline .contradiction")
+                                  if "Budapest" in b.text and "Ginevra" in b.text] or False)
+    (box,) = boxes
+    values = box.find_element(By.CSS_SELECTOR, ".c-values").text
+    assert values.index("Budapest") < values.index("vs") < values.index("Ginevra")
+    assert box.find_element(By.CSS_SELECTOR, ".c-expl").text == place["explanation"]
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline .tl-row.conflict")
+
+    # click the Budapest fact: the reader opens that article with the evidence outlined
+    budapest_value = next(v for v in box.find_elements(By.CSS_SELECTOR, ".c-value")
+                          if v.find_element(By.TAG_NAME, "strong").text == "Budapest")
+    budapest_value.find_element(By.CSS_SELECTOR, "button.fact").click()
+    wait.until(lambda d: d.find_element(By.ID, "reader").is_displayed() and _focus_text(d))
+    assert _focus_text(browser) == evidence
+    assert "Budapest" in evidence
+    reader_text = _squash(browser.find_element(By.ID, "reader-text").text)
+    assert evidence in reader_text and len(reader_text) > len(evidence)
+    focus = browser.find_element(By.CSS_SELECTOR, "#reader-text .focus")
+    assert focus.is_displayed()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+
+    shot = tmp_path / "page.png"
+    assert browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 20_000
+    if os.environ.get("CRONACA_SCREENSHOT"):
+        target = Path(os.environ["CRONACA_SCREENSHOT"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, target)
+
+    # the first chip of the timeline (first event, its earliest report) opens its own sentence
+    first = detail["events"][0]
+    entry = next(h for h in first["status_history"] if h["date"] == min(x["date"] for x in first["status_history"]))
+    text = api_get(f"/articles/{entry['doc_id']}")["text"]
+    expected = _squash(text[entry["evidence"]["start"]:entry["evidence"]["end"]])
+    browser.find_element(By.CSS_SELECTOR, "#timeline .tl-row:not(.tl-head) .fact.status").click()
+    wait.until(lambda d: _focus_text(d) == expected)
+
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
