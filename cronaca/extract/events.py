@@ -15,8 +15,8 @@ from dataclasses import replace
 from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
-from cronaca.extract.event.lexicon import event_lexicon, plover, status_lexicon
-from cronaca.extract.event.participants import ParticipantFinder
+from cronaca.extract.event.lexicon import StatusLexicon, event_lexicon, plover, status_lexicon
+from cronaca.extract.event.participants import ParticipantFinder, Participants
 from cronaca.extract.event.status import find_status, verb_tense
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit, find_triggers
@@ -24,6 +24,9 @@ from cronaca.nlp import ParsedDoc
 from cronaca.records import Claim, ClaimPlace, ClaimTime, Entity, Event, Place, Quote, Source, Span, Time
 
 log = logging.getLogger(__name__)
+
+_FINAL = ".!?…"  # a line ending with one of these is a sentence, not a title
+_HEADLINE_WORDS = 30
 
 Attribute = Callable[[ParsedDoc, Sequence[Entity], int, int], tuple[Source, ...]]
 Hearsay = Callable[[ParsedDoc, int, int], bool]
@@ -94,16 +97,19 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     skip = _dateline_end(pdoc)
     anchors = anchor(view, hits, times, place_mentions(view, places), skip)
     mentions: list[MentionInfo] = []
+    titles = _headline_lines(view, hits, status_lexicon(lang))
     for n, hit in enumerate(hits):
         if view.words[hit.first].start < skip:
             continue
         info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
         if info is not None:
+            if any(a <= info.start < b for a, b in titles):
+                info = replace(info, headline=True)
             mentions.append(info)
     mentions = _carry_place(_donate(mentions), pdoc.text, {view.words[hits[n].first].sent for n in anchors.places},
                             lex.speech_act_types)
     drafts = merge(_inherit(mentions, pdoc))
-    drafts = [d for d in drafts if _keep(d)]
+    drafts = _headline_status([d for d in drafts if _keep(d)])
     _add_denials(pdoc, view, drafts, entities, attribute)
     table = plover()
     events = []
@@ -152,6 +158,51 @@ def _carry_place(mentions: list[MentionInfo], text: str, placed_sents: set[int],
         if pt and mt and pt.value[:10] != mt.value[:10]:
             continue
         out[k] = replace(m, claim=replace(c, place=prev.claim.place))
+    return out
+
+
+def _headline_lines(view: TextView, hits: Sequence[Hit], slex: StatusLexicon) -> list[tuple[int, int]]:
+    """Character ranges of the title lines: a line followed by more text, that does not end with
+    a full stop (or ! ? …), is at most ``_HEADLINE_WORDS`` words long and has no verb (no verbal
+    trigger, no auxiliary)."""
+    text = view.text
+    verbs = {i for h in hits if not h.is_noun for i in range(h.first, h.last + 1)}
+    out: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            break  # the last line is no title: nothing follows it
+        line = text[start:end].strip()
+        first, last = view.word_range(start, end)
+        if line and line[-1] not in _FINAL and text[end:].strip() and first <= last and \
+                last - first < _HEADLINE_WORDS and not any(
+                    k in verbs or view.lows[k] in slex.auxiliaries for k in range(first, last + 1)):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _headline_status(drafts: list[Draft]) -> list[Draft]:
+    """A title ("Vertice Tajani-Barrot a Roma") asserts no status of its own: a title mention
+    without a status cue takes the status of the first body mention of its event, and an event
+    named only in titles without a cue is no event."""
+    out: list[Draft] = []
+    for d in drafts:
+        body = [m for m in d.mentions if not m.headline]
+        bare = [m for m in d.mentions if m.headline and m.claim.cue is None]
+        if not bare:
+            out.append(d)
+            continue
+        if not body:
+            if len(bare) < len(d.mentions):  # a title with its own cue ("Vertice rinviato") stays
+                d.mentions[:] = [m for m in d.mentions if m not in bare]
+                out.append(d)
+            continue
+        status = body[0].claim.status
+        d.mentions[:] = [replace(m, claim=replace(m.claim, status=status)) if m in bare else m
+                         for m in d.mentions]
+        out.append(d)
     return out
 
 
@@ -207,6 +258,8 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     if e.type in view.lex.speech_act_types:
         # "Parigi avrebbe chiesto di ...": the one who asks is the event's actor, not its source
         attribution = tuple(a for a in attribution if a.entity is None or a.entity not in found.actors)
+    else:
+        found = _without_sources(found, attribution)
     claim = Claim(
         status=st.status,  # type: ignore[arg-type]
         evidence=(start, end),
@@ -232,6 +285,19 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants, tense=tense,
         same_word_coref=e.same_word_coref, pos=e.pos,
     )
+
+
+def _without_sources(found: Participants, attribution: Sequence[Source]) -> Participants:
+    """ "X, citato dall'agenzia Y, ha ricordato che non c'era alcun accordo": a noun with no
+    participants in its own phrase does not take the subject of the verb that reports it — the
+    sources of the claim are not the event's parties."""
+    drop = {a.entity for a in attribution if a.entity} & set(found.by_subject)
+    if not drop:
+        return found
+    actors = tuple(a for a in found.actors if a not in drop)
+    recipients = tuple(r for r in found.recipients if r not in drop)
+    return replace(found, actors=actors, recipients=recipients, own=bool(actors or recipients),
+                   by_subject=tuple(a for a in found.by_subject if a not in drop))
 
 
 def _inherit(mentions: list[MentionInfo], pdoc: ParsedDoc) -> list[MentionInfo]:

@@ -123,7 +123,7 @@ def load_gazetteer() -> Gazetteer:
     _add_countries(idx, countries)
     _add_curated(idx, data["places"], cities, _capitals(countries))
     for blocked in data["not_places"]:
-        idx.names.pop(fold(blocked), None)
+        idx.drop(fold(blocked))
     log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
     return Gazetteer(index=MappingProxyType(idx.names),
                      alternate_only=frozenset(k for k in idx.alternate if k in idx.names))
@@ -137,15 +137,32 @@ class _Index:
     min_alternate_length: int
     names: dict[str, PlaceInfo] = field(default_factory=dict)
     alternate: set[str] = field(default_factory=set)
+    ranks: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # rank of names[key]
 
-    def put(self, key: str, info: PlaceInfo, *, alternate: bool = False) -> None:
-        old = self.names.get(key)
-        if old is None or self.rank(info) > self.rank(old):
+    def put(self, key: str, info: PlaceInfo, *, alternate: bool = False,
+            rank: tuple[int, int, int, int] | None = None) -> None:
+        """Record ``info`` under ``key`` unless a better-ranked place has it (``rank``:
+        ``self.rank(info)``, when the caller has it already)."""
+        if rank is None:
+            rank = self.rank(info)
+        old = self.ranks.get(key)
+        if old is None or rank > old:
             self.names[key] = info
+            self.ranks[key] = rank
             if alternate:
                 self.alternate.add(key)
             else:
                 self.alternate.discard(key)
+
+    def force(self, key: str, info: PlaceInfo) -> None:
+        """Record ``info`` under ``key`` whatever was there (curated entries)."""
+        self.names[key] = info
+        self.ranks[key] = self.rank(info)
+        self.alternate.discard(key)
+
+    def drop(self, key: str) -> None:
+        self.names.pop(key, None)
+        self.ranks.pop(key, None)
 
     def usable_alternate(self, raw: str) -> bool:
         """Latin-script names with some capitalisation; not codes like 'GZA' nor short ones."""
@@ -160,16 +177,24 @@ def _capitals(countries: Mapping[str, dict[str, Any]]) -> frozenset[tuple[str, s
 def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]],
                 countries: Mapping[str, dict[str, Any]]) -> None:
     capitals = _capitals(countries)
+    min_length = idx.min_alternate_length
+    latin_raw, latin_key = _LATIN_RAW.match, _LATIN_KEY.match
     for c in cities:
         feature = "capital" if (c["countrycode"], c["name"]) in capitals else "city"
         info = PlaceInfo(name=c["name"], country=c["countrycode"], lat=c["latitude"],
                          lon=c["longitude"], geonames_id=c["geonameid"], feature=feature,
                          population=int(c["population"] or 0))
+        rank = idx.rank(info)
         primary = fold(c["name"])
-        for key in {fold(a) for a in c["alternatenames"] if idx.usable_alternate(a)} - {primary}:
-            if _LATIN_KEY.match(key):
-                idx.put(key, info, alternate=True)
-        idx.put(primary, info)
+        keys = set()
+        for a in c["alternatenames"]:  # idx.usable_alternate, inlined: 350,000 names
+            if len(a) >= min_length and not a.isupper() and not a.islower() and latin_raw(a) is not None:
+                keys.add(fold(a))
+        keys.discard(primary)
+        for key in keys:
+            if latin_key(key):
+                idx.put(key, info, alternate=True, rank=rank)
+        idx.put(primary, info, rank=rank)
 
 
 def _italian_country_names() -> dict[str, set[str]]:
@@ -218,8 +243,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
                              lon=entry.get("lon"), geonames_id=entry.get("geonames_id"),
                              feature=entry["feature"], curated=True)
         for name in entry["names"]:
-            idx.names[fold(name)] = info
-            idx.alternate.discard(fold(name))
+            idx.force(fold(name), info)
 
 
 _LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
@@ -126,8 +127,9 @@ def lexicon(lang: str = "it") -> Lexicon:
                             f"{type(exc).__name__}: {exc}. See tests/data/test_cues_schema.py.") from exc
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token (a named tuple: a document has thousands and they are built on every run)."""
+
     start: int
     end: int
     text: str

@@ -50,16 +50,15 @@ class Found:
     kind: str = ""  # the rule kind that matched
 
 
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    return " " if ch.isspace() else (low if len(low) == 1 else ch)
+
+
 def fold(text: str) -> str:
     """Lower case, straight apostrophes and plain spaces, keeping every offset."""
-    out = []
-    for ch in text.translate(_APOSTROPHES):
-        low = ch.lower()
-        if ch.isspace():
-            out.append(" ")
-        else:
-            out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    text = text.translate(_APOSTROPHES)
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
 
 
 def sentence_bounds(pdoc: ParsedDoc) -> list[tuple[int, int]]:

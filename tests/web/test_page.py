@@ -74,7 +74,7 @@ def test_page_story_contradiction_and_evidence(browser, server, api_get, tmp_pat
     assert evidence in reader_text and len(reader_text) > len(evidence)
     focus = browser.find_element(By.CSS_SELECTOR, "#reader-text .focus")
     assert focus.is_displayed()
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    browser.execute_script("window.scrollTo(0, 0);")
 
     shot = tmp_path / "page.png"
     assert browser.save_screenshot(str(shot))
@@ -94,3 +94,27 @@ def test_page_story_contradiction_and_evidence(browser, server, api_get, tmp_pat
 
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
+
+
+NUOVO = ("Lisbona, 2 dicembre 2025 – Il ministro degli Esteri portoghese ha incontrato ieri a Lisbona il "
+         "collega brasiliano per discutere di scambi commerciali. Un secondo incontro è previsto a marzo.")
+
+
+def test_page_add_article_box_files_it_in_a_story(browser, server, api_get):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, WAIT)
+    before = api_get("/articles")["total"]
+    browser.get(server + "/")
+    wait.until(ec.element_to_be_clickable((By.ID, "add-open"))).click()
+    wait.until(ec.visibility_of_element_located((By.ID, "add-text"))).send_keys(NUOVO)
+    browser.find_element(By.ID, "add-title-input").send_keys("Portogallo e Brasile")
+    browser.find_element(By.ID, "add-submit").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "add-status"), "Added to the store."))
+    assert api_get("/articles")["total"] == before + 1
+    # the page opens the story the new article was filed in
+    wait.until(ec.visibility_of_element_located((By.ID, "story")))
+    browser.find_element(By.ID, "tab-articles").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "article-list"), "Portogallo e Brasile"))

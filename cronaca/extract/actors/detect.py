@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cronaca.extract.actors.lexicon import APOS, UPPER, Lexicon
+from cronaca.extract.actors.lexicon import UPPER, Lexicon
+from cronaca.extract.actors.titles import APOS
 from cronaca.kb import KBActor, norm_alias
 
 TOKEN_RE = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")

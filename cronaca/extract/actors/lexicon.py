@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cronaca.data import load_yaml
+from cronaca.extract.actors.titles import TitleFinder
 from cronaca.kb import ActorKB, KBActor, load_kb
 from cronaca.kb.countries import CountryForm, CountryTable, load_countries
 
 UPPER = "A-ZÀ-ÖØ-Þ"
-APOS = "['’]"
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,6 @@ class Title:
 class GazetteerHit:
     actor: KBActor | None = None
     country: CountryForm | None = None
-
-
-def _title_pattern(words: str, nat: str) -> str:
-    parts = []
-    for w in words.split():
-        parts.append(re.escape(w).replace("'", APOS).replace("’", APOS) + f"(?:\\s+(?:{nat}))?")
-    return r"\s+".join(parts)
 
 
 @dataclass(frozen=True)
@@ -58,7 +51,7 @@ class Lexicon:
     past_markers: frozenset[str]
     gazetteer: dict[str, GazetteerHit]  # exact surface -> hit
     gazetteer_re: re.Pattern[str]
-    title_re: re.Pattern[str]
+    title_finder: TitleFinder
     nat_re: str
 
     def hit(self, surface: str) -> GazetteerHit | None:
@@ -91,8 +84,7 @@ def load_lexicon() -> Lexicon:
                                                                  tuple(t.get("anaphor_keys") or t["keys"]))
               for t in data["titles"]}
     title_alts = sorted(titles.values(), key=lambda t: len(t.words), reverse=True)
-    title_re = re.compile(r"(?<![\w])(?i:" + "|".join(_title_pattern(t.words, nat) for t in title_alts)
-                          + r")(?![\w'’])")
+    title_finder = TitleFinder.build((t.words for t in title_alts), nationality)
     gaz: dict[str, GazetteerHit] = {}
     for form in countries.forms:
         for v in _variants(form.text):
@@ -116,5 +108,5 @@ def load_lexicon() -> Lexicon:
         collectives=tuple(src["collectives"]), org_heads=frozenset(data["org_heads"]),
         particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
         given_names=frozenset(given), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
-        gazetteer=gaz, gazetteer_re=gazetteer_re, title_re=title_re, nat_re=nat,
+        gazetteer=gaz, gazetteer_re=gazetteer_re, title_finder=title_finder, nat_re=nat,
     )

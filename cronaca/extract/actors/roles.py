@@ -33,17 +33,17 @@ class RolePhrase:
 def find_role_phrases(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[RolePhrase]:
     by_start = {a.start: a for a in anchors}
     out: list[RolePhrase] = []
-    for m in lex.title_re.finditer(text):
-        title = lex.title(m.group(0))
+    for start, stop in lex.title_finder.finditer(text):
+        title = lex.title(text[start:stop])
         if title is None:
             continue
-        end, complement, country = _title_extent(lex, text, m.start(), m.end(), title, by_start)
-        past = _past(lex, text, m.start())
+        end, complement, country = _title_extent(lex, text, start, stop, title, by_start)
+        past = _past(lex, text, start)
         names = _names_after(lex, text, end, by_start, title.plural)
         if not names:
-            names = _names_before(lex, text, m.start(), by_start)
+            names = _names_before(lex, text, start, by_start)
         if names:
-            out.append(RolePhrase(m.start(), end, text[m.start():end], title, country, complement, past, names))
+            out.append(RolePhrase(start, end, text[start:end], title, country, complement, past, names))
     return out
 
 
@@ -55,16 +55,16 @@ def find_bare_titles(lex: Lexicon, text: str, anchors: list[Candidate],
     by_start = {a.start: a for a in anchors}
     taken = [(ph.start, ph.end) for ph in phrases] + [n for ph in phrases for n in ph.names]
     out: list[RolePhrase] = []
-    for m in lex.title_re.finditer(text):
-        title = lex.title(m.group(0))
-        if title is None or title.plural or any(s < m.end() and m.start() < e for s, e in taken):
+    for start, stop in lex.title_finder.finditer(text):
+        title = lex.title(text[start:stop])
+        if title is None or title.plural or any(s < stop and start < e for s, e in taken):
             continue
-        if not _DEFINITE_BEFORE.search(text[max(0, m.start() - 8):m.start()]) or _past(lex, text, m.start()):
+        if not _DEFINITE_BEFORE.search(text[max(0, start - 8):start]) or _past(lex, text, start):
             continue
-        end, complement, country = _title_extent(lex, text, m.start(), m.end(), title, by_start)
+        end, complement, country = _title_extent(lex, text, start, stop, title, by_start)
         if re.match(rf",?\s+[{UPPER}]", text[end:]) and not re.match(r",?\s+(?:ha|è|aveva|sarà)\b", text[end:]):
             continue  # a name the name finder missed, or a new sentence: not an anaphor
-        out.append(RolePhrase(m.start(), end, text[m.start():end], title, country, complement, False, ()))
+        out.append(RolePhrase(start, end, text[start:end], title, country, complement, False, ()))
     return out
 
 

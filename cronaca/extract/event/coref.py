@@ -44,6 +44,7 @@ class MentionInfo:
     same_word_coref: bool = False
     pos: str = "noun"
     tense: str = "other"  # past | pluperfect | future | other (of the trigger or its support verb)
+    headline: bool = False  # in a title line (no final full stop, no verb)
 
 
 @dataclass

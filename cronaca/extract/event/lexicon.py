@@ -9,8 +9,9 @@ naming the key that is wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from cronaca.data import load_yaml
@@ -36,11 +37,75 @@ def word_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
-def phrase_at(phrase: Phrase, words: tuple[str, ...], i: int) -> bool:
+def phrase_at(phrase: Phrase, words: Sequence[str], i: int) -> bool:
     """True when ``phrase`` matches ``words`` starting at index ``i``."""
     if i < 0 or i + len(phrase) > len(words):
         return False
-    return all(word_matches(p, words[i + k]) for k, p in enumerate(phrase))
+    for k, pattern in enumerate(phrase):
+        word = words[i + k]
+        if pattern[-1:] == "*":
+            if not word.startswith(pattern[:-1]):
+                return False
+        elif word != pattern:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """A list of phrases indexed by their first word, so that a position is tried only against
+    the phrases that can start there: an exact first word is looked up in ``exact``, a first word
+    ending in * (any ending) by the word's prefix of that length in ``prefixed``.  Candidates come
+    back in the order of ``phrases``, so "the first phrase that matches" is the same as a scan."""
+
+    phrases: tuple[Phrase, ...]
+    exact: Mapping[str, tuple[int, ...]]
+    prefixed: Mapping[str, tuple[int, ...]]
+    prefix_lengths: tuple[int, ...]
+    always: tuple[int, ...] = ()  # empty phrases (match everywhere)
+
+    def candidates(self, word: str) -> tuple[int, ...]:
+        found = self.exact.get(word, ())
+        if self.prefix_lengths or self.always:
+            more = [k for n in self.prefix_lengths if len(word) >= n for k in self.prefixed.get(word[:n], ())]
+            if more or self.always:
+                found = tuple(sorted(found + tuple(more) + self.always))
+        return found
+
+    def matches_at(self, words: Sequence[str], i: int) -> list[int]:
+        """Positions in ``phrases`` of the phrases matching ``words`` at ``i``, in list order."""
+        if i < 0 or i >= len(words):
+            return [k for k in self.always if 0 <= i <= len(words)]
+        phrases = self.phrases
+        return [k for k in self.candidates(words[i]) if phrase_at(phrases[k], words, i)]
+
+    def first_at(self, words: Sequence[str], i: int) -> Phrase | None:
+        """The first phrase of the list matching ``words`` at ``i`` (None if none does)."""
+        if i < 0 or i >= len(words):
+            return None
+        phrases = self.phrases
+        for k in self.candidates(words[i]):
+            if phrase_at(phrases[k], words, i):
+                return phrases[k]
+        return None
+
+
+@lru_cache(maxsize=256)
+def phrase_index(phrases: tuple[Phrase, ...]) -> PhraseIndex:
+    """The index of a phrase list (built once per list)."""
+    exact: dict[str, list[int]] = {}
+    prefixed: dict[str, list[int]] = {}
+    always: list[int] = []
+    for k, phrase in enumerate(phrases):
+        if not phrase:
+            always.append(k)
+        elif phrase[0].endswith("*"):
+            prefixed.setdefault(phrase[0][:-1], []).append(k)
+        else:
+            exact.setdefault(phrase[0], []).append(k)
+    return PhraseIndex(phrases=phrases, exact={w: tuple(v) for w, v in exact.items()},
+                       prefixed={w: tuple(v) for w, v in prefixed.items()},
+                       prefix_lengths=tuple(sorted({len(w) for w in prefixed})), always=tuple(always))
 
 
 @dataclass(frozen=True)
@@ -91,6 +156,16 @@ class EventLexicon:
     venue_verbs: frozenset[str] = frozenset()
     speech_act_types: frozenset[str] = frozenset()
 
+    @cached_property
+    def trigger_forms(self) -> tuple[tuple[TriggerEntry, Phrase], ...]:
+        """Every (entry, form) pair, entries in file order, each entry's forms longest first."""
+        return tuple((entry, form) for entry in self.triggers for form in entry.forms)
+
+    @cached_property
+    def trigger_index(self) -> PhraseIndex:
+        """The forms of ``trigger_forms`` indexed by first word (same positions)."""
+        return phrase_index(tuple(form for _, form in self.trigger_forms))
+
 
 @dataclass(frozen=True)
 class StatusLexicon:
@@ -116,6 +191,16 @@ class StatusLexicon:
     denial_sentences_back: int
     enacting_cues: tuple[Phrase, ...] = ()
     enacting_types: frozenset[str] = frozenset()
+    existential: tuple[Phrase, ...] = ()  # "non c'è", "non esiste": the noun after them is negated
+    existential_fillers: frozenset[str] = frozenset()  # words allowed between the cue and the noun
+
+    @cached_property
+    def before_index(self) -> PhraseIndex:
+        return phrase_index(tuple(p for _, p in self.before))
+
+    @cached_property
+    def after_index(self) -> PhraseIndex:
+        return phrase_index(tuple(p for _, p in self.after))
 
 
 @dataclass(frozen=True)
@@ -268,6 +353,7 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
     window = _need(data, "window", dict, where)
     tense = _need(data, "tense", dict, where)
     denials = _need(data, "denials", dict, where)
+    existential = _need(data, "existential", dict, where)
     return StatusLexicon(
         priority=priority,
         before=tuple(sorted(before, key=lambda sp: len(sp[1]), reverse=True)),
@@ -286,4 +372,6 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         denial_sentences_back=int(denials["sentences_back"]),
         enacting_cues=_phrases(_need(data, "enacting", dict, where).get("cues", []), f"{where} enacting.cues"),
         enacting_types=frozenset(str(t) for t in data["enacting"].get("types", [])),
+        existential=_phrases(existential.get("cues", []), f"{where} existential.cues"),
+        existential_fillers=_words(existential.get("fillers", []), f"{where} existential.fillers"),
     )

@@ -36,6 +36,7 @@ class Participants:
     own: bool = False  # found in the mention's own phrase or clause (not by coreference)
     used: tuple[tuple[int, int], ...] = ()  # word ranges of the mentions used (for the evidence span)
     end: int = -1  # last word of the trigger's phrase (trigger plus its arguments)
+    by_subject: tuple[str, ...] = ()  # taken from the subject of the clause's verb, not the noun's phrase
 
 
 def _uniq(ids: Sequence[str]) -> tuple[str, ...]:
@@ -243,6 +244,7 @@ class ParticipantFinder:
         actors: list[str] = []
         recips: list[str] = []
         used: list[tuple[int, int]] = []
+        by_subject: list[str] = []
         end = hit.last
 
         def take(ms: Sequence[Mention], into: list[str]) -> None:
@@ -278,6 +280,7 @@ class ParticipantFinder:
                 if len({m.entity for m in subj}) >= 2 and not any(
                         k in self.hit_words for k in range(subj[-1].last + 1, hit.first)):
                     take(subj, actors)
+                    by_subject.extend(actors)
         elif hit.is_noun:
             subj = self.subject(support, e.actor_types)
             take(subj, actors)
@@ -318,7 +321,7 @@ class ParticipantFinder:
                     add_after(hit.last + 1, "recipient")
         actors_t = _uniq(actors)
         recips_t = tuple(r for r in _uniq(recips) if r not in actors_t)
-        return Participants(actors_t, recips_t, bool(actors_t or recips_t), tuple(used), end)
+        return Participants(actors_t, recips_t, bool(actors_t or recips_t), tuple(used), end, _uniq(by_subject))
 
     def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:
         """ "sono arrivati oggi in Israele X e Y": the subject follows an intransitive verb."""

@@ -32,27 +32,39 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
     lows = view.lows
     first = hit.first
     b_lo = max(lo, first - lex.window_before)
-    for p in lex.suppress:
-        for j in range(max(lo, first - len(p) - 2), first):
-            if view.phrase_at(p, j):
-                return StatusFinding(None, _cue_text(view, j, len(p)), (j, j + len(p) - 1))
+    suppress = view.index(lex.suppress)
+    longest = max((len(p) for p in lex.suppress), default=0)
+    # the first phrase of the list (then the leftmost start) found within its window
+    hits = [(k, j) for j in range(max(lo, first - longest - 2), first) for k in suppress.matches_at(lows, j)
+            if j >= first - len(lex.suppress[k]) - 2]
+    if hits:
+        k, j = min(hits)
+        n = len(lex.suppress[k])
+        return StatusFinding(None, _cue_text(view, j, n), (j, j + n - 1))
     found: list[tuple[int, str, int, int]] = []  # (priority rank, status, start, length)
     covered: set[int] = set()
     rank = {s: n for n, s in enumerate(lex.priority)}
-    for status, p in lex.before:
-        for j in range(b_lo, first):
-            if j + len(p) <= first + (1 if hit.is_noun else 0) and view.phrase_at(p, j) and j not in covered:
-                found.append((rank[status], status, j, len(p)))
-                covered.update(range(j, j + len(p)))
+    # cues are taken phrase by phrase (longest first), left to right, a word used once
+    limit = first + (1 if hit.is_noun else 0)
+    matches = sorted((k, j) for j in range(b_lo, first) for k in lex.before_index.matches_at(lows, j)
+                     if j + len(lex.before[k][1]) <= limit)
+    for k, j in matches:
+        status, p = lex.before[k]
+        if j not in covered:
+            found.append((rank[status], status, j, len(p)))
+            covered.update(range(j, j + len(p)))
     a_hi = min(hi, phrase_end + lex.window_after)
     # a verb's own form counts as "after" ("è saltato", "slitta"), a noun's phrase is skipped
     a_lo = hit.first if not hit.is_noun else phrase_end + 1
-    for status, p in lex.after:
-        for j in range(a_lo, a_hi + 1):
-            if j + len(p) - 1 <= a_hi and view.phrase_at(p, j) and j not in covered:
-                found.append((rank[status], status, j, len(p)))
-                covered.update(range(j, j + len(p)))
-    hearsay = any(view.phrase_at(p, j) for p in lex.hearsay_past for j in range(max(lo, first - 4), first + 1))
+    matches = sorted((k, j) for j in range(a_lo, a_hi + 1) for k in lex.after_index.matches_at(lows, j)
+                     if j + len(lex.after[k][1]) - 1 <= a_hi)
+    for k, j in matches:
+        status, p = lex.after[k]
+        if j not in covered:
+            found.append((rank[status], status, j, len(p)))
+            covered.update(range(j, j + len(p)))
+    hearsay_index = view.index(lex.hearsay_past)
+    hearsay = any(hearsay_index.matches_at(lows, j) for j in range(max(lo, first - 4), first + 1))
     negated = None
     for j in range(max(lo, first - lex.window_negation), first):
         if j in covered:
@@ -67,6 +79,10 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
                 negated = j
     if negated is not None:
         found.append((rank["negated"], "negated", negated, 1))
+    elif hit.is_noun:
+        cue = _existential(view, first, lo, lex, covered)
+        if cue is not None:
+            found.append((rank["negated"], "negated", cue[0], cue[1]))
     if found:
         _, status, j, n = min(found, key=lambda f: (f[0], abs(f[2] - first)))
         if status in ("possible", "planned", "proposed") and hearsay:
@@ -75,6 +91,22 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
     if hearsay:
         return StatusFinding("occurred", None, None, True)
     return StatusFinding(_tense_status(view, hit, lex, lo), None, None, False)
+
+
+def _existential(view: TextView, first: int, lo: int, lex: StatusLexicon, covered: set[int]
+                 ) -> tuple[int, int] | None:
+    """ "non c'è ancora un accordo", "non esiste alcuna intesa": the start and length of an
+    existential negation before the noun at ``first``, with only filler words between."""
+    lows = view.lows
+    j = first - 1
+    while j >= lo and lows[j] in lex.existential_fillers and j not in covered:
+        j -= 1
+    # the cue ends at word j: try each cue that would end there
+    for p in lex.existential:
+        start = j - len(p) + 1
+        if start >= lo and view.phrase_at(p, start) and not covered.intersection(range(start, j + 1)):
+            return start, len(p)
+    return None
 
 
 def _tense_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int) -> str:

@@ -4,10 +4,11 @@ offsets and sentence numbers, clause limits, quoted stretches and entity mention
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cronaca.extract.event.lexicon import EventLexicon, Phrase, phrase_at, split_phrase
+from cronaca.extract.event.lexicon import EventLexicon, Phrase, PhraseIndex, phrase_at, phrase_index, split_phrase
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
 
@@ -64,7 +65,16 @@ class TextView:
             words.append(Word(len(words), tok.idx, tok.idx + len(tok.text), low, sent_of.get(tok.i, 0)))
         self.words = tuple(words)
         self.lows = tuple(w.low for w in words)
+        self._starts = tuple(w.start for w in words)
+        self._ends = tuple(w.end for w in words)
+        self._sents: dict[int, tuple[int, int]] = {}
+        for w in words:
+            lo_hi = self._sents.get(w.sent)
+            self._sents[w.sent] = (lo_hi[0] if lo_hi else w.i, w.i)
+        self._indexes: dict[int, tuple[Sequence[Phrase], PhraseIndex]] = {}
         self.quotes = quoted_spans(self.text, quotes)
+        self._word_quote = tuple(self.quote_of(w.start) for w in words)
+        self._breaks: tuple[bool, ...] | None = None
         self.entities = {e.id: e for e in entities}
         mentions = []
         for e in entities:
@@ -75,6 +85,9 @@ class TextView:
         mentions += self._repeated(mentions)
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+        self._ending_at: dict[int, Mention] = {}
+        for m in self.mentions:
+            self._ending_at.setdefault(m.last, m)
 
     def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
         return not any(m.start < end and start < m.end for m in mentions)
@@ -117,12 +130,12 @@ class TextView:
     # --- positions --------------------------------------------------------------------------
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         """First and last word index overlapping [start, end) (first > last if none)."""
-        idx = [w.i for w in self.words if w.start < end and start < w.end]
-        return (idx[0], idx[-1]) if idx else (1, 0)
+        first = bisect_right(self._ends, start)  # words are sorted and do not overlap
+        last = bisect_left(self._starts, end) - 1
+        return (first, last) if first <= last else (1, 0)
 
     def sent_range(self, sent: int) -> tuple[int, int]:
-        idx = [w.i for w in self.words if w.sent == sent]
-        return idx[0], idx[-1]
+        return self._sents[sent]
 
     def quote_of(self, char: int) -> tuple[int, int] | None:
         for q in self.quotes:
@@ -136,55 +149,62 @@ class TextView:
     def phrase_at(self, phrase: Phrase, i: int) -> bool:
         return phrase_at(phrase, self.lows, i)
 
+    def index(self, phrases: Sequence[Phrase]) -> PhraseIndex:
+        """The first-word index of a lexicon's phrase list (looked up once per list and article)."""
+        known = self._indexes.get(id(phrases))
+        if known is not None and known[0] is phrases:
+            return known[1]
+        index = phrase_index(tuple(phrases))
+        self._indexes[id(phrases)] = (phrases, index)
+        return index
+
     def any_phrase_at(self, phrases: Sequence[Phrase], i: int) -> Phrase | None:
-        for p in phrases:
-            if phrase_at(p, self.lows, i):
-                return p
-        return None
+        """The first phrase of ``phrases`` matching at word ``i``."""
+        return self.index(phrases).first_at(self.lows, i)
 
     def find_before(self, phrases: Sequence[Phrase], i: int, lo: int) -> tuple[int, Phrase] | None:
         """The nearest phrase ending before word ``i`` and starting at or after ``lo``."""
+        index = self.index(phrases)
         for j in range(i - 1, lo - 1, -1):
-            for p in phrases:
-                if j + len(p) <= i and phrase_at(p, self.lows, j):
-                    return j, p
+            for k in index.matches_at(self.lows, j):
+                if j + len(index.phrases[k]) <= i:
+                    return j, index.phrases[k]
         return None
 
     def find_after(self, phrases: Sequence[Phrase], i: int, hi: int) -> tuple[int, Phrase] | None:
         """The nearest phrase starting at or after word ``i`` and ending by word ``hi``."""
+        index = self.index(phrases)
         for j in range(i, hi + 1):
-            for p in phrases:
-                if j + len(p) - 1 <= hi and phrase_at(p, self.lows, j):
-                    return j, p
+            for k in index.matches_at(self.lows, j):
+                if j + len(index.phrases[k]) - 1 <= hi:
+                    return j, index.phrases[k]
         return None
 
     # --- clauses ----------------------------------------------------------------------------
     def is_break(self, i: int) -> bool:
-        low = self.lows[i]
-        if low in _PUNCT_BREAKS:
-            return True
-        return any(len(p) == 1 and p[0] == low for p in self.lex.clause_breaks) or \
-            any(len(p) > 1 and phrase_at(p, self.lows, i) for p in self.lex.clause_breaks)
+        if self._breaks is None:
+            index = self.index(self.lex.clause_breaks)
+            self._breaks = tuple(low in _PUNCT_BREAKS or bool(index.matches_at(self.lows, j))
+                                 for j, low in enumerate(self.lows))
+        return self._breaks[i]
 
     def clause(self, i: int) -> tuple[int, int]:
         """Word range of the clause around word ``i``: bounded by the sentence, clause-break words
         and strong punctuation, and by quotation marks when ``i`` is inside or outside a quote."""
         s_lo, s_hi = self.sent_range(self.words[i].sent)
-        q = self.quote_of(self.words[i].start)
+        quote = self._word_quote
+        q = quote[i]
         lo = i
-        while lo > s_lo and not self.is_break(lo - 1) and self.quote_of(self.words[lo - 1].start) == q:
+        while lo > s_lo and not self.is_break(lo - 1) and quote[lo - 1] == q:
             lo -= 1
         hi = i
-        while hi < s_hi and not self.is_break(hi + 1) and self.quote_of(self.words[hi + 1].start) == q:
+        while hi < s_hi and not self.is_break(hi + 1) and quote[hi + 1] == q:
             hi += 1
         return lo, hi
 
     # --- mentions ---------------------------------------------------------------------------
     def mention_ending_at(self, last: int) -> Mention | None:
-        for m in self.mentions:
-            if m.last == last:
-                return m
-        return None
+        return self._ending_at.get(last)
 
     def mentions_between(self, lo: int, hi: int) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.first >= lo and m.last <= hi)

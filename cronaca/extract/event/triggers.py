@@ -43,15 +43,18 @@ def _allowed(view: TextView, entry: TriggerEntry, first: int, last: int) -> bool
 def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
     """All trigger hits, left to right; at each word the longest match wins, words are used once."""
     hits: list[Hit] = []
-    i, n = 0, len(view.lows)
+    lows = view.lows
+    forms, index = lexicon.trigger_forms, lexicon.trigger_index
+    i, n = 0, len(lows)
     while i < n:
         best: Hit | None = None
-        for entry in lexicon.triggers:
-            for form in entry.forms:
-                if best is not None and len(form) <= best.last - best.first + 1:
-                    continue
-                if phrase_at(form, view.lows, i) and _allowed(view, entry, i, i + len(form) - 1):
-                    best = Hit(entry, i, i + len(form) - 1)
+        # only the forms whose first word can match here, in lexicon order (as a full scan would)
+        for k in index.candidates(lows[i]):
+            entry, form = forms[k]
+            if best is not None and len(form) <= best.last - best.first + 1:
+                continue
+            if phrase_at(form, lows, i) and _allowed(view, entry, i, i + len(form) - 1):
+                best = Hit(entry, i, i + len(form) - 1)
         if best is None:
             i += 1
             continue

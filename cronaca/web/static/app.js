@@ -55,7 +55,8 @@ async function loadStories(selectId) {
   for (const s of state.stories) {
     const dates = s.first_date === s.last_date ? fmtDate(s.first_date) : `${fmtDate(s.first_date)} – ${fmtDate(s.last_date)}`;
     list.append(el("li", {},
-      el("a", { href: `#/story/${encodeURIComponent(s.id)}`, class: "story-link", "data-id": s.id },
+      el("a", { href: `#/story/${encodeURIComponent(s.id)}`, class: "story-link", "data-id": s.id,
+        "aria-current": state.story && state.story.id === s.id ? "page" : "false" },
         el("span", { class: "story-title", text: s.title }),
         el("span", { class: "story-meta", text: `${dates} · ${t("n_articles", { n: s.articles })}` }),
         s.contradictions ? el("span", { class: "badge warn", text: t("n_contradictions", { n: s.contradictions }) }) : null)));
@@ -433,6 +434,13 @@ async function start() {
     loadStories(); if (state.story) openStory(state.story.id);
   });
   $("#reader-close").addEventListener("click", () => { $("#reader").hidden = true; });
+  // the fact last clicked keeps the colour of the sentence it opened
+  document.addEventListener("click", (e) => {
+    const fact = e.target.closest && e.target.closest("button.fact");
+    if (!fact) return;
+    document.querySelectorAll(".fact.selected").forEach((x) => x.classList.remove("selected"));
+    fact.classList.add("selected");
+  });
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("#add-dialog").open) $("#reader").hidden = true; });
   applyLabels();
   setupTabs();
