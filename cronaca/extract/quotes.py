@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 SCARE_MAX_WORDS = 2
 SHORT_CUE_WINDOW = 120  # chars between a cue and a short quote it frames
 _DASHES = "–—-"
+_MARKS = re.compile(r'[«»“„”"]')
 _JOINER_RE = re.compile(r"^\s*[,–—-]\s*[^.!?\n“”«»\"]{3,160}?[,–—:-]\s*$")
 
 
@@ -41,7 +42,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     offset = 0
     for para in text.split("\n"):
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(para):
+        for mark in _MARKS.finditer(para):  # every other character leaves the stack as it is
+            i, ch = mark.start(), mark.group()
             top = stack[-1][0] if stack else None
             closing = False
             if ch == "«":

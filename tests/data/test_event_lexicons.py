@@ -42,3 +42,9 @@ def test_events_yaml_keys(key: str) -> None:
 def test_status_yaml_enacting_cues() -> None:
     lex = status_lexicon("it")
     assert lex.enacting_cues and lex.enacting_types <= PLOVER_TYPES
+
+
+def test_status_yaml_existential_negation() -> None:
+    lex = status_lexicon("it")
+    assert ("non", "c'", "è") in lex.existential
+    assert {"ancora", "alcun", "un"} <= lex.existential_fillers

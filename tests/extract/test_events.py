@@ -273,3 +273,48 @@ def test_events_measure_announced_in_the_past_is_in_force(parsed, text, status) 
     found = summary(parsed, text)
     coerce = [f for f in found if f[0] == "COERCE"]
     assert coerce and coerce[0][3] == status, found
+
+
+# --- sources, existential negation, titles -------------------------------------------------------
+
+def test_events_source_is_no_party(parsed) -> None:
+    text = ("Rossi, citato dall'agenzia Ansa, ha ricordato che finora non c'era alcuna intesa "
+            "sulla data del nuovo vertice fra i due ministri.")
+    ents = [Entity("e1", "Rossi", "PER", (Span(0, 5, "Rossi"),), code="ITAGOV"),
+            Entity("e2", "Ansa", "ORG", (Span(text.find("Ansa"), text.find("Ansa") + 4, "Ansa"),))]
+
+    def attribute(pdoc, entities, start, end):
+        return (Source("e1", "Rossi"), Source("e2", "Ansa"))
+
+    events, _ = run_with(parsed, text, entities=ents, attribute=attribute)
+    assert not [e for e in events if e.type == "AGREE"], events
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Non c'è ancora un accordo tra Israele e Hamas.", "negated"),
+    ("Secondo Rossi non esiste alcuna intesa tra Francia e Germania.", "negated"),
+    ("Non ci sono stati colloqui tra Rossi e Dupont.", "negated"),
+    ("Non c'è dubbio che l'incontro tra Rossi e Dupont si terrà a marzo.", "planned"),
+])
+def test_events_existential_negation(parsed, text, status) -> None:
+    found = summary(parsed, text)
+    assert found and found[0][3] == status, found
+
+
+def test_events_title_takes_the_status_of_the_body(parsed) -> None:
+    text = "Vertice Rossi-Dupont a Roma\nL'incontro tra Rossi e Dupont, previsto per giovedì, è stato rinviato."
+    events, _ = run(parsed, text)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].claims) == 2
+    assert {c.status for c in consult[0].claims} == {"postponed"}
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Vertice Rossi-Dupont\nIeri Müller ha accusato la Russia di mentire.", ["ACCUSE"]),
+    ("Vertice Rossi-Dupont annullato\nIeri Müller ha accusato la Russia di mentire.", ["CONSULT", "ACCUSE"]),
+    ("Il vertice tra Rossi e Dupont si è svolto ieri.\nMüller ha accusato la Russia di mentire.",
+     ["CONSULT", "ACCUSE"]),
+])
+def test_events_title_alone_is_no_event(parsed, text, types) -> None:
+    events, _ = run(parsed, text)
+    assert [e.type for e in events] == types, events

@@ -167,7 +167,7 @@ def _borrow(drafts: list[Draft], m: MentionInfo) -> Draft | None:
         return None
     for d in reversed(drafts):
         if d.type in m.borrow and abs(m.sent - d.last_sent) <= 1 and len(d.participants) >= 1:
-            new = Draft(m.type, m.mode, m.medium, m.frame, list(d.participants), [],
+            new = Draft(m.type, m.mode, m.medium, m.frame, list(dict.fromkeys(d.actors + d.recipients)), [],
                         min_participants=m.min_participants)
             drafts.append(new)
             return new

@@ -8,7 +8,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cronaca.extract.event.lexicon import EventLexicon, Phrase, PhraseIndex, phrase_at, phrase_index, split_phrase
+from cronaca.extract.event.lexicon import (
+    EventLexicon,
+    Phrase,
+    PhraseIndex,
+    phrase_at,
+    phrase_index,
+    split_phrase,
+)
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
 
@@ -99,7 +106,8 @@ class TextView:
         for e in self.entities.values():
             if e.type != "GPE":
                 continue
-            for surface in {m.text for m in e.mentions if len(m.text) >= 4 and m.text[:1].isupper()}:
+            surfaces = {m.text for m in e.mentions if len(m.text) >= 4 and m.text[:1].isupper()}
+            for surface in sorted(surfaces, key=lambda s: (-len(s), s)):  # longest first, fixed order
                 for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", self.text):
                     if self._free(list(mentions) + out, hit.start(), hit.end()):
                         first, last = self.word_range(hit.start(), hit.end())
