@@ -31,7 +31,6 @@ from cronaca.records import Entity, Quote, Source
 
 log = logging.getLogger(__name__)
 
-_SCOPE_BREAKS = frozenset({"mentre", ";"})
 _BARE_OUTLET_WINDOW = 3  # tokens after a cue where "alla CNN" names the outlet
 
 
@@ -51,15 +50,17 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
         if quote.speaker or quote.speaker_text:
             chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
         lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
+        against = _contradicted(ctx, lo, hi)
         for cue in ctx.find_cues(lo, hi):
-            chain.extend(_outlets(ctx, cue, None, lo))
-        chain.extend(_frame_sources(ctx, lo, hi))
+            chain.extend(_outlets(ctx, cue, None, lo, against))
+        chain.extend(_frame_sources(ctx, lo, hi, skip=against))
         return _dedupe(chain)
-    speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi)
+    against = _contradicted(ctx, sent_lo, sent_hi)
+    speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi, against)
     if speaker is not None and cue is not None:
         chain.append(_source(speaker))
-        chain.extend(_outlets(ctx, cue, speaker, sent_lo))
-    own = _frame_sources(ctx, sent_lo, sent_hi, claim=start)
+        chain.extend(_outlets(ctx, cue, speaker, sent_lo, against))
+    own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
     chain.extend(own)
     chain.extend(_clitic_next(ctx, sent_hi))
     if not own and (speaker is None or speech_act):
@@ -82,11 +83,36 @@ def _dedupe(chain: list[Source]) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def _reporting_cue(ctx: Context, start: int, end: int, lo: int,
-                   hi: int) -> tuple[Speaker | None, Cue | None, bool]:
+def _contradicted(ctx: Context, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Character ranges in [lo, hi) naming a source the sentence contradicts: from a frame
+    ("contraddicendo quanto riportato dalla CNN", "a differenza di quanto affermato da X") to
+    the end of its clause."""
+    out: list[tuple[int, int]] = []
+    i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
+    while i < hi_tok:
+        frame = _match_frame(ctx, i, ctx.lex.contradicted_frames_at)
+        if frame is None or ctx.in_quote(ctx.toks[i].start):
+            i += 1
+            continue
+        j = i + len(frame)
+        while j < hi_tok and not ctx.is_boundary(j):
+            j += 1
+        out.append((ctx.toks[i].start, ctx.toks[j - 1].end))
+        i = j
+    return out
+
+
+def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _reporting_cue(ctx: Context, start: int, end: int, lo: int, hi: int,
+                   against: Sequence[tuple[int, int]] = ()) -> tuple[Speaker | None, Cue | None, bool]:
     """The reporting verb governing the claim, its subject, and whether the claim is the
-    speech act itself (the verb lies inside the evidence)."""
-    cues = [c for c in ctx.find_cues(lo, hi) if c.kind in ("finite", "gerund", "agent")]
+    speech act itself (the verb lies inside the evidence).  Cues inside ``against`` (a
+    contradicted source) are skipped."""
+    cues = [c for c in ctx.find_cues(lo, hi) if c.kind in ("finite", "gerund", "agent")
+            and not _inside(c.start, against)]
     inside = [c for c in cues if start <= c.verb_start < end]
     if inside:
         sp = ctx.subject_of(inside[0], lo)
@@ -108,7 +134,7 @@ def _reporting_cue(ctx: Context, start: int, end: int, lo: int,
 
 
 def _scope_broken(ctx: Context, a: int, b: int) -> bool:
-    return any(t.low in _SCOPE_BREAKS for t in ctx.toks[ctx.tok_at(a):ctx.tok_at(b)] if not ctx.in_quote(t.start))
+    return any(t.low in ctx.grammar.scope_breaks for t in ctx.toks[ctx.tok_at(a):ctx.tok_at(b)] if not ctx.in_quote(t.start))
 
 
 def _match_frame(ctx: Context, i: int, frames_at: Mapping[str, Sequence[tuple[str, ...]]]) -> tuple[str, ...] | None:
@@ -144,8 +170,10 @@ def _named_after(ctx: Context, i: int, hi_tok: int, explicit: bool) -> Source | 
     return Source(None, ctx.text[ctx.toks[i].start:ctx.toks[j - 1].end], ctx.toks[i].start, ctx.toks[j - 1].end)
 
 
-def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int) -> list[Source]:
-    """Outlets the speaker spoke to or through: between subject and verb, or right after the verb."""
+def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int,
+             against: Sequence[tuple[int, int]] = ()) -> list[Source]:
+    """Outlets the speaker spoke to or through: between subject and verb, or right after the
+    verb; none inside ``against`` (a contradicted source)."""
     out: list[Source] = []
     a = speaker.end if speaker is not None and speaker.end <= cue.start else lo
     sent_hi = ctx.sentence_of(cue.start)[1]
@@ -153,9 +181,9 @@ def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int) -> list[S
     i, after = ctx.tok_at(a), ctx.tok_at(cue.end)
     while i < hi_tok:
         t = ctx.toks[i]
-        if i >= after and (t.text in BOUNDARY_PUNCT and t.text != "," or t.low == "che" or i >= after + 8):
+        if i >= after and (t.text in BOUNDARY_PUNCT and t.text != "," or t.low in ctx.grammar.complementizers or i >= after + 8):
             break
-        if ctx.in_quote(t.start) or (ctx.tok_at(cue.start) <= i < after):
+        if ctx.in_quote(t.start) or (ctx.tok_at(cue.start) <= i < after) or _inside(t.start, against):
             i += 1
             continue
         frame = _match_frame(ctx, i, ctx.lex.outlet_frames_at)
@@ -189,14 +217,16 @@ def _frame_scope(ctx: Context, i: int, np_end: int, lo: int, hi: int) -> tuple[i
     return ctx.toks[a].start if a < len(ctx.toks) else lo, ctx.toks[j].start if j < len(ctx.toks) else hi
 
 
-def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None) -> list[Source]:
+def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None,
+                   skip: Sequence[tuple[int, int]] = ()) -> list[Source]:
     """Sources named by a frame in [lo, hi) whose scope covers offset ``claim`` (None: the
     frames governing the whole sentence): "secondo fonti diplomatiche", "stando a …",
-    with a trailing outlet split off ("fonti della Casa Bianca alla CNN")."""
+    with a trailing outlet split off ("fonti della Casa Bianca alla CNN"); none inside
+    ``skip`` (a contradicted source)."""
     out: list[Source] = []
     i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
     while i < hi_tok:
-        if ctx.in_quote(ctx.toks[i].start):
+        if ctx.in_quote(ctx.toks[i].start) or _inside(ctx.toks[i].start, skip):
             i += 1
             continue
         frame = _match_frame(ctx, i, ctx.lex.source_frames_at)
@@ -214,7 +244,7 @@ def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None) -> 
             continue
         outlet = None
         for k in range(ctx.tok_at(s) + 1, ctx.tok_at(e)):
-            if ctx.toks[k].low in ("a", "al", "alla", "all'", "all’", "ai", "agli", "alle"):
+            if ctx.toks[k].low in ctx.grammar.outlet_preps:
                 outlet = _named_after(ctx, k + 1, ctx.tok_at(e), explicit=True)
                 if outlet is not None:
                     e = ctx.toks[k - 1].end
@@ -250,7 +280,7 @@ def _carried_over(ctx: Context, sent_lo: int) -> list[Source]:
     lo, hi = ctx.sents[k - 1]
     if "\n" in ctx.text[lo:sent_lo]:
         return []
-    out = _frame_sources(ctx, lo, hi)
+    out = _frame_sources(ctx, lo, hi, skip=_contradicted(ctx, lo, hi))
     for cue in ctx.find_cues(lo, hi):
         if cue.kind != "finite":
             continue

@@ -1,9 +1,11 @@
 """The entities stage: people, organisations and countries acting, with all their mentions,
 canonical names, actor codes, KB ids and role phrases checked at the article's date.
 
-Detection uses the trained NER when the pipeline has one, and always the rules of
-:mod:`cronaca.extract.actors` (KB and country gazetteer, role phrases, personal names,
-organisation heads, source phrases, collective actors).  Coreference within the article:
+Detection uses the rules of :mod:`cronaca.extract.actors` (KB and country gazetteer, role
+phrases, personal names, organisation heads, source phrases, collective actors) and, when the
+pipeline has one, the trained NER for the people and organisations they miss: a KB, gazetteer
+or rule match wins over a NER span it overlaps, and a NER span must pass the checks a rule
+candidate passes (capitalised words, no line break, no country or place name).  Coreference within the article:
 one entity per KB actor (all spellings and transliterations), per country, per full name
 (surname-only mentions join it), per source phrase and per collective actor.
 """
@@ -14,23 +16,28 @@ import logging
 import re
 from collections.abc import Sequence
 
+from cronaca.data import load_yaml
 from cronaca.extract.actors.collective import agency_candidates, org_candidates, sector_candidates
 from cronaca.extract.actors.detect import (
     Candidate,
     country_candidate,
     gazetteer_candidates,
+    is_capitalised,
     person_candidates,
     source_candidates,
     unknown_person,
 )
 from cronaca.extract.actors.lexicon import Lexicon, load_lexicon
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
+from cronaca.extract.gazetteer import load_gazetteer
+from cronaca.kb import norm_alias
 from cronaca.kb.countries import capital_code
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Place, Role, Span
 
 log = logging.getLogger(__name__)
 
+_ELIDED = re.compile(r"[a-zà-ù]+['’](?=\w)")
 _DATELINE = re.compile(r"^[^\n,]{2,40},\s+\d{1,2}\s+\w+\s+\d{4}\s*[–—-]")
 
 
@@ -48,9 +55,9 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
             if not any(c.start == s and c.type == "PER" for c in cands):
                 cands.append(unknown_person(lex, s, e, text[s:e]))
                 taken.append((s, e))
-    if pdoc.has_ner:
-        cands += _ner_candidates(lex, pdoc, taken)
     cands += person_candidates(lex, text, taken)
+    if pdoc.has_ner:  # people the rules missed (organisations: after the rule finders below)
+        cands += _ner_candidates(lex, pdoc, ("PER", "PERSON"), cands, places, phrases, skip)
     cands += _surname_mentions(lex, text, cands)
     taken = [(c.start, c.end) for c in cands if c.type in ("PER", "ORG")] + skip
     cands += source_candidates(lex, text, anchors)
@@ -59,6 +66,8 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
               if not any(s <= c.start < e for s, e in in_roles)]
     cands += agency_candidates(lex, text, taken)
     cands += org_candidates(lex, text, taken)
+    if pdoc.has_ner:
+        cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
     cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
     return _build(lex, pdoc, _resolve_bare(cands), phrases)
 
@@ -84,19 +93,87 @@ def _capital_places(lex: Lexicon, places: Sequence[Place], anchors: list[Candida
     return out
 
 
-def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cands: list[Candidate],
+                    places: Sequence[Place], phrases: list[RolePhrase],
+                    skip: list[tuple[int, int]]) -> list[Candidate]:
+    """People and organisations the trained NER finds that the rules missed.  A span
+    overlapping anything found by the KB, the gazetteer or the rules, a role title or a place
+    is left to them; the rest must look like a name (:func:`_ner_name`) and name no place."""
+    blocked = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
+    blocked += [(m.start, m.end) for p in places for m in (p.mentions or (Span(p.start, p.end, p.text),))]
     out = []
-    for ent in pdoc.doc.ents:
-        s, e = ent.start_char, ent.end_char
-        if any(s < te and ts < e for ts, te in taken):
+    for s, e, label in pdoc.ner_spans(labels):
+        s = _after_elision(pdoc.text, s, e)
+        surface = pdoc.text[s:e]
+        typ = "ORG" if label == "ORG" else "PER"
+        if any(s < be and bs < e for bs, be in blocked) or not _ner_name(lex, surface, typ):
             continue
-        if ent.label_ == "PER" and " " in ent.text:
-            out.append(unknown_person(lex, s, e, ent.text))
-            taken.append((s, e))
-        elif ent.label_ == "ORG":
-            out.append(Candidate(s, e, ent.text, "ORG", ("org", ent.text.casefold()), ent.text))
-            taken.append((s, e))
+        if typ == "ORG":
+            out.append(Candidate(s, e, surface, "ORG", ("org", norm_alias(surface)), surface))
+        else:
+            out.append(unknown_person(lex, s, e, surface))
+        blocked.append((s, e))
     return out
+
+
+def _after_elision(text: str, start: int, end: int) -> int:
+    """'l'Onu' -> 'Onu': a lower-case elided article or preposition glued to the span."""
+    m = _ELIDED.match(text, start, end)
+    return m.end() if m else start
+
+
+def _ner_name(lex: Lexicon, surface: str, typ: str) -> bool:
+    """The checks a rule candidate passes, for a NER span of type PER or ORG."""
+    words = surface.split()
+    if not words or not (is_capitalised(words[0]) and is_capitalised(words[-1])):
+        return False  # "Stati Uniti di continuare", "governo"
+    if re.search(r"[^\w\s'’.&-]", surface) or _shouting(words):
+        return False  # "Castelfranco, Mirandola", "RIPRODUZIONE RISERVATA"
+    inner_ok = lex.particles | set(load_yaml("it", "places.yaml")["connectors"]) if typ == "ORG" else lex.particles
+    if any(not is_capitalised(w) and w not in inner_ok for w in words[1:-1]):
+        return False
+    if lex.countries.lookup(surface) is not None or _place_word(lex, words, typ):
+        return False  # "Europa" or "Qatar Tamim ..." as ORG, "Khan Younis" or "Modena Centro" as PER
+    if typ == "PER":
+        # two words at least, the last no initial: a surname alone joins a full name or nobody
+        return len(words) >= 2 and len(words[-1].rstrip(".")) > 1 and not words[-1].endswith(".")
+    if len(words) == 1 and not _acronym_like(words[0]):
+        return False  # "Comune", "Polizia", a surname: a capitalised word alone says too little
+    # "Rubio-Lavrov": two people's surnames, not an organisation
+    return not any((a := lex.kb.lookup(part)) is not None and a.type == "PER"
+                   for w in words for part in re.split(r"[-–]", w))
+
+
+def _shouting(words: list[str]) -> bool:
+    """Upper-case text that is no acronym: two upper-case words, or one of seven letters or more."""
+    caps = [w for w in words if w.isupper() and len(w) > 1]
+    return (len(caps) >= 2 and len(caps) == len(words)) or any(len(w) >= 7 for w in caps)
+
+
+def _acronym_like(word: str) -> bool:
+    """'CNN', 'Cop27', 'YouTube': an upper-case run, a digit or a capital inside the word."""
+    return word.isupper() or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
+
+
+def _place_word(lex: Lexicon, words: list[str], typ: str) -> bool:
+    """A country, or (in a person's name) a well-known place, among the words: given names aside."""
+    gaz = load_gazetteer()
+    min_pop = int(load_yaml("it", "places.yaml")["thresholds"]["min_population_bare"])
+    whole = " ".join(words)
+    if gaz.get(whole) is not None and ((typ == "ORG" and not gaz.by_alternate(whole))
+                                       or (typ == "PER" and words[0] not in lex.given_names)):
+        return True  # "CARPI" as ORG, "Khan Younis" as PER
+    for k, w in enumerate(words):
+        for part in re.split(r"[-–]", w):
+            if lex.countries.lookup(part) is not None:
+                return True
+            if typ != "PER" or (k == 0 and part in lex.given_names):
+                continue
+            info = gaz.get(part)
+            if info is not None and not gaz.by_alternate(part) and (
+                    info.curated or info.feature != "city" or info.population >= min_pop):
+                return True
+    return False
 
 
 def _surname_mentions(lex: Lexicon, text: str, cands: list[Candidate]) -> list[Candidate]:

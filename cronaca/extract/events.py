@@ -115,7 +115,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     events = []
     for k, d in enumerate(drafts, start=1):
         head = next((m for m in d.mentions if m.own), d.mentions[0])
-        claims = tuple(dict.fromkeys(m.claim for m in d.mentions))
+        claims = tuple(dict.fromkeys(m.claim for k2, m in enumerate(d.mentions) if k2 == 0 or not m.bare))
         events.append(Event(id=f"v{k}", type=d.type, trigger=Span(head.start, head.end, head.text), mode=d.mode,
                             actors=tuple(d.actors), recipients=tuple(d.recipients), claims=claims,
                             cameo=table.cameo_for(d.type, d.mode)))
@@ -244,9 +244,8 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     if st.cue_range:
         ranges.append(st.cue_range)
     t = best_time(anchors.times.get(n, ()))
-    dative = ("a", "ad", "al", "alla", "ai", "agli", "alle", "all'", "contro")
     used_chars = [(view.words[a].start, view.words[b].end) for a, b in found.used
-                  if a > 0 and view.lows[a - 1] in dative and hit.entry.mode != "visit"]
+                  if a > 0 and view.lows[a - 1] in view.grammar.dative_preps and hit.entry.mode != "visit"]
     p = best_place([x for x in anchors.places.get(n, ()) if not any(x.start < b and a < x.end for a, b in used_chars)])
     for span in ([(t.start, t.end)] if t else []) + ([(p.start, p.end)] if p else []):
         ranges.append(view.word_range(*span))
@@ -276,7 +275,7 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         sources = {a.entity for a in attribution if a.entity}
         sent_entities = tuple(dict.fromkeys(m.entity for m in view.mentions_between(s_lo2, s_hi2)
                                             if m.entity not in sources and not finder.governed(m)
-                                            or m.entity not in sources and view.lows[m.first - 1] in ("di", "con")))
+                                            or m.entity not in sources and view.lows[m.first - 1] in view.grammar.sentence_entity_preps))
     w0, w1 = view.words[hit.first], view.words[hit.last]
     return MentionInfo(
         n=n, type=e.type, mode=_mode(view, hit, lo, hi), medium=e.medium, lemma=e.lemma, frame=e.frame,
@@ -284,7 +283,18 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         sent=w0.sent, start=w0.start, end=w1.end, text=pdoc.text[w0.start:w1.end], claim=claim,
         borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants, tense=tense,
         same_word_coref=e.same_word_coref, pos=e.pos,
+        bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and t is None and p is None
+        and not _subject_of_verb(view, found.end, hi, slex),
     )
+
+
+def _subject_of_verb(view: TextView, end: int, hi: int, slex: StatusLexicon) -> bool:
+    """ "i bombardamenti hanno causato ...": the noun phrase ending at word ``end`` is followed
+    by an auxiliary, so its clause says something about the event."""
+    j = end + 1
+    while j <= hi and view.lows[j] in slex.negation:
+        j += 1
+    return j <= hi and view.lows[j] in slex.auxiliaries
 
 
 def _without_sources(found: Participants, attribution: Sequence[Source]) -> Participants:
@@ -346,4 +356,4 @@ def _add_denials(pdoc: ParsedDoc, view: TextView, drafts: list[Draft], entities:
         claim = Claim(status="denied", evidence=(start, end), attribution=tuple(attribute(pdoc, entities, start, end)),
                       cue=pdoc.text[view.words[j].start:view.words[j + len(p) - 1].end])
         m0 = target.mentions[-1]
-        target.mentions.append(replace(m0, claim=claim, own=False))
+        target.mentions.append(replace(m0, claim=claim, own=False, bare=False))

@@ -7,12 +7,14 @@ to every word (casa, sera and papa are towns somewhere):
    ("Striscia di Gaza", "Città del Messico") and foreign particles ("Sharm el-Sheikh");
    leading function words are stripped ("A Bruxelles" → "Bruxelles", "L'Europa" → "Europa"),
    and a sequence not found whole is split at its connectors ("Comune di Roma" → "Roma");
-   when the pipeline has a trained NER, its LOC/GPE entities are candidates too;
+   when the pipeline has a trained NER, its LOC/GPE entities are candidates too, but only
+   names the gazetteer knows (trimmed of the spaces the model lets in: "Mosca\n");
 2. a candidate found in the gazetteer is kept if it is curated, a country or a capital,
    or a city with enough population for its context (more when no locative preposition,
    dateline or NER label supports it), and if it is not a person: a word after a title
    ("il presidente Kelly"), a word seen elsewhere inside a person's full name ("Marco Rubio"
-   → "Rubio"), a PER entity, or a name on the stop-list of ``data/it/places.yaml``;
+   → "Rubio"), a PER entity with no locative preposition or dateline before it ("a Ramallah"
+   stays a place whatever the NER says), or a name on the stop-list of ``data/it/places.yaml``;
 3. a country or city standing for its government ("Mosca ha smentito", "colloqui con
    Mosca", "tra Mosca e Washington") is an actor, not a location, and is left out.
 
@@ -137,10 +139,11 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         span = (c.start, c.end)
         if prev in cues.titles and c.info.feature != "country":
             continue
-        if any(_overlap(span, p) for p in persons) and not c.info.curated and c.info.feature != "country":
-            continue
-        strong = (c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
-                  or any(_overlap(span, loc) for loc in locs))
+        cued = c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
+        if (not cued and any(_overlap(span, p) for p in persons) and not c.info.curated
+                and c.info.feature != "country"):
+            continue  # a PER label blocks a town only where no preposition or dateline says "place"
+        strong = cued or any(_overlap(span, loc) for loc in locs)
         if not _plausible(c, text, strong, c.start in starts or _after_opener(text, c.start),
                           person_words, cues):
             continue
@@ -277,10 +280,11 @@ def _sentence_starts(pdoc: ParsedDoc) -> frozenset[int]:
 
 
 def _ner_spans(pdoc: ParsedDoc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The trained NER's location and person spans (trimmed, see :meth:`ParsedDoc.ner_spans`)."""
     if not pdoc.has_ner:
         return [], []
-    locs = [(e.start_char, e.end_char) for e in pdoc.doc.ents if e.label_ in _LOCATION_LABELS]
-    persons = [(e.start_char, e.end_char) for e in pdoc.doc.ents if e.label_ in _PERSON_LABELS]
+    locs = [(s, e) for s, e, _label in pdoc.ner_spans(_LOCATION_LABELS)]
+    persons = [(s, e) for s, e, _label in pdoc.ner_spans(_PERSON_LABELS)]
     return locs, persons
 
 

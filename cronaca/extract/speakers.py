@@ -17,16 +17,13 @@ from typing import NamedTuple
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
+from cronaca.extract.event.grammar import grammar
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity
 
 TOKEN_RE = re.compile(r"\w+['’]|\w+|[^\w\s]")
 QUOTE_MARKS = "“”«»\"„"
 BOUNDARY_PUNCT = frozenset(",;:.!?()[]–—-" + QUOTE_MARKS)
-DEFINITE = frozenset({"il", "lo", "la", "l'", "l’", "i", "gli", "le"})
-ARTICLES = DEFINITE | {"un", "uno", "una", "un'", "un’"}
-RELATIVES = frozenset({"che", "quale", "quali", "cui"})
-PARTICIPLE_END = ("to", "ta", "ti", "te", "so", "sa", "si", "se")
 
 
 def words(phrase: str) -> tuple[str, ...]:
@@ -58,6 +55,7 @@ class Lexicon:
     agent_preps: frozenset[str]  # "da" and its articulated forms
     source_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source_frames starting with it
     outlet_frames_at: dict[str, tuple[tuple[str, ...], ...]]
+    contradicted_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # sources a claim contradicts
 
 
 def _by_first_word(frames: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -74,7 +72,7 @@ def _expand_frames(frames: Sequence[str], articulated: dict[str, list[str]]) -> 
         ws = words(frame)
         for last in articulated.get(ws[-1], [ws[-1]]):
             out.add(ws[:-1] + tuple(words(last)))
-    return tuple(sorted(out, key=len, reverse=True))
+    return tuple(sorted(out, key=lambda f: (-len(f), f)))  # longest first, then a fixed order
 
 
 @cache
@@ -121,6 +119,7 @@ def lexicon(lang: str = "it") -> Lexicon:
             agent_preps=frozenset(articulated["da"]),
             source_frames_at=_by_first_word(source_frames),
             outlet_frames_at=_by_first_word(outlet_frames),
+            contradicted_frames_at=_by_first_word(_expand_frames(data["contradicted_frames"], articulated)),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise DataFileError(f"language data file '{lang}/cues.yaml' does not follow its schema: "
@@ -193,6 +192,7 @@ class Context:
                  quote_spans: Sequence[tuple[int, int]] = (), lang: str = "it") -> None:
         self.text = pdoc.text
         self.lex = lexicon(lang)
+        self.grammar = grammar(lang)
         dt = doc_tokens(pdoc)
         self.toks = dt.toks
         self.tok_starts = dt.tok_starts
@@ -237,7 +237,7 @@ class Context:
     # --- cues ------------------------------------------------------------------
     def _aux_before(self, i: int, lo_tok: int) -> int | None:
         j = i - 1
-        while j >= lo_tok and j >= i - 3 and (self.toks[j].low in self.lex.adverbs or self.toks[j].low.endswith("mente")):
+        while j >= lo_tok and j >= i - 3 and (self.toks[j].low in self.lex.adverbs or self.toks[j].low.endswith(self.grammar.adverb_endings)):
             j -= 1
         for aux in sorted(self.lex.auxiliaries, key=len, reverse=True):
             k = j - len(aux) + 1
@@ -291,10 +291,11 @@ class Context:
                 if tuple(x.low for x in self.toks[i:i + n]) != aux or i + n >= len(self.toks):
                     continue
                 j = i + n
-                while j < len(self.toks) - 1 and (self.toks[j].low in self.lex.adverbs or self.toks[j].low.endswith("mente")):
+                while j < len(self.toks) - 1 and (self.toks[j].low in self.lex.adverbs or self.toks[j].low.endswith(self.grammar.adverb_endings)):
                     j += 1
                 nxt = self.toks[j].low
-                if nxt.isalpha() and len(nxt) > 3 and (nxt.endswith(PARTICIPLE_END) or nxt in ("stato", "stata")):
+                if nxt.isalpha() and len(nxt) > 3 and (nxt.endswith(self.grammar.speaker_participle_endings)
+                                                          or nxt in self.grammar.copula_participles):
                     return t.start
         return best
 
@@ -312,7 +313,7 @@ class Context:
 
     def _np_in_chunk(self, a: int, b: int) -> tuple[int, int] | None:
         """Token range of the noun phrase in chunk [a, b), skipping a leading prepositional phrase."""
-        while b > a and (self.toks[b - 1].low in self.lex.adverbs or self.toks[b - 1].low.endswith("mente")):
+        while b > a and (self.toks[b - 1].low in self.lex.adverbs or self.toks[b - 1].low.endswith(self.grammar.adverb_endings)):
             b -= 1
         if b <= a:
             return None
@@ -330,13 +331,13 @@ class Context:
         """The subject noun phrase (char span) ending right before ``pos``, "che" for a
         relative clause ("…, che ha detto"), or None."""
         lo_tok, i = self.tok_at(lo), self.tok_at(pos)
-        if i - 1 >= lo_tok and self.toks[i - 1].low == "che":
+        if i - 1 >= lo_tok and self.toks[i - 1].low in self.grammar.complementizers:
             return "che"
         b = i
         for _ in range(4):  # at most a few parentheticals between subject and verb
             a = b
             while a > lo_tok and not self.is_boundary(a - 1) and self.toks[a - 1].low not in self.lex.clause_breaks \
-                    and self.toks[a - 1].low not in RELATIVES:
+                    and self.toks[a - 1].low not in self.grammar.relatives:
                 a -= 1
             rng = self._np_in_chunk(a, b)
             if rng is not None:
@@ -348,7 +349,7 @@ class Context:
 
     def _ends_np(self, j: int) -> bool:
         t = self.toks[j]
-        return (self.is_boundary(j) or t.low in ("che", "non", "si", "ci") or t.low in self.lex.clause_breaks
+        return (self.is_boundary(j) or t.low in self.grammar.subject_stops or t.low in self.lex.clause_breaks
                 or (t.low,) in self.lex.auxiliaries or (t.low,) in self.lex.cue_forms)
 
     def np_after(self, pos: int, hi: int) -> tuple[int, int] | None:
@@ -358,16 +359,16 @@ class Context:
         in_pp = False
         while i < hi_tok:
             t = self.toks[i]
-            if self.is_boundary(i) or t.low == "che" or t.low in self.lex.clause_breaks:
+            if self.is_boundary(i) or t.low in self.grammar.complementizers or t.low in self.lex.clause_breaks:
                 return None
-            if t.low in lex.time_words or t.low.endswith("mente"):
+            if t.low in lex.time_words or t.low.endswith(self.grammar.adverb_endings):
                 i += 1
                 continue
             if t.low in lex.prepositions:
                 in_pp = True
                 i += 1
                 continue
-            if t.low.endswith(("ando", "endo")) and len(t.low) > 5:
+            if t.low.endswith(self.grammar.gerund_endings) and len(t.low) > 5:
                 return None
             if in_pp and not (t.low in lex.determiners and self.toks[i - 1].low not in lex.prepositions):
                 i += 1
@@ -387,7 +388,7 @@ class Context:
         if j < hi_tok and self.toks[j].text == ",":
             k = j + 1
             while k < hi_tok and (self.toks[k].text[:1].isupper() or self.toks[k].text == "-"
-                                  or self.toks[k].low in ("al", "el", "bin", "ibn", "de", "von", "van", "d’", "d'")):
+                                  or self.toks[k].low in self.grammar.name_particles):
                 k += 1
             if k > j + 1 and self.toks[k - 1].text[:1].isupper() and (k >= hi_tok or self.toks[k].text in BOUNDARY_PUNCT):
                 end = self.toks[k - 1].end
@@ -401,12 +402,12 @@ class Context:
         ms = self.mentions_in(start, end, inside_quotes)
         free = [m for m in ms if not self.governed(m)]
         ws = [t for t in self.toks[self.tok_at(start):self.tok_at(end)]]
-        head = next((t.low for t in ws if t.low not in ARTICLES and t.low not in self.lex.head_modifiers), "")
+        head = next((t.low for t in ws if t.low not in self.grammar.articles and t.low not in self.lex.head_modifiers), "")
         for group in ([m for m in free if m.type == "PER"], free,
                       [m for m in ms if head in self.lex.source_nouns]):
             if group:
                 return Speaker(group[0].entity, phrase, start, end)
-        if ws and ws[0].low in DEFINITE and not any(t.text[:1].isupper() for t in ws[1:]) and head:
+        if ws and ws[0].low in self.grammar.definite_articles and not any(t.text[:1].isupper() for t in ws[1:]) and head:
             ent = self.antecedent(head, start)
             if ent is not None:
                 return Speaker(ent, phrase, start, end)

@@ -11,6 +11,7 @@ or a path).  The extractors check ``doc.has_annotation`` and work without a pars
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,34 @@ class ParsedDoc:
     def has_ner(self) -> bool:
         return self.doc.has_annotation("ENT_IOB")
 
+    def ner_spans(self, labels: Collection[str]) -> list[tuple[int, int, str]]:
+        """The trained NER's entities with one of ``labels`` as ``(start, end, label)`` character
+        spans, trimmed of the spaces and punctuation a statistical model lets in at the edges
+        ("Mosca\\n" -> "Mosca"); an entity running across a line break (a headline and the
+        next line) is left out.  Empty without a NER."""
+        if not self.has_ner:
+            return []
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ in labels:
+                span = trim_span(self.text, ent.start_char, ent.end_char)
+                if span is not None:
+                    out.append((span[0], span[1], ent.label_))
+        return out
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without the spaces and punctuation at its edges (a final full stop
+    stays when the span holds others, as in "S.p.A."); None when nothing is left or a line
+    break is inside."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and not (text[end - 1] == "." and "." in text[start:end - 1]):
+        end -= 1
+    if start >= end or "\n" in text[start:end]:
+        return None
+    return start, end
+
 
 def build_nlp(model: str = "auto") -> Language:
     """The spaCy pipeline the analysis runs (see module docstring for ``model``)."""
@@ -69,7 +98,9 @@ def build_nlp(model: str = "auto") -> Language:
         log.warning("pipeline '%s' is for language '%s', not Italian", model, nlp.lang)
     add_abbreviation_exceptions(nlp)
     if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
-        # keep the trained sentence boundaries but let our rules correct quotes and headlines
+        # cronaca's rules set every token's is_sent_start before the trained components run;
+        # the parser keeps preset boundaries (both starts and non-starts), so sentences are the
+        # same with or without a model and the parser's trees stay inside them
         nlp.add_pipe(SENTENCE_COMPONENT, before=nlp.pipe_names[0] if "parser" in nlp.pipe_names else None)
     else:
         nlp.add_pipe(SENTENCE_COMPONENT)

@@ -9,7 +9,8 @@ from cronaca.data import load_yaml
 from cronaca.extract.speakers import lexicon
 
 LIST_KEYS = ("auxiliaries", "adverbs", "time_words", "determiners", "prepositions", "clause_breaks",
-             "source_nouns", "source_frames", "outlet_frames", "outlet_nouns", "anaphoric_clitics", "head_modifiers")
+             "source_nouns", "source_frames", "outlet_frames", "outlet_nouns", "anaphoric_clitics", "head_modifiers",
+             "contradicted_frames")
 FORM_KINDS = {"participle", "gerund", "finite", "infinitive"}
 
 

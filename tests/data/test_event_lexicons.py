@@ -48,3 +48,18 @@ def test_status_yaml_existential_negation() -> None:
     lex = status_lexicon("it")
     assert ("non", "c'", "è") in lex.existential
     assert {"ancora", "alcun", "un"} <= lex.existential_fillers
+
+
+def test_status_yaml_phases_and_future_forms() -> None:
+    lex = status_lexicon("it")
+    assert {"conclusione", "fine"} <= lex.phase_end and "inizio" in lex.phase_start
+    assert not lex.phase_end & lex.phase_start
+    assert "dell'" in lex.phase_genitive and "avrà" in lex.future_forms
+    # an end noun is no status cue of its own
+    assert not any(p == (w,) for _, p in lex.before + lex.after for w in lex.phase_end)
+
+
+def test_cues_yaml_contradicted_frames() -> None:
+    from cronaca.extract.speakers import lexicon
+    frames = lexicon("it").contradicted_frames_at
+    assert ("contraddicendo", "quanto", "riportato", "dalla") in frames["contraddicendo"]

@@ -59,6 +59,13 @@ CASES = [
     (("Fonti vicine al governo riferiscono che la riunione è stata tesa. Un incontro durante il quale Paolo Neri"
      " ha espresso forte irritazione."), "ha espresso forte irritazione",
      ["Paolo Neri", "Fonti vicine al governo"]),
+    # a contradicted source is no link of the chain
+    ("Il ministro Paolo Neri ha smentito il rinvio del vertice, contraddicendo quanto riportato dalla BBC.",
+     "il rinvio del vertice", ["Il ministro Paolo Neri"]),
+    ("A differenza di quanto riferito da Interfax, il vertice si è svolto regolarmente.",
+     "il vertice si è svolto", []),
+    ("Secondo la BBC, il vertice è stato rinviato, smentendo quanto affermato da Ivan Petrov.",
+     "è stato rinviato", ["la BBC"]),
 ]
 
 

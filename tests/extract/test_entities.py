@@ -211,3 +211,113 @@ def test_entities_bare_president_is_not_the_premier(parsed):
     ents = _by_name(extract_entities(parsed(text, "2025-10-10"), []))
     assert "presidente" in [m.text for m in ents["Donald Trump"].mentions]
     assert "presidente" not in [m.text for m in ents["Benjamin Netanyahu"].mentions]
+
+
+def _with_ents(parsed, text: str, ents: list[tuple[str, str]], date: str = "2025-10-21"):
+    """A ParsedDoc whose Doc carries hand-set NER entities (surface, label), as the trained
+    pipeline would set them; no model is loaded."""
+    from spacy.tokens import Span
+
+    pdoc = parsed(text, date)
+    doc = pdoc.doc
+    spans: list[Span] = []
+    for surface, label in ents:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    assert pdoc.has_ner
+    return pdoc
+
+
+def _ner_run(parsed, text, ents):
+    from cronaca.extract.places import extract_places
+
+    pdoc = _with_ents(parsed, text, ents)
+    return extract_entities(pdoc, extract_places(pdoc))
+
+
+@pytest.mark.parametrize("text,ents,name,typ", [
+    # people and organisations the rules miss: unknown given names, no title, no head word
+    ("Ieri pomeriggio Tarcisio Bellomunno ha incontrato i commercianti.", [("Tarcisio Bellomunno", "PER")],
+     "Tarcisio Bellomunno", "PER"),
+    ("Erano presenti Ottavio Scarpellini e altri.", [("Ottavio Scarpellini", "PER")], "Ottavio Scarpellini", "PER"),
+    ("Lo ha annunciato ieri Legambiente Lombardia.", [("Legambiente Lombardia", "ORG")],
+     "Legambiente Lombardia", "ORG"),
+    ("Lo ha annunciato l'ANPI in serata.", [("l'ANPI", "ORG")], "ANPI", "ORG"),  # elided article dropped
+    ("L'Arma dei Carabinieri ha chiuso la strada.", [("Arma dei Carabinieri", "ORG")], "Arma dei Carabinieri", "ORG"),
+])
+def test_entities_ner_adds_what_rules_miss(parsed, text, ents, name, typ):
+    assert name not in _by_name(extract_entities(parsed(text), []))  # the rules alone miss it
+    ents_out = _by_name(_ner_run(parsed, text, ents))
+    assert ents_out[name].type == typ and ents_out[name].kb_id is None
+
+
+@pytest.mark.parametrize("text,ents,rejected", [
+    # a lower-case word inside or at the end; a country name; a toponym as a person
+    ("Hanno chiesto agli Stati Uniti di continuare i colloqui.", [("Stati Uniti di continuare", "ORG")],
+     "Stati Uniti di continuare"),
+    ("Il governo ha deciso ieri.", [("governo", "ORG")], "governo"),
+    ("Il piano piace all'Europa e poco altro.", [("Europa", "ORG")], "Europa"),
+    ("Ne hanno discusso la Turchia e altri.", [("Turchia", "ORG")], "Turchia"),
+    ("Ne ha parlato il comune di CARPI ieri.", [("CARPI", "ORG")], "CARPI"),
+    ("Migliaia di persone sono tornate a Khan Younis ieri.", [("Khan Younis", "PER")], "Khan Younis"),
+    ("Parla l'emiro del Qatar Tamim bin Hamad al Thani.", [("Qatar Tamim bin Hamad al Thani", "ORG")],
+     "Qatar Tamim bin Hamad al Thani"),
+    # the surnames of two known people, a headline span with its line break
+    ("Il dossier Rubio-Lavrov\nMarco Rubio e Sergey Lavrov tacciono.", [("Rubio-Lavrov\n", "ORG")],
+     "Rubio-Lavrov"),
+    # shouting, a single capitalised common word, initials, a surname alone, a comma inside
+    ("Testo chiuso. RIPRODUZIONE RISERVATA", [("RIPRODUZIONE RISERVATA", "ORG")], "RIPRODUZIONE RISERVATA"),
+    ("Ne ha parlato ieri la Prefettura.", [("Prefettura", "ORG")], "Prefettura"),
+    ("Sono stati fermati L. A. e il fratello.", [("L. A.", "PER")], "L. A."),
+    ("Ieri ha parlato Bellomunno in aula.", [("Bellomunno", "PER")], "Bellomunno"),
+    ("Le corse per Castelfranco, Mirandola sono sospese.", [("Castelfranco, Mirandola", "ORG")],
+     "Castelfranco, Mirandola"),
+])
+def test_entities_ner_spans_validated_like_rules(parsed, text, ents, rejected):
+    names = {e.name.strip() for e in _ner_run(parsed, text, ents)}
+    assert rejected.strip() not in names
+
+
+@pytest.mark.parametrize("text,ents,name,mention", [
+    # a fragment of a KB name: the KB match wins
+    ("Lo riferiscono fonti della Casa Bianca.", [("Casa", "ORG")], "White House", "Casa Bianca"),
+    # a country the gazetteer knows, labelled ORG: it stays the GPE
+    ("La Russia ha respinto la proposta.", [("Russia", "ORG")], "Russia", "Russia"),
+    # a rule organisation name is not cut short by a NER fragment of it
+    ("La Procura della Repubblica di Ferrara ha aperto un fascicolo.", [("Procura della Repubblica", "ORG")],
+     "Procura della Repubblica di Ferrara", "Procura della Repubblica di Ferrara"),
+    # a NER span longer than the KB match does not swallow it
+    ("Il ministro degli Esteri russo Sergej Lavrov ha parlato.",
+     [("Esteri russo Sergej Lavrov", "PER")], "Sergey Lavrov", "Sergej Lavrov"),
+])
+def test_entities_kb_and_rule_matches_win_over_ner(parsed, text, ents, name, mention):
+    out = _ner_run(parsed, text, ents)
+    by_name = _by_name(out)
+    assert mention in [m.text for m in by_name[name].mentions]
+    assert sorted(e.name for e in out) == sorted(e.name for e in extract_entities(parsed(text, "2025-10-21"), []))
+
+
+def test_entities_ner_headline_span_leaves_surnames_to_people(parsed):
+    text = "Marco Rubio e Sergey Lavrov si sono sentiti.\nIl dossier Rubio-Lavrov\nResta aperto."
+    ents = _by_name(_ner_run(parsed, text, [("Rubio-Lavrov\n", "ORG")]))
+    assert len(ents["Marco Rubio"].mentions) == 2 and len(ents["Sergey Lavrov"].mentions) == 2
+
+
+def test_entities_shipped_model_finds_unknown_person():
+    from cronaca.extract.places import extract_places
+    from cronaca.nlp import SHIPPED_MODEL, build_nlp, parse
+    from cronaca.records import Article
+
+    assert (SHIPPED_MODEL / "config.cfg").exists(), f"the shipped pipeline is missing from {SHIPPED_MODEL}"
+    nlp = build_nlp("auto")
+    for text, name in [
+        ("Il sindaco di Bergamo Carlo Verdini ha incontrato i commercianti del centro.", "Carlo Verdini"),
+        ("Ieri pomeriggio Tarcisio Bellomunno ha incontrato i commercianti del centro.", "Tarcisio Bellomunno"),
+    ]:
+        pdoc = parse(nlp, Article(doc_id="m", text=text, content_hash="m", date="2025-11-09", language="it"))
+        assert pdoc.has_ner and pdoc.has_parse
+        ents = _by_name(extract_entities(pdoc, extract_places(pdoc)))
+        assert ents[name].type == "PER"

@@ -318,3 +318,101 @@ def test_events_title_takes_the_status_of_the_body(parsed) -> None:
 def test_events_title_alone_is_no_event(parsed, text, types) -> None:
     events, _ = run(parsed, text)
     assert [e.type for e in events] == types, events
+
+
+@pytest.mark.parametrize("text,status", [
+    # "doveva" after a nominal subject: it was supposed to happen
+    ("La riunione tra Rossi e Dupont doveva segnare una svolta nei rapporti.", "planned"),
+    ("Rossi doveva incontrare Dupont a Lione.", "planned"),
+    ("Il vertice tra Rossi e Dupont dovrebbe svolgersi a Lione.", "planned"),
+    # a modal of a relative clause after a verbal trigger is not the trigger's
+    ("Rossi ha incontrato ieri Dupont, che dovrebbe ripartire domani per Parigi.", "occurred"),
+    # future support verbs
+    ("Rossi avrà domani una telefonata con Dupont.", "planned"),
+    ("Rossi terrà lunedì un colloquio con Dupont.", "planned"),
+    ("Ci sarà un vertice tra Rossi e Dupont a Lione.", "planned"),
+])
+def test_events_supposed_and_future_support(parsed, text, status) -> None:
+    found = summary(parsed, text)
+    assert found and found[0][3] == status, found
+
+
+@pytest.mark.parametrize("text,type_,status", [
+    # a cue on the end of an event is about its end: the event itself is still going on
+    ("Si discute della probabile fine dell'offensiva della Russia contro l'Ucraina.", "ASSAULT", "ongoing"),
+    ("Nessuno parla più della possibile conclusione dell'invasione dell'Ucraina da parte della Russia.",
+     "ASSAULT", "ongoing"),
+    # a start noun passes its cue on
+    ("È prevista la ripresa dei colloqui tra Rossi e Dupont.", "CONSULT", "planned"),
+])
+def test_events_cue_on_the_end_phase(parsed, text, type_, status) -> None:
+    found = [f for f in summary(parsed, text) if f[0] == type_]
+    assert found and found[0][3] == status, found
+
+
+def test_events_bare_reference_adds_no_claim(parsed) -> None:
+    text = ("Rossi e Dupont hanno avuto ieri un incontro a Lione. Il rinvio di quell'incontro è stato smentito. "
+            "Molti commentatori hanno parlato dell'importanza dell'incontro.")
+    events, _ = run(parsed, text)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert [c.status for c in consult[0].claims] == ["occurred", "denied"]
+
+
+def test_events_noun_subject_of_a_verb_keeps_its_claim(parsed) -> None:
+    text = "Rossi ha incontrato Dupont a Lione. L'incontro ha prodotto un'intesa sul grano."
+    events, _ = run(parsed, text)
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].claims) == 2
+
+
+_DETERMINISM_SCRIPT = r'''
+import dataclasses, hashlib, json
+from cronaca.extract.events import extract_events
+from cronaca.nlp import build_nlp, parse
+from cronaca.records import Article, Dateline, DocAnalysis, Entity, Span
+from cronaca.story import build_stories, story_to_json
+
+ACTORS = {"Rossi": ("PER", "ITAGOV"), "Dupont": ("PER", "FRAGOV"), "Müller": ("PER", "DEUGOV"),
+          "Francia": ("GPE", "FRA"), "Germania": ("GPE", "DEU"), "BBC": ("ORG", "GBRMED")}
+TEXTS = {
+    "a": ("2025-03-02", "Rossi e Dupont hanno avuto ieri un incontro a Lione. Secondo la BBC, il rinvio del "
+          "vertice tra Rossi, Dupont e Müller è stato deciso dalla Francia. Il vertice doveva tenersi a "
+          "Berlino. La Germania ha smentito il rinvio, contraddicendo quanto riportato dalla BBC."),
+    "b": ("2025-03-05", "Il vertice tra Rossi, Dupont e Müller si è svolto oggi a Berlino. Rossi avrà domani "
+          "una telefonata con Müller. La Francia ha accusato la Germania di ostacolare l'intesa."),
+}
+nlp = build_nlp("blank")
+docs = []
+for doc_id, (date, text) in TEXTS.items():
+    ents = []
+    for n, (name, (etype, code)) in enumerate(ACTORS.items(), start=1):
+        spans = [Span(i, i + len(name), name) for i in range(len(text)) if text.startswith(name, i)]
+        if spans:
+            ents.append(Entity(f"e{n}", name, etype, tuple(spans), code=code))
+    art = Article(doc_id=doc_id, text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(), date=date,
+                  language="it", dateline=Dateline(place=None, date=date))
+    events = extract_events(parse(nlp, art), ents, [], [], [])
+    docs.append(DocAnalysis(article=art, entities=tuple(ents), events=tuple(events)))
+out = {"events": [[dataclasses.asdict(e) for e in d.events] for d in docs],
+       "story": story_to_json(build_stories(docs, embedder=None))}
+print(json.dumps(out, sort_keys=True, ensure_ascii=False))
+'''
+
+
+def test_events_and_stories_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outs = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run_ = subprocess.run([sys.executable, "-c", _DETERMINISM_SCRIPT], capture_output=True, text=True, env=env,
+                              cwd=root, timeout=120, check=False)
+        assert run_.returncode == 0, run_.stderr[-2000:]
+        outs.append(run_.stdout)
+    assert outs[0] == outs[1]
+    assert '"events"' in outs[0]

@@ -133,9 +133,52 @@ def test_kb_schema_g20_heads_and_foreign_ministers(country):
     ("pablo_quirno", date(2025, 11, 9), "foreign_minister"),
     ("cho_hyun", date(2025, 11, 9), "foreign_minister"),
     ("mahmoud_ali_youssouf", date(2025, 11, 9), "au_commission_chairperson"),
+    ("kayleigh_mcenany", date(2020, 6, 1), "press_secretary"),
+    ("sean_spicer", date(2017, 3, 1), "press_secretary"),
+    ("josh_earnest", date(2016, 1, 1), "press_secretary"),
+    ("zhao_lijian", date(2021, 3, 1), "foreign_ministry_spokesperson"),
+    ("wang_wenbin", date(2022, 3, 1), "foreign_ministry_spokesperson"),
+    ("hua_chunying", date(2019, 1, 1), "foreign_ministry_spokesperson"),
+    ("geng_shuang", date(2018, 1, 1), "foreign_ministry_spokesperson"),
+    ("park_il", date(2025, 12, 4), "foreign_ministry_spokesperson"),
+    ("lee_jae_woong", date(2025, 6, 5), "foreign_ministry_spokesperson"),
+    ("toshihiro_kitamura", date(2025, 11, 26), "foreign_ministry_spokesperson"),
+    ("kathrin_deschauer", date(2025, 10, 24), "foreign_ministry_spokesperson"),
+    ("pascal_confavreux", date(2025, 9, 22), "foreign_ministry_spokesperson"),
+    ("christophe_lemoine", date(2025, 4, 17), "foreign_ministry_spokesperson"),
+    ("peter_stano", date(2023, 4, 25), "foreign_ministry_spokesperson"),
+    ("anitta_hipper", date(2025, 6, 1), "foreign_ministry_spokesperson"),
+    ("david_pares", date(2025, 1, 15), "government_spokesperson"),
+    ("rolliansyah_soemirat", date(2025, 2, 7), "foreign_ministry_spokesperson"),
 ])
 def test_kb_schema_spokespeople_and_new_holders(actor, on, key):
     assert key in {r.key for r in load_kb().roles_at(actor, on)}
+
+
+@pytest.mark.parametrize("actor,on,key", [
+    ("tammy_bruce", date(2026, 1, 2), "foreign_ministry_spokesperson"),  # by then deputy UN representative
+    ("geng_shuang", date(2021, 1, 1), "foreign_ministry_spokesperson"),  # left on 5 June 2020
+    ("peter_stano", date(2025, 3, 1), "foreign_ministry_spokesperson"),  # replaced with the new Commission
+    ("sarah_huckabee_sanders", date(2020, 1, 1), "press_secretary"),
+])
+def test_kb_schema_spokespeople_out_of_office(actor, on, key):
+    assert key not in {r.key for r in load_kb().roles_at(actor, on)}
+
+
+@pytest.mark.parametrize("country", ("USA", "RUS", "CHN", "UKR", "IND", "TUR", "FRA", "DEU", "JPN", "KOR",
+                                     "IDN", "ZAF", "EUR"))
+def test_kb_schema_foreign_ministry_spokesperson_on_recent_date(country):
+    """The foreign-ministry (for the EU: EEAS) spokespeople the KB covers have a holder in October 2025."""
+    on = date(2025, 10, 1)
+    assert any(r.key == "foreign_ministry_spokesperson" and r.country == country and r.covers(on)
+               for a in load_kb() for r in a.roles)
+
+
+def test_kb_schema_gaps_are_documented():
+    """Offices the KB does not cover are listed under `gaps` with the reason."""
+    for name in KB_FILES:
+        for gap in load_yaml("kb", name).get("gaps") or ():
+            assert set(gap) == {"office", "reason"} and all(str(v).strip() for v in gap.values())
 
 
 def test_kb_schema_uncertain_dates_say_so():

@@ -93,6 +93,15 @@ def test_train_bio_docs_repair_stray_inside_tag() -> None:
     assert [(e.text, e.label_) for e in docs[0].ents] == [("Roma Nord", "LOC")]
 
 
+def test_train_read_bio_reads_indexed_columns_and_skips_dropped_labels(tmp_path: Path) -> None:
+    path = tmp_path / "silver.conllu"
+    path.write_text("0\tIl\tO\n1\tPalio\tB-MISC\n2\tdi\tI-MISC\n3\tSiena\tI-MISC\n\n"
+                    "0\tAnna\tB-PER\n1\tvive\tO\n2\ta\tO\n3\tLecce\tB-LOC\n", encoding="utf-8")
+    assert list(read_bio(path, drop_labels=frozenset({"MISC"}))) == [
+        [("Anna", "B-PER"), ("vive", "O"), ("a", "O"), ("Lecce", "B-LOC")]]
+    assert len(list(read_bio(path))) == 2
+
+
 def test_train_read_bio_rejects_a_line_without_label(tmp_path: Path) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text("Roma\tB-LOC\nParigi\n", encoding="utf-8")

@@ -39,7 +39,8 @@ def country_candidate(lex: Lexicon, code: str, start: int, end: int, text: str) 
     return Candidate(start, end, text, typ, ("gpe", code), lex.countries.name(code), code, code)
 
 
-def _is_cap(tok: str) -> bool:
+def is_capitalised(tok: str) -> bool:
+    """A name word: 'Rossi', "D'Alema", 'al-Sisi' (Arabic article before a capital)."""
     return bool(re.match(f"[{UPPER}]", tok)) or bool(re.match(f"(?:al|el|as|ad|an|ar|bin|ben)-[{UPPER}]", tok))
 
 
@@ -53,7 +54,7 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
         if not m:
             break
         tok = m.group(0).rstrip(".")
-        if not (_is_cap(tok) or tok in lex.particles):
+        if not (is_capitalised(tok) or tok in lex.particles):
             break
         toks.append((m.start(), m.start() + len(tok), tok))
         j = m.start() + len(tok)
@@ -61,9 +62,9 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
             i = j + 1
         else:
             break
-    while toks and not _is_cap(toks[-1][2]):
+    while toks and not is_capitalised(toks[-1][2]):
         toks.pop()
-    if not toks or not _is_cap(toks[0][2]):
+    if not toks or not is_capitalised(toks[0][2]):
         return None
     return toks[0][0], toks[-1][1]
 

@@ -14,13 +14,6 @@ from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit
 from cronaca.records import Place, Span, Time
 
-_LOCATIVE = ("a", "ad", "in", "nel", "nella", "nei", "nelle", "negli", "nell'", "presso", "lungo", "sul", "sulla",
-             "all'", "al", "alla")
-_PLACE_HEADS = ("confine", "confini", "territorio", "regione", "costa", "sud", "nord", "est", "ovest", "zona",
-                "area", "striscia", "capitale", "periferia", "centro")
-_VERB_ENDINGS = ("ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", "rà", "ranno",
-                 "rebbe", "rebbero", "ando", "endo", "are", "ere", "ire", "esto", "esta", "isto", "ista", "osto",
-                 "osta", "otto", "otta", "olto", "olta")
 _SPECIFIC = {"city": 3, "region": 2, "country": 1}
 
 
@@ -71,10 +64,10 @@ def anchor(view: TextView, hits: Sequence[Hit], times: Sequence[Time], places: S
         if first > last or first == 0:
             continue
         prev = view.lows[first - 1]
-        head = any(w in _PLACE_HEADS for w in view.lows[max(0, first - 4):first])
-        if prev not in _LOCATIVE and not head:
+        head = any(w in view.grammar.place_head_nouns for w in view.lows[max(0, first - 4):first])
+        if prev not in view.grammar.venue_preps and not head:
             continue
-        if prev in _LOCATIVE and _topic(view, first - 2, hits, times):
+        if prev in view.grammar.venue_preps and _topic(view, first - 2, hits, times):
             continue
         n = _owner(view, hits, first, last, loose=True)
         if n is not None:
@@ -95,7 +88,7 @@ def _topic(view: TextView, j: int, hits: Sequence[Hit], times: Sequence[Time]) -
         return False
     if any(m.first <= j <= m.last for m in view.mentions) or not low.isalpha() or low in view.lex.venue_verbs:
         return False
-    verb_or_name = low.endswith(_VERB_ENDINGS) or low in view.lex.place_anaphora or \
+    verb_or_name = low.endswith(view.grammar.verb_endings) or low in view.lex.place_anaphora or \
         view.text[w.start:w.start + 1].isupper()
     return not verb_or_name
 
@@ -111,7 +104,7 @@ def place_mentions(view: TextView, places: Sequence[Place]) -> list[Place]:
     out.sort(key=lambda p: p.start)
     lows = view.lows
     for j in range(1, len(lows) - 1):
-        if lows[j] not in view.lex.place_anaphora or lows[j - 1] not in _LOCATIVE:
+        if lows[j] not in view.lex.place_anaphora or lows[j - 1] not in view.grammar.venue_preps:
             continue
         alpha3 = view.lex.nationalities.get(lows[j + 1])
         country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None

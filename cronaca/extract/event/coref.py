@@ -45,6 +45,7 @@ class MentionInfo:
     pos: str = "noun"
     tense: str = "other"  # past | pluperfect | future | other (of the trigger or its support verb)
     headline: bool = False  # in a title line (no final full stop, no verb)
+    bare: bool = False  # a noun with no cue, support verb, time or place: it names the event, asserts nothing
 
 
 @dataclass

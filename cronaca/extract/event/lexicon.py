@@ -193,6 +193,11 @@ class StatusLexicon:
     enacting_types: frozenset[str] = frozenset()
     existential: tuple[Phrase, ...] = ()  # "non c'è", "non esiste": the noun after them is negated
     existential_fillers: frozenset[str] = frozenset()  # words allowed between the cue and the noun
+    future_forms: frozenset[str] = frozenset()  # short future forms ("avrà") the endings test misses
+    phase_end: frozenset[str] = frozenset()  # "conclusione", "fine" (+ genitive + event)
+    phase_start: frozenset[str] = frozenset()  # "inizio", "ripresa"
+    phase_genitive: frozenset[str] = frozenset()
+    subject_modals: frozenset[str] = frozenset()  # "l'incontro doveva ...": planned
 
     @cached_property
     def before_index(self) -> PhraseIndex:
@@ -354,6 +359,7 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
     tense = _need(data, "tense", dict, where)
     denials = _need(data, "denials", dict, where)
     existential = _need(data, "existential", dict, where)
+    phases = _need(data, "phases", dict, where)
     return StatusLexicon(
         priority=priority,
         before=tuple(sorted(before, key=lambda sp: len(sp[1]), reverse=True)),
@@ -374,4 +380,9 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         enacting_types=frozenset(str(t) for t in data["enacting"].get("types", [])),
         existential=_phrases(existential.get("cues", []), f"{where} existential.cues"),
         existential_fillers=_words(existential.get("fillers", []), f"{where} existential.fillers"),
+        future_forms=frozenset(tense.get("future_forms", [])),
+        phase_end=_words(phases.get("end", []), f"{where} phases.end"),
+        phase_start=_words(phases.get("start", []), f"{where} phases.start"),
+        phase_genitive=_words(phases.get("genitive", []), f"{where} phases.genitive"),
+        subject_modals=_words(_need(data, "subject_modals", list, where), where),
     )

@@ -17,17 +17,6 @@ from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.text import Mention, TextView
 from cronaca.extract.event.triggers import Hit
 
-_AGENT = ("da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'")
-_GENITIVE = ("di", "d'", "del", "dello", "della", "dei", "degli", "delle", "dell'")
-_BETWEEN = ("tra", "fra")
-_WITH = ("con", "col", "insieme")
-_SOURCE = ("secondo", "riferisce", "citato", "citata", "fonti", "fonte")
-_PASSIVE_AUX = ("stato", "stata", "stati", "state", "viene", "vengono", "venne", "vennero")
-_AUX = ("ha", "hanno", "ho", "abbiamo", "è", "sono", "era", "erano", "aveva", "avevano", "essere", "avere",
-        "aver", "si", "siamo", "fu", "furono")
-_COORD = ("e", "ed", ",", "sia", "che", "nonché")
-_LOCATIVE = ("a", "ad", "in", "nel", "nella", "nei", "nelle", "negli", "nell'", "presso")
-
 
 @dataclass(frozen=True)
 class Participants:
@@ -48,6 +37,7 @@ class ParticipantFinder:
         self.v = view
         self.lex = lexicon
         self.hit_words = {i for h in hits for i in range(h.first, h.last + 1)}
+        self.g = view.grammar
 
     # --- small tests ------------------------------------------------------------------------
     def governed(self, m: Mention) -> bool:
@@ -56,9 +46,9 @@ class ParticipantFinder:
         if j < 0:
             return False
         low = self.v.lows[j]
-        if low in _GENITIVE and j > 0 and self.v.lows[j - 1] in self.lex.head_nouns:
+        if low in self.g.genitive_preps and j > 0 and self.v.lows[j - 1] in self.lex.head_nouns:
             return False
-        return low in self.lex.prepositions or low in _SOURCE or self.v.lows[m.first] in ("fonti", "fonte")
+        return low in self.lex.prepositions or low in self.g.source_markers or self.v.lows[m.first] in self.g.source_heads
 
     def venue(self, m: Mention, hit: Hit) -> bool:
         """The place where the event happens, never one of its participants: a name after "a margine
@@ -70,36 +60,36 @@ class ParticipantFinder:
                 return True
         if hit.entry.frame != "symmetric" or m.type not in ("GPE", "LOC") or m.first == 0:
             return False
-        return lows[m.first - 1] in _LOCATIVE
+        return lows[m.first - 1] in self.g.locative_preps
 
     def is_object(self, m: Mention) -> bool:
         """A mention right after a verb form ("ha accusato Hamas") is its object, no subject."""
         j = m.first - 1
-        while j >= 0 and self.v.lows[j] in ("il", "lo", "la", "l'", "i", "gli", "le"):
+        while j >= 0 and self.v.lows[j] in self.g.definite_articles:
             j -= 1
         if j < 0:
             return False
         w = self.v.lows[j]
-        return j in self.hit_words or (w.endswith(("ato", "ito", "uto")) and j > 0 and
-                                       self.v.lows[j - 1] in _AUX)
+        return j in self.hit_words or (w.endswith(self.g.object_participle_endings) and j > 0 and
+                                       self.v.lows[j - 1] in self.g.auxiliaries)
 
     def _is_aux_before(self, i: int, words: Sequence[str]) -> bool:
         return any(self.v.lows[j] in words for j in range(max(0, i - 3), i))
 
     def passive(self, hit: Hit) -> bool:
-        return not hit.is_noun and self._is_aux_before(hit.first, _PASSIVE_AUX)
+        return not hit.is_noun and self._is_aux_before(hit.first, self.g.passive_auxiliaries)
 
     def adjectival(self, hit: Hit) -> bool:
         """A bare past participle after a noun ("detenuti liberati", "Trump, atterrato in ...")."""
         if hit.is_noun or hit.first == 0:
             return False
         w = self.v.lows[hit.first]
-        if not w.endswith(("ato", "ata", "ati", "ate", "uto", "uti", "ito", "iti", "ita", "ite", "isi", "iso")):
+        if not w.endswith(self.g.adjectival_participle_endings):
             return False
         # "ha a sua volta accusato": the auxiliary may stand a few adverbial words back
         for j in range(hit.first - 1, max(-1, hit.first - 6), -1):
             low = self.v.lows[j]
-            if low in _AUX + ("non", "già", "anche", "poi", "appena"):
+            if low in self.g.auxiliaries or low in self.g.participle_adverbs:
                 return False
             if low in (",", ".", ";", ":") or self.v.mention_ending_at(j) is not None:
                 break
@@ -114,10 +104,10 @@ class ParticipantFinder:
             if prev.last >= cur.first or self.governed(prev):
                 continue
             gap = self.v.lows[prev.last + 1:cur.first]
-            if not gap or len(gap) > 8 or not any(g in _COORD for g in gap):
+            if not gap or len(gap) > 8 or not any(g in self.g.coordinators for g in gap):
                 break
-            if any(g in ("dopo", "prima", "quando", "perché") for g in gap) or \
-                    ("che" in gap and self.v.lows[prev.first - 1] != "sia"):
+            if any(g in self.g.subordinators for g in gap) or \
+                    (not self.g.complementizers.isdisjoint(gap) and self.v.lows[prev.first - 1] not in self.g.correlatives):
                 break
             if any(self.v.is_break(k) for k in range(prev.last + 1, cur.first)):
                 break
@@ -132,7 +122,7 @@ class ParticipantFinder:
             if nxt.first <= cur.last:
                 continue
             gap = self.v.lows[cur.last + 1:nxt.first]
-            if not gap or len(gap) > 7 or gap[0] not in ("e", "ed", ",") or "," in gap[1:] or \
+            if not gap or len(gap) > 7 or gap[0] not in self.g.forward_coordinators or "," in gap[1:] or \
                     any(self.v.is_break(k) or k in self.hit_words for k in range(cur.last + 1, nxt.first)):
                 break
             out.append(nxt)
@@ -156,7 +146,7 @@ class ParticipantFinder:
         j = t - 1
         stopped_at_break = False
         while j >= s_lo:
-            if v.lows[j] == "che":
+            if v.lows[j] in self.g.complementizers:
                 m = v.mention_ending_at(j - 1)
                 if m is None and j > 0 and v.lows[j - 1] == ",":
                     # "Steve Witkoff e Jared Kushner, genero del presidente, che ..."
@@ -167,7 +157,7 @@ class ParticipantFinder:
                 if j > s_lo and v.lows[j - 1] in self.lex.reporting:
                     j -= 1
                     continue
-                if j > s_lo and v.lows[j - 1] in ("dopo", "prima", "così", "mentre", "senza", "tanto"):
+                if j > s_lo and v.lows[j - 1] in self.g.subject_breaks:
                     stopped_at_break = True
                     break
                 return []
@@ -210,12 +200,14 @@ class ParticipantFinder:
                 if preps and prev not in preps:
                     k = m.last + 1
                     continue
-                if prev in _SOURCE or "secondo" in prev2:
+                if prev in self.g.source_markers or any(w in prev2 for w in self.g.source_preps):
                     k = m.last + 1
                     continue
-                hint = "agent" if (prev in _AGENT or "da parte" in prev2) else \
-                    "between" if prev in _BETWEEN else "with" if prev in _WITH or "insieme" in prev2 else \
-                    "genitive" if prev in _GENITIVE else "plain" if prev not in self.lex.prepositions else "prep"
+                g = self.g
+                hint = "agent" if (prev in g.agent_preps or any(w in prev2 for w in g.agent_phrases)) else \
+                    "between" if prev in g.between_preps else \
+                    "with" if prev in g.with_preps or any(w in prev2 for w in g.companion_words) else \
+                    "genitive" if prev in g.genitive_preps else "plain" if prev not in self.lex.prepositions else "prep"
                 return hint, self.group_forward(m, hi), ""
             nat = v.nationality_entity(k)
             if nat and not any(x.first in range(k + 1, k + 5) for x in v.mentions):
@@ -227,12 +219,12 @@ class ParticipantFinder:
     def support_verb(self, hit: Hit, lo: int) -> int | None:
         """Word index of a support verb governing the noun trigger (no other trigger between)."""
         lows = self.v.lows
-        wide = hit.first > 0 and lows[hit.first - 1] in ("con", "per")
+        wide = hit.first > 0 and lows[hit.first - 1] in self.g.wide_support_preps
         for j in range(hit.first - 1, max(lo, hit.first - 11) - 1, -1):
             if j in self.hit_words:
                 return None
             if self.v.any_phrase_at(self.lex.support_verbs, j):
-                if hit.first - j <= 6 or wide or "insieme" in lows[j:hit.first]:
+                if hit.first - j <= 6 or wide or not self.g.companion_words.isdisjoint(lows[j:hit.first]):
                     return j
                 return None
         return None
@@ -286,8 +278,8 @@ class ParticipantFinder:
             take(subj, actors)
             # "ha presieduto insieme al presidente egiziano X un vertice": X acts too
             for m in v.mentions:
-                if support < m.first < hit.first and "insieme" in v.lows[support:m.first] and \
-                        any(w in ("al", "a", "alla", "con") for w in v.lows[max(support, m.first - 4):m.first]):
+                if support < m.first < hit.first and not self.g.companion_words.isdisjoint(v.lows[support:m.first]) and \
+                        any(w in self.g.support_recipient_preps for w in v.lows[max(support, m.first - 4):m.first]):
                     take([m], actors)
             before = len(actors) + len(recips)
             self._noun_phrase(hit, hi, actors, recips, take)
@@ -352,7 +344,7 @@ class ParticipantFinder:
         while k <= limit:
             if k in self.hit_words:
                 break
-            pair = self.pair(k) if k > 0 and v.lows[k - 1] in _BETWEEN else None
+            pair = self.pair(k) if k > 0 and v.lows[k - 1] in self.g.between_preps else None
             if pair:
                 actors.extend(pair)
                 break
@@ -360,10 +352,10 @@ class ParticipantFinder:
             if m is None:
                 if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends:
                     break
-                if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in _WITH):
+                if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in self.g.with_preps):
                     gov = v.lows[k]
                 if v.lows[k] not in self.lex.agent_nouns and v.lows[k] not in self.lex.prepositions and \
-                        v.lows[k] not in ("il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "parte"):
+                        v.lows[k] not in self.g.phrase_determiners:
                     first_arg = False
                 k += 1
                 continue
@@ -379,20 +371,20 @@ class ParticipantFinder:
             gov = None
             prev3 = " ".join(v.lows[max(0, m.first - 3):m.first])
             group = self.group_forward(m, limit + 8)
-            if prev in _BETWEEN:
+            if prev in self.g.between_preps:
                 take(group, actors)
-            elif "da parte" in prev3:
+            elif any(w in prev3 for w in self.g.agent_phrases):
                 take(group, actors if e.agent_by == "actor" else recips)
-            elif prev in _WITH:
+            elif prev in self.g.with_preps:
                 take(group, recips if e.frame != "symmetric" else actors)
-            elif prev in _GENITIVE:
+            elif prev in self.g.genitive_preps:
                 role = e.genitive if first_arg else "recipient"
                 take(group, actors if role == "actor" else recips)
             elif prev in self.lex.prepositions:
                 if e.recipient_preps and prev not in e.recipient_preps:
                     k = group[-1].last + 1
                     continue
-                if prev in ("secondo",):
+                if prev in self.g.source_preps:
                     break
                 take(group, recips)
             elif m.first == hit.last + 1 or (prev == "-" or v.lows[m.first].count("-")):

@@ -63,6 +63,10 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         if j not in covered:
             found.append((rank[status], status, j, len(p)))
             covered.update(range(j, j + len(p)))
+    nxt = phrase_end + 1
+    if hit.is_noun and nxt <= a_hi and lows[nxt] in lex.subject_modals and nxt not in covered:
+        found.append((rank["planned"], "planned", nxt, 1))  # "l'incontro doveva ...": supposed to happen
+        covered.add(nxt)
     hearsay_index = view.index(lex.hearsay_past)
     hearsay = any(hearsay_index.matches_at(lows, j) for j in range(max(lo, first - 4), first + 1))
     negated = None
@@ -83,6 +87,12 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         cue = _existential(view, first, lo, lex, covered)
         if cue is not None:
             found.append((rank["negated"], "negated", cue[0], cue[1]))
+    phase = _end_phase(view, first, lo, lex) if hit.is_noun else None
+    if phase is not None:
+        # "la possibile conclusione dell'invasione": the cues before the end noun are about the end
+        about_end = [f for f in found if f[2] < phase]
+        if any(f[1] != "occurred" for f in about_end):
+            return StatusFinding("ongoing", _cue_text(view, phase, 1), (phase, phase), hearsay)
     if found:
         _, status, j, n = min(found, key=lambda f: (f[0], abs(f[2] - first)))
         if status in ("possible", "planned", "proposed") and hearsay:
@@ -91,6 +101,17 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
     if hearsay:
         return StatusFinding("occurred", None, None, True)
     return StatusFinding(_tense_status(view, hit, lex, lo), None, None, False)
+
+
+def _end_phase(view: TextView, first: int, lo: int, lex: StatusLexicon) -> int | None:
+    """The word index of an end noun governing the trigger at ``first`` through a genitive
+    ("conclusione dell'invasione", "la fine della guerra"), None if there is none."""
+    lows = view.lows
+    j = first - 1
+    if j < lo or lows[j] not in lex.phase_genitive:
+        return None
+    j -= 1
+    return j if j >= lo and lows[j] in lex.phase_end else None
 
 
 def _existential(view: TextView, first: int, lo: int, lex: StatusLexicon, covered: set[int]
@@ -128,7 +149,7 @@ def _tense_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int) -> str:
         return "planned"
     if w.endswith(lex.participle_endings) and any(b in lex.auxiliaries for b in before):
         return "occurred"
-    if w.endswith("ndo"):
+    if w.endswith(view.grammar.present_participle_or_gerund_ending):
         return "occurred"
     return default
 
@@ -137,10 +158,10 @@ def verb_tense(view: TextView, i: int, lex: StatusLexicon) -> str:
     """'past' (passato prossimo), 'pluperfect', 'future', or 'other' for the verb at word ``i``."""
     before = view.lows[max(0, i - 3):i]
     w = view.lows[i]
-    if w.endswith(lex.participle_endings) and any(b in ("aveva", "avevano", "era", "erano") for b in before):
+    if w.endswith(lex.participle_endings) and any(b in view.grammar.pluperfect_auxiliaries for b in before):
         return "pluperfect"
     if w.endswith(lex.participle_endings) and any(b in lex.auxiliaries for b in before):
         return "past"
-    if len(w) > 4 and w.endswith(lex.future_endings):
+    if w in lex.future_forms or len(w) > 4 and w.endswith(lex.future_endings):
         return "future"
     return "other"

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cronaca.extract.event.grammar import grammar
 from cronaca.extract.event.lexicon import (
     EventLexicon,
     Phrase,
@@ -60,6 +61,7 @@ class TextView:
                  lexicon: EventLexicon) -> None:
         self.text = pdoc.text
         self.lex = lexicon
+        self.grammar = grammar(pdoc.article.language or "it")
         sent_of: dict[int, int] = {}
         for n, sent in enumerate(pdoc.doc.sents):
             for tok in sent:
