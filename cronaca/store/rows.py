@@ -55,7 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "time_text", "time_start", "time_end", "place_name", "place_country", "place_start",
                "place_end", "attribution_json", "hearsay", "cue"),
     "warnings": ("doc_id", "ord", "kind", "entity", "detail"),
-    "stories": ("story_id", "ord", "title", "documents"),
+    "stories": ("story_id", "ord", "title", "documents", "entity_names_json"),
     "story_events": ("story_id", "event_id", "ord", "type", "mode", "participants", "mentions_json",
                      "status_history_json"),
     "contradictions": ("story_id", "ord", "event", "slot", "values_json", "explanation"),
@@ -115,7 +115,7 @@ def _claim_row(doc_id: str, event_id: str, ord_: int, c: Claim) -> Row:
 def story_rows(stories: Sequence[Story]) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {t: [] for t in STORY_TABLES}
     for i, s in enumerate(stories):
-        rows["stories"].append((s.id, i, s.title, list(s.documents)))
+        rows["stories"].append((s.id, i, s.title, list(s.documents), _json(s.entity_names)))
         rows["story_events"].extend(
             (s.id, ev.id, j, ev.type, ev.mode, list(ev.participants), _json(ev.mentions),
              _json(ev.status_history)) for j, ev in enumerate(s.events))
@@ -204,5 +204,6 @@ def stories_from(rows: dict[str, list[Row]]) -> tuple[Story, ...]:
                                             evidence=tuple(v["evidence"]))
                          for v in json.loads(values))))
     return tuple(Story(id=sid, title=title, documents=tuple(docs), events=tuple(events.get(sid, ())),
-                       contradictions=tuple(contradictions.get(sid, ())))
-                 for sid, _o, title, docs in rows["stories"])
+                       contradictions=tuple(contradictions.get(sid, ())),
+                       entity_names=tuple((d, e, n) for d, e, n in json.loads(names)))
+                 for sid, _o, title, docs, names in rows["stories"])

@@ -203,7 +203,8 @@ def test_api_events_without_filters_list_every_event(seed_client: TestClient):
     ("until=2025-10-31", lambda r: r["date"] == "2025-10-21"),
     ("since=2025-10-21&until=2025-10-21", lambda r: r["date"] == "2025-10-21"),
     ("type=consult&actor=donald_trump&status=planned",
-     lambda r: r["type"] == "CONSULT" and "planned" in [c["status"] for c in r["claims"]]),
+     lambda r: r["type"] == "CONSULT" and "planned" in [c["status"] for c in r["claims"]]
+     and "donald_trump" in [p["id"] for p in r["actors"] + r["recipients"]]),
 ])
 def test_api_events_filters(seed_client: TestClient, query, check):
     every = seed_client.get("/events?limit=1000").json()["items"]

@@ -112,7 +112,7 @@ def test_store_schema_has_a_column_for_every_record_field():
         records.Warning: set(COLUMNS["warnings"]) - {"doc_id", "ord"},
         records.DocAnalysis: {"article", "entities", "times", "places", "quotes", "events", "warnings",
                               "stages", "errors"},
-        records.Story: {"id", "title", "documents", "events", "contradictions"},
+        records.Story: {"id", "title", "documents", "events", "contradictions", "entity_names"},
         records.StoryEvent: {"id", "type", "participants", "mentions", "status_history", "mode"},
         records.Contradiction: {"event", "slot", "values", "explanation"},
     }
