@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -22,7 +22,7 @@ from cronaca.extract.places import extract_places
 from cronaca.extract.quotes import extract_quotes
 from cronaca.extract.times import extract_times
 from cronaca.extract.warnings import check_roles
-from cronaca.nlp import ParsedDoc, build_nlp, parse
+from cronaca.nlp import ParsedDoc, build_nlp, parse, parse_many
 from cronaca.records import Article, DocAnalysis
 
 log = logging.getLogger(__name__)
@@ -81,16 +81,30 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else build_nlp(model)
 
     def analyze(self, article: Article) -> DocAnalysis:
-        if article.language not in (None, "it"):
-            return DocAnalysis(article=article, stages=("ingest",),
-                               errors=(f"language '{article.language}' is not supported yet: "
-                                       "only ingest ran",))
+        if not _supported(article):
+            return _unsupported(article)
         return run_stages(parse(self.nlp, article))
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[DocAnalysis]:
+    def analyze_many(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocAnalysis]:
+        """Analyses in input order; the nlp stage runs batched (``nlp.pipe``)."""
+        batch: list[Article] = []
         for article in articles:
-            yield self.analyze(article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, articles: list[Article]) -> Iterator[DocAnalysis]:
+        parsed = iter(parse_many(self.nlp, [a for a in articles if _supported(a)], batch_size=len(articles) or 1))
+        for article in articles:
+            yield run_stages(next(parsed)) if _supported(article) else _unsupported(article)
 
 
-def with_language(article: Article, language: str | None) -> Article:
-    return replace(article, language=language)
+def _supported(article: Article) -> bool:
+    return article.language in (None, "it")
+
+
+def _unsupported(article: Article) -> DocAnalysis:
+    return DocAnalysis(article=article, stages=("ingest",),
+                       errors=(f"language '{article.language}' is not supported yet: only ingest ran",))

@@ -45,3 +45,22 @@ def test_pipeline_skips_stages_for_other_languages(parsed):
     pdoc = replace(pdoc, article=replace(pdoc.article, language="en"))
     out = run_stages(pdoc, [Stage("times", _times)])
     assert out.stages == ("ingest", "nlp")
+
+
+def test_pipeline_analyze_many_matches_analyze_and_keeps_order(blank_nlp):
+    import hashlib
+
+    from cronaca.pipeline import Analyzer
+    from cronaca.records import Article
+
+    texts = ["Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega francese.",
+             "A short English line that is not analysed.",
+             "Il vertice previsto per giovedì a Parigi è stato rinviato."]
+    langs = ["it", "en", "it"]
+    articles = [Article(doc_id=f"a{i}", text=t, content_hash=hashlib.sha256(t.encode()).hexdigest(),
+                        date="2026-03-03", language=lang) for i, (t, lang) in enumerate(zip(texts, langs))]
+    analyzer = Analyzer(nlp=blank_nlp)
+    many = list(analyzer.analyze_many(articles, batch_size=2))
+    assert [a.doc_id for a in many] == ["a0", "a1", "a2"]
+    assert many == [analyzer.analyze(a) for a in articles]
+    assert many[1].stages == ("ingest",)

@@ -79,8 +79,8 @@ def load_and_analyse(paths: Sequence[str], *, model: str, max_bytes: int, quiet:
     try:
         with click.progressbar(articles, label="analysing", file=sys.stderr,
                                show_pos=True) if show else _nullbar(articles) as bar:
-            for art in bar:
-                analysis = analyzer.analyze(art)
+            for analysis in analyzer.analyze_many(bar):
+                art = analysis.article
                 for err in analysis.errors:
                     click.echo(f"cronaca: {art.source or art.doc_id}: {err}", err=True)
                 analyses.append(analysis)

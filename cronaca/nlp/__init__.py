@@ -11,7 +11,7 @@ or a path).  The extractors check ``doc.has_annotation`` and work without a pars
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -117,6 +117,17 @@ def load() -> Language:
 
 
 def parse(nlp: Language, article: Article) -> ParsedDoc:
+    return parsed(article, nlp(article.text))
+
+
+def parse_many(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[ParsedDoc]:
+    """Parse a stream of articles with ``nlp.pipe`` (batched: faster with a trained pipeline)."""
+    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in pairs:
+        yield parsed(article, doc)
+
+
+def parsed(article: Article, doc: Doc) -> ParsedDoc:
     ref = article.date or (article.dateline.date if article.dateline else None)
     ref_date = date.fromisoformat(ref) if ref else None
-    return ParsedDoc(article=article, doc=nlp(article.text), ref_date=ref_date)
+    return ParsedDoc(article=article, doc=doc, ref_date=ref_date)
