@@ -22,4 +22,4 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="cronaca: %(levelname)s: %(message)s")
 
 
-from cronaca.cli import analyze, demo, export, serve, timeline, train  # noqa: E402,F401  (commands register on import)
+from cronaca.cli import analyze, demo, export, serve, timeline, train  # noqa: F401  (commands register on import)

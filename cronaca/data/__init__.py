@@ -6,7 +6,7 @@ Linguists edit these files, not the Python code.  Loading is cached per file.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ def data_path(lang: str, name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(lang: str, name: str) -> Any:
     """Parsed YAML file ``data/<lang>/<name>`` (cached; treat the result as read-only)."""
     path = data_path(lang, name)
@@ -35,7 +35,7 @@ def load_yaml(lang: str, name: str) -> Any:
         raise DataFileError(f"language data file '{lang}/{name}' is not valid YAML: {exc}") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
     """Rows of a TSV file with a header line; lines starting with '#' are comments."""
     path = data_path(lang, name)
