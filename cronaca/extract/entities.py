@@ -135,13 +135,19 @@ def _ner_name(lex: Lexicon, surface: str, typ: str) -> bool:
     if lex.countries.lookup(surface) is not None or _place_word(lex, words, typ):
         return False  # "Europa" or "Qatar Tamim ..." as ORG, "Khan Younis" or "Modena Centro" as PER
     if typ == "PER":
-        # two words at least, the last no initial: a surname alone joins a full name or nobody
-        return len(words) >= 2 and len(words[-1].rstrip(".")) > 1 and not words[-1].endswith(".")
+        # two words at least, the last no initial: a surname alone joins a full name or nobody;
+        # "Vertice Trump-Putin": a pair of known people joined by a dash is no new person
+        return (len(words) >= 2 and len(words[-1].rstrip(".")) > 1 and not words[-1].endswith(".")
+                and not any(_known_person(lex, part) for w in words if re.search(r"[-–]", w)
+                            for part in re.split(r"[-–]", w)))
     if len(words) == 1 and not _acronym_like(words[0]):
         return False  # "Comune", "Polizia", a surname: a capitalised word alone says too little
     # "Rubio-Lavrov": two people's surnames, not an organisation
-    return not any((a := lex.kb.lookup(part)) is not None and a.type == "PER"
-                   for w in words for part in re.split(r"[-–]", w))
+    return not any(_known_person(lex, part) for w in words for part in re.split(r"[-–]", w))
+
+
+def _known_person(lex: Lexicon, word: str) -> bool:
+    return (a := lex.kb.lookup(word)) is not None and a.type == "PER"
 
 
 def _shouting(words: list[str]) -> bool:

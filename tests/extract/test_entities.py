@@ -268,6 +268,9 @@ def test_entities_ner_adds_what_rules_miss(parsed, text, ents, name, typ):
     # the surnames of two known people, a headline span with its line break
     ("Il dossier Rubio-Lavrov\nMarco Rubio e Sergey Lavrov tacciono.", [("Rubio-Lavrov\n", "ORG")],
      "Rubio-Lavrov"),
+    # a headline naming two known people joined by a dash, labelled PER
+    ("Vertice Trump-Putin\nDonald Trump vedrà Vladimir Putin.", [("Vertice Trump-Putin", "PER")],
+     "Vertice Trump-Putin"),
     # shouting, a single capitalised common word, initials, a surname alone, a comma inside
     ("Testo chiuso. RIPRODUZIONE RISERVATA", [("RIPRODUZIONE RISERVATA", "ORG")], "RIPRODUZIONE RISERVATA"),
     ("Ne ha parlato ieri la Prefettura.", [("Prefettura", "ORG")], "Prefettura"),
