@@ -111,6 +111,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     drafts = merge(_inherit(mentions, pdoc))
     drafts = _headline_status([d for d in drafts if _keep(d)])
     _add_denials(pdoc, view, drafts, entities, attribute)
+    _add_status_denials(pdoc, view, hits, drafts, entities, attribute)
     table = plover()
     events = []
     for k, d in enumerate(drafts, start=1):
@@ -355,5 +356,53 @@ def _add_denials(pdoc: ParsedDoc, view: TextView, drafts: list[Draft], entities:
         start, end = view.words[max(s_lo, j - 6)].start, view.words[min(s_hi, j + len(p) - 1)].end
         claim = Claim(status="denied", evidence=(start, end), attribution=tuple(attribute(pdoc, entities, start, end)),
                       cue=pdoc.text[view.words[j].start:view.words[j + len(p) - 1].end])
+        m0 = target.mentions[-1]
+        target.mentions.append(replace(m0, claim=claim, own=False, bare=False))
+
+
+def _add_status_denials(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], drafts: list[Draft],
+                        entities: Sequence[Entity], attribute: Attribute) -> None:
+    """ "La Farnesina ha smentito il rinvio": the denial of a status noun with no event noun of its
+    own is a denied claim, by the denier, on the latest event before it claimed with that status."""
+    slex = status_lexicon(pdoc.article.language or "it")
+    nouns = dict(slex.denial_nouns)
+    lows = view.lows
+    triggered = {k for h in hits for k in range(h.first, h.last + 1)}
+    for j in range(len(lows)):
+        p = view.any_phrase_at(slex.denial_verbs, j)
+        if p is None:
+            continue
+        lo, hi = view.clause(j)
+        k = j + len(p)
+        while k <= hi and lows[k] in slex.denial_fillers and lows[k] not in nouns:
+            k += 1
+        status = nouns.get(lows[k]) if k <= hi else None
+        if status is None or k in triggered:
+            continue
+        nxt = k + 1
+        if nxt <= hi and lows[nxt] in slex.phase_genitive and any(nxt < h.first <= nxt + 3 for h in hits):
+            continue  # "ha smentito il rinvio dell'incontro": the event noun carries the denial itself
+        at = view.words[j].start
+        best: tuple[int, Draft] | None = None
+        for d in drafts:
+            starts = [m.start for m in d.mentions if m.claim.status == status and m.start < at]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), d)
+        if best is None:
+            continue
+        target = best[1]
+        s_lo, _ = view.sent_range(view.words[j].sent)
+        deniers = view.mentions_between(s_lo, j - 1)
+        first = min(lo, deniers[-1].first) if deniers else lo
+        start, end = view.words[first].start, view.words[k].end
+        if any(m.claim.status == "denied" and m.claim.evidence[0] < end and start < m.claim.evidence[1]
+               for m in target.mentions):
+            continue
+        chain = tuple(attribute(pdoc, entities, start, end))
+        if deniers and deniers[-1].entity not in {a.entity for a in chain}:
+            m = deniers[-1]
+            chain = (Source(m.entity, pdoc.text[m.start:m.end], m.start, m.end),) + chain
+        claim = Claim(status="denied", evidence=(start, end), attribution=chain,
+                      cue=pdoc.text[at:view.words[k].end])
         m0 = target.mentions[-1]
         target.mentions.append(replace(m0, claim=claim, own=False, bare=False))

@@ -63,3 +63,11 @@ def test_cues_yaml_contradicted_frames() -> None:
     from cronaca.extract.speakers import lexicon
     frames = lexicon("it").contradicted_frames_at
     assert ("contraddicendo", "quanto", "riportato", "dalla") in frames["contraddicendo"]
+
+
+def test_status_yaml_denied_status_nouns() -> None:
+    lex = status_lexicon("it")
+    nouns = dict(lex.denial_nouns)
+    assert nouns["rinvio"] == "postponed" and nouns["annullamento"] == "cancelled"
+    assert nouns["sospensione"] == nouns["congelamento"] == "suspended"
+    assert set(nouns.values()) <= set(STATUSES) and ("smentit*",) in lex.denial_verbs

@@ -416,3 +416,30 @@ def test_events_and_stories_do_not_depend_on_the_hash_seed() -> None:
         outs.append(run_.stdout)
     assert outs[0] == outs[1]
     assert '"events"' in outs[0]
+
+
+@pytest.mark.parametrize("text,denied_index", [
+    (("Il vertice tra Rossi e Dupont è stato annullato ieri sera. In mattinata la Germania ha smentito "
+      "l'annullamento."), 0),
+    (("L'incontro tra Rossi e Müller è stato rinviato di una settimana. Rossi ha poi incontrato Dupont a Parigi. "
+      "La Germania ha però smentito il rinvio."), 0),
+    (("L'incontro tra Rossi e Müller è stato rinviato. Il vertice tra Rossi e Dupont è stato rinviato a maggio. "
+      "Poco dopo la Francia ha smentito il rinvio."), 1),
+])
+def test_events_denial_of_a_status_noun(parsed, text, denied_index) -> None:
+    events, names = run(parsed, text)
+    denied = [(k, c) for k, e in enumerate(events) for c in e.claims if c.status == "denied"]
+    assert [k for k, _ in denied] == [denied_index], events
+    claim = denied[0][1]
+    denier = claim.attribution[0]
+    assert names[denier.entity] in text[claim.evidence[0]:claim.evidence[1]]
+    assert text[claim.evidence[0]:claim.evidence[1]].split()[-1] in ("l'annullamento", "rinvio")
+
+
+@pytest.mark.parametrize("text", [
+    "Rossi ha incontrato Dupont ieri. La Francia ha smentito il rinvio.",  # nothing was postponed
+    "L'incontro tra Rossi e Dupont è stato rinviato. La Francia ha smentito la sospensione.",  # another status
+])
+def test_events_denial_of_a_status_without_such_event_adds_nothing(parsed, text) -> None:
+    events, _ = run(parsed, text)
+    assert not [c for e in events for c in e.claims if c.status == "denied"], events

@@ -198,6 +198,9 @@ class StatusLexicon:
     phase_start: frozenset[str] = frozenset()  # "inizio", "ripresa"
     phase_genitive: frozenset[str] = frozenset()
     subject_modals: frozenset[str] = frozenset()  # "l'incontro doveva ...": planned
+    denial_verbs: tuple[Phrase, ...] = ()  # "smentito" (+ fillers + a status noun)
+    denial_fillers: frozenset[str] = frozenset()  # "il", "ogni" between the verb and the noun
+    denial_nouns: tuple[tuple[str, str], ...] = ()  # ("rinvio", "postponed")
 
     @cached_property
     def before_index(self) -> PhraseIndex:
@@ -385,4 +388,18 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         phase_start=_words(phases.get("start", []), f"{where} phases.start"),
         phase_genitive=_words(phases.get("genitive", []), f"{where} phases.genitive"),
         subject_modals=_words(_need(data, "subject_modals", list, where), where),
+        denial_verbs=_phrases(denials.get("verbs", []), f"{where} denials.verbs"),
+        denial_fillers=_words(denials.get("fillers", []), f"{where} denials.fillers"),
+        denial_nouns=_status_nouns(denials.get("status_nouns", {}), priority, f"{where} denials.status_nouns"),
     )
+
+
+def _status_nouns(values: Any, priority: Sequence[str], where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(values, dict):
+        raise DataFileError(f"{where}: expected a mapping noun -> status, got {values!r}.")
+    out: list[tuple[str, str]] = []
+    for noun, status in values.items():
+        if not isinstance(noun, str) or len(split_phrase(noun)) != 1 or status not in priority:
+            raise DataFileError(f"{where}: '{noun}: {status}' must map one word to a status of {list(priority)}.")
+        out.append((split_phrase(noun)[0], str(status)))
+    return tuple(out)
