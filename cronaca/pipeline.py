@@ -34,12 +34,14 @@ class Stage:
     run: Callable[..., Sequence[Any]]
     needs: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("it",)
+    # spaCy annotations the stage reads when the pipeline has them ("ner", "parser", "tagger"…)
+    annotations: tuple[str, ...] = ()
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("times", extract_times),
-    Stage("places", extract_places),
-    Stage("entities", extract_entities, needs=("places",)),
+    Stage("places", extract_places, annotations=("ner",)),
+    Stage("entities", extract_entities, needs=("places",), annotations=("ner",)),
     Stage("quotes", extract_quotes, needs=("entities",)),
     Stage("events", extract_events, needs=("entities", "times", "places", "quotes")),
     Stage("warnings", check_roles, needs=("entities",)),
@@ -75,15 +77,26 @@ def run_stages(pdoc: ParsedDoc, stages: Sequence[Stage] = STAGES) -> DocAnalysis
 
 
 class Analyzer:
-    """Holds the loaded nlp pipeline; analyses articles one by one or in a stream."""
+    """Holds the loaded nlp pipeline; analyses articles one by one or in a stream.
 
-    def __init__(self, nlp: Language | None = None, model: str = "auto") -> None:
+    Only the pipeline components that some stage reads (``Stage.annotations``) run, with
+    whatever they listen to; the others stay loaded but disabled (``nlp.disabled``), so a
+    caller who wants tags, lemmas or the parse can re-enable them with ``nlp.enable_pipe``.
+    ``all_components=True`` keeps every component running.
+    """
+
+    def __init__(self, nlp: Language | None = None, model: str = "auto", *,
+                 stages: Sequence[Stage] = STAGES, all_components: bool = False) -> None:
         self.nlp = nlp if nlp is not None else build_nlp(model)
+        self.stages = tuple(stages)
+        if not all_components:
+            for name in unused_components(self.nlp, self.stages):
+                self.nlp.disable_pipe(name)
 
     def analyze(self, article: Article) -> DocAnalysis:
         if not _supported(article):
             return _unsupported(article)
-        return run_stages(parse(self.nlp, article))
+        return run_stages(parse(self.nlp, article), self.stages)
 
     def analyze_many(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocAnalysis]:
         """Analyses in input order; the nlp stage runs batched (``nlp.pipe``)."""
@@ -98,7 +111,18 @@ class Analyzer:
     def _batch(self, articles: list[Article]) -> Iterator[DocAnalysis]:
         parsed = iter(parse_many(self.nlp, [a for a in articles if _supported(a)], batch_size=len(articles) or 1))
         for article in articles:
-            yield run_stages(next(parsed)) if _supported(article) else _unsupported(article)
+            yield run_stages(next(parsed), self.stages) if _supported(article) else _unsupported(article)
+
+
+def unused_components(nlp: Language, stages: Sequence[Stage]) -> list[str]:
+    """Trainable components no stage reads, and shared encoders only they listen to."""
+    wanted = {a for st in stages for a in st.annotations}
+    keep = {name for name, _ in nlp.pipeline
+            if name in wanted or not hasattr(nlp.get_pipe(name), "model")}  # rule components stay
+    for name, pipe in nlp.pipeline:
+        if set(getattr(pipe, "listening_components", None) or ()) & keep:
+            keep.add(name)  # a tok2vec that a kept component listens to
+    return [name for name, _ in nlp.pipeline if name not in keep]
 
 
 def _supported(article: Article) -> bool:

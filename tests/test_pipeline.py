@@ -64,3 +64,20 @@ def test_pipeline_analyze_many_matches_analyze_and_keeps_order(blank_nlp):
     assert [a.doc_id for a in many] == ["a0", "a1", "a2"]
     assert many == [analyzer.analyze(a) for a in articles]
     assert many[1].stages == ("ingest",)
+
+
+def test_pipeline_runs_only_the_components_some_stage_reads():
+    from cronaca.nlp import build_nlp
+    from cronaca.pipeline import Analyzer, unused_components
+
+    nlp = build_nlp("blank")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    nlp.add_pipe("tagger", config={"model": {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}}).add_label("S")
+    nlp.add_pipe("ner").add_label("PER")
+    nlp.initialize()  # the tagger now listens to the shared tok2vec; the ner has its own encoder
+    assert unused_components(nlp, [Stage("places", _times, annotations=("ner",))]) == ["tok2vec", "tagger"]
+    assert unused_components(nlp, [Stage("x", _times, annotations=("tagger",))]) == ["ner"]
+    analyzer = Analyzer(nlp=nlp, stages=[Stage("places", _times, annotations=("ner",))])
+    assert analyzer.nlp.pipe_names == ["cronaca_sentences", "ner"]
+    assert analyzer.nlp.disabled == ["tok2vec", "tagger"]
