@@ -84,18 +84,22 @@ def read_jsonl(stream: BinaryIO, source: str, stem: str, *, max_bytes: int) -> I
         yield empty_input(source)
 
 
-def read_json(data: bytes, source: str, stem: str, *, max_bytes: int) -> Iterator[Article | InputError]:
-    """A JSON file holding one record or an array of records."""
+def _decoded(data: bytes, source: str) -> str | InputError:
+    """The whole file as text, or why it cannot be read as a text record file."""
     if b"\x00" in data:
-        yield binary_input(source)
-        return
+        return binary_input(source)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield not_utf8(source, exc.start)
-        return
-    if not text.strip():
-        yield empty_input(source)
+        return not_utf8(source, exc.start)
+    return text if text.strip() else empty_input(source)
+
+
+def read_json(data: bytes, source: str, stem: str, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """A JSON file holding one record or an array of records."""
+    text = _decoded(data, source)
+    if isinstance(text, InputError):
+        yield text
         return
     try:
         value = json.loads(text)
@@ -113,16 +117,9 @@ def read_json(data: bytes, source: str, stem: str, *, max_bytes: int) -> Iterato
 
 def read_csv(data: bytes, source: str, stem: str, *, max_bytes: int) -> Iterator[Article | InputError]:
     """A CSV file with a header row that includes a ``text`` column."""
-    if b"\x00" in data:
-        yield binary_input(source)
-        return
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield not_utf8(source, exc.start)
-        return
-    if not text.strip():
-        yield empty_input(source)
+    text = _decoded(data, source)
+    if isinstance(text, InputError):
+        yield text
         return
     # a field may legitimately hold a whole article; the size limit is checked per record
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes + 1))
