@@ -29,3 +29,24 @@ def parsed(blank_nlp: Language) -> Callable[..., ParsedDoc]:
         return parse(blank_nlp, make_article(text, date))
 
     return _parsed
+
+
+@pytest.fixture()
+def parsed_with_ents(parsed: Callable[..., ParsedDoc]) -> Callable[..., ParsedDoc]:
+    """A ParsedDoc whose Doc carries hand-set NER entities (surface, label), as a trained
+    pipeline would set them; no model is loaded."""
+    from spacy.tokens import Span
+
+    def _with_ents(text: str, ents: list[tuple[str, str]], date: str | None = "2025-11-09") -> ParsedDoc:
+        pdoc = parsed(text, date)
+        spans: list[Span] = []
+        for surface, label in ents:
+            start = text.index(surface)
+            span = pdoc.doc.char_span(start, start + len(surface), label=label)
+            assert span is not None, surface
+            spans.append(span)
+        pdoc.doc.ents = spans
+        assert pdoc.has_ner
+        return pdoc
+
+    return _with_ents

@@ -213,28 +213,10 @@ def test_entities_bare_president_is_not_the_premier(parsed):
     assert "presidente" not in [m.text for m in ents["Benjamin Netanyahu"].mentions]
 
 
-def _with_ents(parsed, text: str, ents: list[tuple[str, str]], date: str = "2025-10-21"):
-    """A ParsedDoc whose Doc carries hand-set NER entities (surface, label), as the trained
-    pipeline would set them; no model is loaded."""
-    from spacy.tokens import Span
-
-    pdoc = parsed(text, date)
-    doc = pdoc.doc
-    spans: list[Span] = []
-    for surface, label in ents:
-        start = text.index(surface)
-        span = doc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    assert pdoc.has_ner
-    return pdoc
-
-
-def _ner_run(parsed, text, ents):
+def _ner_run(with_ents, text, ents):
     from cronaca.extract.places import extract_places
 
-    pdoc = _with_ents(parsed, text, ents)
+    pdoc = with_ents(text, ents, "2025-10-21")
     return extract_entities(pdoc, extract_places(pdoc))
 
 
@@ -248,9 +230,9 @@ def _ner_run(parsed, text, ents):
     ("Lo ha annunciato l'ANPI in serata.", [("l'ANPI", "ORG")], "ANPI", "ORG"),  # elided article dropped
     ("L'Arma dei Carabinieri ha chiuso la strada.", [("Arma dei Carabinieri", "ORG")], "Arma dei Carabinieri", "ORG"),
 ])
-def test_entities_ner_adds_what_rules_miss(parsed, text, ents, name, typ):
+def test_entities_ner_adds_what_rules_miss(parsed, parsed_with_ents, text, ents, name, typ):
     assert name not in _by_name(extract_entities(parsed(text), []))  # the rules alone miss it
-    ents_out = _by_name(_ner_run(parsed, text, ents))
+    ents_out = _by_name(_ner_run(parsed_with_ents, text, ents))
     assert ents_out[name].type == typ and ents_out[name].kb_id is None
 
 
@@ -279,8 +261,8 @@ def test_entities_ner_adds_what_rules_miss(parsed, text, ents, name, typ):
     ("Le corse per Castelfranco, Mirandola sono sospese.", [("Castelfranco, Mirandola", "ORG")],
      "Castelfranco, Mirandola"),
 ])
-def test_entities_ner_spans_validated_like_rules(parsed, text, ents, rejected):
-    names = {e.name.strip() for e in _ner_run(parsed, text, ents)}
+def test_entities_ner_spans_validated_like_rules(parsed_with_ents, text, ents, rejected):
+    names = {e.name.strip() for e in _ner_run(parsed_with_ents, text, ents)}
     assert rejected.strip() not in names
 
 
@@ -296,16 +278,16 @@ def test_entities_ner_spans_validated_like_rules(parsed, text, ents, rejected):
     ("Il ministro degli Esteri russo Sergej Lavrov ha parlato.",
      [("Esteri russo Sergej Lavrov", "PER")], "Sergey Lavrov", "Sergej Lavrov"),
 ])
-def test_entities_kb_and_rule_matches_win_over_ner(parsed, text, ents, name, mention):
-    out = _ner_run(parsed, text, ents)
+def test_entities_kb_and_rule_matches_win_over_ner(parsed, parsed_with_ents, text, ents, name, mention):
+    out = _ner_run(parsed_with_ents, text, ents)
     by_name = _by_name(out)
     assert mention in [m.text for m in by_name[name].mentions]
     assert sorted(e.name for e in out) == sorted(e.name for e in extract_entities(parsed(text, "2025-10-21"), []))
 
 
-def test_entities_ner_headline_span_leaves_surnames_to_people(parsed):
+def test_entities_ner_headline_span_leaves_surnames_to_people(parsed_with_ents):
     text = "Marco Rubio e Sergey Lavrov si sono sentiti.\nIl dossier Rubio-Lavrov\nResta aperto."
-    ents = _by_name(_ner_run(parsed, text, [("Rubio-Lavrov\n", "ORG")]))
+    ents = _by_name(_ner_run(parsed_with_ents, text, [("Rubio-Lavrov\n", "ORG")]))
     assert len(ents["Marco Rubio"].mentions) == 2 and len(ents["Sergey Lavrov"].mentions) == 2
 
 

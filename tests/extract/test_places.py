@@ -160,24 +160,6 @@ def test_places_gazetteer_is_built_once():
     assert len(load_gazetteer()) > 50_000
 
 
-def _with_ents(parsed, text: str, ents: list[tuple[str, str]]):
-    """A ParsedDoc whose Doc carries hand-set NER entities (surface, label), as a trained
-    pipeline would set them; no model is loaded."""
-    from spacy.tokens import Span
-
-    pdoc = parsed(text)
-    doc = pdoc.doc
-    spans: list[Span] = []
-    for surface, label in ents:
-        start = text.index(surface)
-        span = doc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    assert pdoc.has_ner
-    return pdoc
-
-
 @pytest.mark.parametrize("text,ents,expected", [
     # a PER label does not block a town a locative preposition marks as a place
     ("I pullman sono arrivati a Ramallah in serata.", [("Ramallah", "PER")], {"Ramallah": "PS"}),
@@ -191,5 +173,5 @@ def _with_ents(parsed, text: str, ents: list[tuple[str, str]]):
     ("Il vertice di Mosca\nNuove sanzioni da Bruxelles.", [("Mosca\n", "LOC")], {"Mosca": "RU", "Bruxelles": "BE"}),
     ("Ha parlato il ministro Clima Rehman ieri.", [("Clima Rehman", "LOC")], {}),
 ])
-def test_places_ner_labels_as_evidence(parsed, text, ents, expected):
-    assert {p.text: p.country for p in extract_places(_with_ents(parsed, text, ents))} == expected
+def test_places_ner_labels_as_evidence(parsed_with_ents, text, ents, expected):
+    assert {p.text: p.country for p in extract_places(parsed_with_ents(text, ents))} == expected
