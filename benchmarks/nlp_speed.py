@@ -12,28 +12,34 @@ mean time per article.  A benchmark, not a test: run it on a quiet machine.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
+import resource
 import time
 from pathlib import Path
 
+from spacy.language import Language
+
 from cronaca.cli.train import detokenize
 from cronaca.nlp import build_nlp
-
-DICE_ARTICLES = Path("DICE-ItalianCrimeNews") / "articles"
+from cronaca.nlp.vectors import DICE_ARTICLES, dice_words
 
 
 def article_text(path: Path) -> str:
-    with path.open(encoding="utf-8", newline="") as fh:
-        words: list[str] = []
-        for row in csv.DictReader(fh):
-            tok = row["token"]
-            if tok in ("'", "’") and words:  # DICE splits "l'" into "l" + "'"
-                words[-1] += tok
-            elif tok.strip():
-                words.append(tok)
+    words = dice_words(path)
     spaces = detokenize(words)
     return "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True))
+
+
+def component_seconds(nlp: Language, texts: list[str]) -> dict[str, float]:
+    """Seconds spent in the tokenizer and in each pipeline component over ``texts``."""
+    t0 = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    seconds = {"tokenizer": time.perf_counter() - t0}
+    for name, proc in nlp.pipeline:
+        t0 = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        seconds[name] = time.perf_counter() - t0
+    return seconds
 
 
 def main() -> None:
@@ -69,6 +75,12 @@ def main() -> None:
     print(f"nlp(text) one by one: {n_words / single_s:,.0f} words/s, "
           f"{1000 * single_s / max(1, len(texts)):.1f} ms/article")
     print(f"nlp.pipe(batch=64):   {n_words / pipe_s:,.0f} words/s")
+    seconds = component_seconds(nlp, texts)
+    total = sum(seconds.values())
+    print(f"by component (pipe, batch=64): {n_words / total:,.0f} words/s in all")
+    for name, sec in seconds.items():
+        print(f"  {name:22s} {sec:6.2f} s  {100 * sec / total:4.1f} %")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 
 
 if __name__ == "__main__":

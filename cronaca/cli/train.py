@@ -4,6 +4,8 @@ Steps (``--stage``, all by default, in this order):
 
 ``convert``   UD ``.conllu`` and KIND ``evalita-2023/*.tsv`` (BIO) to ``.spacy`` files under
               ``<workdir>/corpus`` (never committed);
+``vectors``   write the unlabelled text of the corpora (:mod:`cronaca.nlp.vectors`) and train
+              floret word vectors on it, ready for spaCy under ``<workdir>/corpus/vectors/nlp``;
 ``ud``        train tagger + morphologizer + edit-tree lemmatizer + parser (``configs/ud.cfg``);
 ``ner``       train the entity recogniser (``configs/ner.cfg``) on KIND;
 ``ner-continue``  go on training the ``ner`` stage's model-best (``configs/ner_continue.cfg``:
@@ -33,17 +35,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training import Corpus
 from spacy.training.converters import conllu_to_docs
+from spacy.training.initialize import convert_vectors
 
 from cronaca import __version__
 from cronaca.cli import main
 from cronaca.errors import ConfigError
+from cronaca.nlp.vectors import FloretSettings, train_floret, write_raw_text
 
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_WORKDIR = REPO_ROOT / "training"
 DEFAULT_OUT = REPO_ROOT / "cronaca" / "models" / "it_cronaca"
-STAGES = ("convert", "ud", "ner", "ner-continue", "assemble", "evaluate")
+STAGES = ("convert", "vectors", "ud", "ner", "ner-continue", "assemble", "evaluate")
 SENTS_PER_DOC = 10
 # WikiNEuRal's MISC (events, works, nationalities…) has no KIND counterpart: its sentences are
 # skipped rather than relabelled O, so the silver data never teaches "this name is not an entity"
@@ -197,15 +201,36 @@ def convert(data: Path, corpus: Path, limit: int | None = None) -> dict[str, int
     return counts
 
 
+# floret settings of a ``--limit`` smoke run: a tiny table that trains in a second
+SMOKE_FLORET = FloretSettings(dim=16, bucket=1000, epoch=1, minCount=1, thread=1)
+
+
+def build_vectors(data: Path, workdir: Path, limit: int | None = None) -> Path:
+    """Unlabelled text → floret vectors → a spaCy pipeline holding them; return its path."""
+    raw = workdir / "raw.txt"
+    n_words = write_raw_text(data, raw, limit)
+    floret_file = train_floret(raw, workdir / "it.floret", SMOKE_FLORET if limit else FloretSettings())
+    nlp = spacy.blank("it")
+    convert_vectors(nlp, floret_file, truncate=0, prune=-1, name="cronaca_it_floret", mode="floret")
+    out = workdir / "nlp"
+    nlp.to_disk(out)
+    log.info("vectors from %d words saved to %s", n_words, out)
+    return out
+
+
 def train_component(config: Path, corpus: Path, output: Path, seed: int, max_steps: int | None,
-                    train: str = "train", source: Path | None = None) -> Path:
-    """Train one config on ``corpus/<train>.spacy`` (selecting on ``dev.spacy``), starting from
-    the components of the pipeline ``source`` if given; return model-best."""
+                    vectors: Path, train: str = "train", source: Path | None = None) -> Path:
+    """Train one config on ``corpus/<train>.spacy`` (selecting on ``dev.spacy``) with the static
+    vectors of the pipeline ``vectors``, starting from the components of the pipeline ``source``
+    if given; return model-best."""
     from spacy.cli.train import train as spacy_train
 
+    if not (vectors / "vocab" / "vectors").exists():
+        raise ConfigError(f"no word vectors in '{vectors}'; run `cronaca train --stage vectors` first")
     overrides: dict[str, object] = {
         "paths.train": str(corpus / f"{train}.spacy"),
         "paths.dev": str(corpus / "dev.spacy"),
+        "paths.vectors": str(vectors),
         "system.seed": seed,
     }
     if source is not None:
@@ -229,12 +254,14 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, metrics: dict | None = 
         "name": "cronaca",
         "version": __version__,
         "description": "cronaca's Italian pipeline: tagger, morphologizer, edit-tree lemmatizer, "
-                       "dependency parser (UD) and NER (PER/LOC/ORG, KIND). No word vectors.",
+                       "dependency parser (UD) and NER (PER/LOC/ORG, KIND), with floret word vectors "
+                       "trained by cronaca on the unlabelled text of its training corpora.",
         "license": "CC BY-NC-SA 4.0 (non-commercial use only, from the licences of the training data)",
         "sources": [{"name": s, "license": lic} for s, lic in (
             ("UD_Italian-ParTUT", "CC BY-NC-SA 4.0"), ("UD_Italian-ISDT (dev)", "CC BY-NC-SA 3.0"),
             ("UD_Italian-VIT (dev, test)", "CC BY-NC-SA 3.0"),
-            ("KIND (WN, FIC, ADG)", "CC BY-NC 4.0 / CC BY-NC-SA 4.0"))],
+            ("KIND (WN, FIC, ADG)", "CC BY-NC 4.0 / CC BY-NC-SA 4.0"),
+            ("word vectors: KIND, WikiNEuRal-it, UD and DICE-ItalianCrimeNews text", "CC BY-NC(-SA)"))],
     })
     if metrics:
         nlp.meta["performance"] = metrics
@@ -311,13 +338,16 @@ def train(data: Path, out: Path, workdir: Path, stages: tuple[str, ...], seed: i
     if "convert" in todo:
         counts = convert(data, corpus, limit)
         click.echo("converted: " + ", ".join(f"{k}={v}" for k, v in counts.items()), err=True)
+    vectors = corpus / "vectors" / "nlp"
+    if "vectors" in todo:
+        build_vectors(data, corpus / "vectors", limit)
     if "ud" in todo:
-        train_component(configs / "ud.cfg", corpus / "ud", runs / "ud", seed, max_steps)
+        train_component(configs / "ud.cfg", corpus / "ud", runs / "ud", seed, max_steps, vectors)
     if "ner" in todo:
-        train_component(configs / "ner.cfg", corpus / "ner", runs / "ner", seed, max_steps)
+        train_component(configs / "ner.cfg", corpus / "ner", runs / "ner", seed, max_steps, vectors)
     if "ner-continue" in todo:
         train_component(configs / "ner_continue.cfg", corpus / "ner", runs / "ner-continue", seed, max_steps,
-                        train=NER_CONTINUE_TRAIN, source=runs / "ner" / "model-best")
+                        vectors, train=NER_CONTINUE_TRAIN, source=runs / "ner" / "model-best")
     if "assemble" in todo:
         assemble(runs / "ud" / "model-best", runs / "ner-continue" / "model-best", out)
         click.echo(f"saved pipeline to {out}", err=True)

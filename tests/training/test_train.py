@@ -13,6 +13,7 @@ from spacy.tokens import DocBin
 
 from cronaca.cli import main
 from cronaca.cli.train import NER_SPLITS, UD_SPLITS, bio_docs, detokenize, read_bio
+from cronaca.nlp.vectors import DICE_ARTICLES, RAW_TEXT_FILES
 
 # (form, lemma, upos, xpos, head, deprel) rows of hand-written sentences
 _UD_SENTS = [
@@ -61,6 +62,14 @@ def tiny_data(tmp_path: Path) -> Path:
         for rel in split.files:
             (data / rel).parent.mkdir(parents=True, exist_ok=True)
             (data / rel).write_text(_bio(12), encoding="utf-8")
+    for rel in RAW_TEXT_FILES["bio"]:
+        if not (data / rel).exists():
+            (data / rel).parent.mkdir(parents=True, exist_ok=True)
+            (data / rel).write_text(_bio(3), encoding="utf-8")
+    (data / DICE_ARTICLES).mkdir(parents=True)
+    for i, sent in enumerate(_NER_SENTS):
+        rows = ["token,label"] + [f"{w},O" for w, _ in sent]
+        (data / DICE_ARTICLES / f"{i}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return data
 
 
