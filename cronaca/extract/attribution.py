@@ -10,10 +10,13 @@ evidence is ``text[start:end]``, innermost source first:
   the speaker's outlet follows it ("Ryabkov, citato dall'agenzia Tass", "nell'intervista
   a Ria Novosti");
 * a source frame anywhere in the sentence ("secondo fonti diplomatiche", "secondo quanto
-  riportato da fonti della Casa Bianca alla CNN" -> [fonti della Casa Bianca, CNN]);
+  riportato da fonti della Casa Bianca alla CNN" -> [fonti della Casa Bianca, CNN]): a fixed
+  frame, or an opener with a reporting verb ("stando a quanto riferisce", "come ha spiegato",
+  "secondo quanto dichiarato da ... all'agenzia Y"), whose verb is then no cue of its own;
 * "Lo ha annunciato X" opening the next sentence;
-* when the sentence names no source, or only the speaker of the speech act it reports,
-  an anonymous source of the previous sentence in the same paragraph carries over.
+* when the sentence names no source, or only the speaker of the speech act it reports, and
+  goes on with the report of the sentence before (a verbless sentence with a relative
+  clause, or the conditional of hearsay), the previous sentence's sources carry over.
 
 Empty when the article asserts the claim itself.  ``is_hearsay`` spots the conditional
 mood the Italian press uses for unconfirmed reports ("sarebbe stata una telefonata").
@@ -63,7 +66,7 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
     own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
     chain.extend(own)
     chain.extend(_clitic_next(ctx, sent_hi))
-    if not own and (speaker is None or speech_act):
+    if not own and (speaker is None or speech_act) and _continues_report(pdoc, ctx, sent_lo, start, end, cue):
         chain.extend(_carried_over(ctx, sent_lo))
     return _dedupe(chain)
 
@@ -111,8 +114,9 @@ def _reporting_cue(ctx: Context, start: int, end: int, lo: int, hi: int,
     """The reporting verb governing the claim, its subject, and whether the claim is the
     speech act itself (the verb lies inside the evidence).  Cues inside ``against`` (a
     contradicted source) are skipped."""
+    framed = _built_frames(ctx, lo, hi)  # "stando a quanto riferisce X": the frame's verb, not a cue
     cues = [c for c in ctx.find_cues(lo, hi) if c.kind in ("finite", "gerund", "agent")
-            and not _inside(c.start, against)]
+            and not _inside(c.start, against) and not _inside(c.verb_start, framed)]
     inside = [c for c in cues if start <= c.verb_start < end]
     if inside:
         sp = ctx.subject_of(inside[0], lo)
@@ -158,8 +162,7 @@ def _named_after(ctx: Context, i: int, hi_tok: int, explicit: bool) -> Source | 
     m = next((m for m in ctx.mentions if m.start == pos), None)
     if m is not None:
         ent = ctx.entities.get(m.entity)
-        media = ent is not None and (ent.type in ("ORG", "MISC") or (ent.code or "").endswith("MED"))
-        if explicit and m.type != "PER" or media:
+        if explicit and m.type != "PER" or _media(ent):
             return Source(m.entity, m.text, m.start, m.end)
         return None
     if not explicit or not ctx.toks[i].text[:1].isupper():
@@ -168,6 +171,15 @@ def _named_after(ctx: Context, i: int, hi_tok: int, explicit: bool) -> Source | 
     while j < hi_tok and ctx.toks[j].text[:1].isupper():
         j += 1
     return Source(None, ctx.text[ctx.toks[i].start:ctx.toks[j - 1].end], ctx.toks[i].start, ctx.toks[j - 1].end)
+
+
+def _media(ent: Entity | None, named_as_outlet: bool = False) -> bool:
+    """Whether ``ent`` may be an outlet: a media actor, or an organisation with no actor code
+    (one with a code of its own is a government, a parliament ...: "ha parlato alla Knesset");
+    after an outlet noun ("all'agenzia X") any organisation."""
+    if ent is None or ent.type not in ("ORG", "MISC"):
+        return False
+    return named_as_outlet or not ent.code or ent.code.endswith("MED")
 
 
 def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int,
@@ -229,31 +241,92 @@ def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None,
         if ctx.in_quote(ctx.toks[i].start) or _inside(ctx.toks[i].start, skip):
             i += 1
             continue
-        frame = _match_frame(ctx, i, ctx.lex.source_frames_at)
-        if frame is None:
+        n = _source_frame_at(ctx, i)
+        if not n:
             i += 1
             continue
-        rng = ctx.np_after(ctx.toks[i + len(frame) - 1].end, hi)
-        if rng is None:
-            i += len(frame)
+        rng = ctx.np_after(ctx.toks[i + n - 1].end, hi)
+        if rng is None or ctx.toks[ctx.tok_at(rng[0])].low in ctx.lex.not_source_heads:
+            i += n
             continue
         s, e = rng
-        scope = _frame_scope(ctx, i, e, lo, hi)
+        outlet = _outlet_at(ctx, ctx.tok_at(e), ctx.tok_at(hi))  # "fonti del ministero all'agenzia Ansa"
+        scope = _frame_scope(ctx, i, outlet.end if outlet is not None and outlet.end else e, lo, hi)
         if (scope != (lo, hi) and claim is None) or (claim is not None and not scope[0] <= claim < scope[1]):
             i = ctx.tok_at(e)
             continue
-        outlet = None
-        for k in range(ctx.tok_at(s) + 1, ctx.tok_at(e)):
-            if ctx.toks[k].low in ctx.grammar.outlet_preps:
-                outlet = _named_after(ctx, k + 1, ctx.tok_at(e), explicit=True)
+        if outlet is None:  # "fonti del Pentagono alla BBC": the outlet inside the phrase
+            for k in range(ctx.tok_at(s) + 1, ctx.tok_at(e)):
+                outlet = _outlet_at(ctx, k, ctx.tok_at(e))
                 if outlet is not None:
                     e = ctx.toks[k - 1].end
                     break
         out.append(_source(ctx.resolve(s, e)))
         if outlet is not None:
             out.append(outlet)
-        i = ctx.tok_at(rng[1])
+        i = ctx.tok_at(outlet.end if outlet is not None and outlet.end else rng[1])
     return out
+
+
+def _source_frame_at(ctx: Context, i: int) -> int:
+    """How many tokens the source frame starting at token ``i`` spans (0: none): an opener
+    with a reporting verb ("secondo quanto riferito da", "stando a quanto riferisce", "come ha
+    spiegato"), else a fixed frame ("secondo", "a detta di")."""
+    return _built_frame(ctx, i) or len(_match_frame(ctx, i, ctx.lex.source_frames_at) or ())
+
+
+def _built_frames(ctx: Context, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Character ranges of the opener + reporting verb frames in [lo, hi)."""
+    out = []
+    for i in range(ctx.tok_at(lo), ctx.tok_at(hi)):
+        n = _built_frame(ctx, i)
+        if n:
+            out.append((ctx.toks[i].start, ctx.toks[i + n - 1].end))
+    return out
+
+
+def _built_frame(ctx: Context, i: int) -> int:
+    """Tokens of the opener + reporting verb frame at token ``i`` (0: none): the opener, an
+    auxiliary with a participle or a finite form alone, and after a bare participle its "da"."""
+    lex, lows = ctx.lex, ctx.lows
+    opener = next((o for o in lex.frame_openers if lows[i:i + len(o)] == o), None)
+    if opener is None:
+        return 0
+    j = i + len(opener)
+    aux = next((a for a in sorted(lex.auxiliaries, key=len, reverse=True) if lows[j:j + len(a)] == a), ())
+    j += len(aux)
+    while j < len(lows) and lows[j] in lex.adverbs:
+        j += 1
+    for n in (2, 1):
+        form = lex.frame_verb_forms.get(lows[j:j + n])
+        if form is None:
+            continue
+        k = j + n
+        if form[1] == "participle" and not aux:  # "riferito (ieri) da X": the agent follows
+            while k < len(lows) and (lows[k] in lex.time_words or lows[k] in lex.adverbs):
+                k += 1
+            return k + 1 - i if k < len(lows) and lows[k] in lex.agent_preps else 0
+        return k - i if (form[1] == "finite") != bool(aux) else 0  # "riferisce X", "ha riferito X"
+    return 0
+
+
+def _outlet_at(ctx: Context, k: int, hi_tok: int) -> Source | None:
+    """The outlet a source spoke to, named from token ``k`` (before ``hi_tok``) on:
+    "all'agenzia Ansa", "alla BBC".  A place or a person is no outlet ("fonti del governo a
+    Vienna"), nor is an unknown name without its outlet noun."""
+    if k >= hi_tok or ctx.toks[k].low not in ctx.grammar.outlet_preps:
+        return None
+    j = k + 1
+    while j < hi_tok and ctx.toks[j].low in ctx.lex.outlet_nouns:
+        j += 1
+    if j >= hi_tok:
+        return None
+    m = next((m for m in ctx.mentions if m.start == ctx.toks[j].start), None)
+    if m is not None and not _media(ctx.entities.get(m.entity), named_as_outlet=j > k + 1):
+        return None
+    if m is None and j == k + 1:
+        return None
+    return _named_after(ctx, k + 1, hi_tok, explicit=True)
 
 
 def _clitic_next(ctx: Context, sent_hi: int) -> list[Source]:
@@ -270,6 +343,19 @@ def _clitic_next(ctx: Context, sent_hi: int) -> list[Source]:
         return []
     rng = ctx.np_after(cues[0].end, hi)
     return [_source(ctx.resolve(*rng))] if rng else []
+
+
+def _continues_report(pdoc: ParsedDoc, ctx: Context, sent_lo: int, start: int, end: int, cue: Cue | None) -> bool:
+    """Whether the sentence goes on with the report of the sentence before rather than
+    asserting something of its own: the claim (or its reporting verb) hangs off a relative
+    clause of a verbless sentence ("Un colloquio durante il quale X ha espresso ..."), or it is
+    in the conditional of hearsay.  "Washington ha chiesto ..." after a sentence of anonymous
+    sources is the article's own report."""
+    at = ctx.tok_at(cue.start if cue is not None else start)
+    rel = next((k for k in range(ctx.tok_at(sent_lo), at) if ctx.toks[k].low in ctx.grammar.relatives), None)
+    if rel is not None and ctx.finite_verb(sent_lo, ctx.toks[rel].start) is None:
+        return True
+    return is_hearsay(pdoc, start, end)
 
 
 def _carried_over(ctx: Context, sent_lo: int) -> list[Source]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from cronaca.data import load_yaml
 from cronaca.extract.actors.collective import agency_candidates, org_candidates, sector_candidates
@@ -24,6 +25,7 @@ from cronaca.extract.actors.detect import (
     gazetteer_candidates,
     is_capitalised,
     person_candidates,
+    recipient_dative,
     source_candidates,
     unknown_person,
 )
@@ -46,7 +48,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     text = pdoc.text
     skip = [_dateline_span(pdoc)]
     anchors = gazetteer_candidates(lex, text, skip)
-    anchors += _capital_places(lex, places, anchors, skip)
+    anchors += _capital_places(lex, places, anchors, skip, text)
     phrases = find_role_phrases(lex, text, anchors)
     cands = list(anchors)
     taken = [(a.start, a.end) for a in anchors if a.type in ("PER", "ORG")] + skip
@@ -65,8 +67,9 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     cands += [c for c in sector_candidates(lex, text, [c for c in cands if c.type in ("PER", "GPE")])
               if not any(s <= c.start < e for s, e in in_roles)]
     cands += agency_candidates(lex, text, taken)
-    cands += org_candidates(lex, text, taken)
+    cands += org_candidates(lex, text, taken, anchors)
     if pdoc.has_ner:
+        cands = _ner_longer_org_names(lex, pdoc, cands)
         cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
     cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
     return _build(lex, pdoc, _resolve_bare(cands), phrases)
@@ -81,15 +84,26 @@ def _dateline_span(pdoc: ParsedDoc) -> tuple[int, int]:
 
 
 def _capital_places(lex: Lexicon, places: Sequence[Place], anchors: list[Candidate],
-                    skip: list[tuple[int, int]]) -> list[Candidate]:
-    """Capitals the places stage found that the gazetteer does not know ("Kyiv" spelt otherwise)."""
+                    skip: list[tuple[int, int]], text: str) -> list[Candidate]:
+    """Capitals the places stage found that the gazetteer does not know ("Oslo"), where they
+    act: not after a locative preposition ("vertice a Oslo", "il vertice di Oslo": a venue)
+    unless what is sent or said to them comes first ("aiuti a Oslo"), and not a capital the
+    country table keeps out as a meeting venue ("Bruxelles")."""
+    venues = {norm_alias(v) for v in load_yaml("kb", "countries.yaml").get("venues") or ()}
+    locative = {w.replace("’", "'") for w in load_yaml("it", "places.yaml")["locative_prepositions"]}
     out = []
     for p in places:
-        if any(a.start < p.end and p.start < a.end for a in anchors) or any(s <= p.start < e for s, e in skip):
-            continue
-        code = capital_code(p.name, p.country)
-        if code is not None:
-            out.append(country_candidate(lex, code, p.start, p.end, p.text))
+        for m in p.mentions or (Span(p.start, p.end, p.text),):
+            if any(a.start < m.end and m.start < a.end for a in anchors) or any(s <= m.start < e for s, e in skip):
+                continue
+            if lex.hit(m.text) is not None or norm_alias(m.text) in venues:
+                continue  # the gazetteer has decided: an actor already, or a venue
+            prev = re.findall(r"[\w'’]+", text[max(0, m.start - 30):m.start])[-1:]
+            if prev and prev[0].casefold().replace("’", "'") in locative and not recipient_dative(lex, text, m.start):
+                continue
+            code = capital_code(p.name, p.country)
+            if code is not None:
+                out.append(country_candidate(lex, code, m.start, m.end, m.text))
     return out
 
 
@@ -116,6 +130,23 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
     return out
 
 
+def _ner_longer_org_names(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate]) -> list[Candidate]:
+    """An organisation name found by the rules that the NER reads further, by lower-case words
+    only ("Commissione parlamentare" -> "Commissione parlamentare antimafia"), takes the NER's
+    end, unless another candidate lies in the words added."""
+    text = pdoc.text
+    ends = {_after_elision(text, s, e): e for s, e, _label in pdoc.ner_spans(("ORG",))}
+    out = []
+    for c in cands:
+        e = ends.get(c.start, c.end)
+        if c.group[0] == "org" and e > c.end and re.fullmatch(r"(?:\s+[a-zà-ù]+)+", text[c.end:e]) \
+                and not any(o.start < e and c.end < o.end for o in cands if o is not c):
+            phrase = text[c.start:e]
+            c = replace(c, end=e, text=phrase, group=("org", norm_alias(phrase)), name=phrase)
+        out.append(c)
+    return out
+
+
 def _after_elision(text: str, start: int, end: int) -> int:
     """'l'Onu' -> 'Onu': a lower-case elided article or preposition glued to the span."""
     m = _ELIDED.match(text, start, end)
@@ -125,12 +156,18 @@ def _after_elision(text: str, start: int, end: int) -> int:
 def _ner_name(lex: Lexicon, surface: str, typ: str) -> bool:
     """The checks a rule candidate passes, for a NER span of type PER or ORG."""
     words = surface.split()
-    if not words or not (is_capitalised(words[0]) and is_capitalised(words[-1])):
-        return False  # "Stati Uniti di continuare", "governo"
+    if not words or not is_capitalised(words[0]):
+        return False  # "governo"
     if re.search(r"[^\w\s'’.&-]", surface) or _shouting(words):
         return False  # "Castelfranco, Mirandola", "RIPRODUZIONE RISERVATA"
-    inner_ok = lex.particles | set(load_yaml("it", "places.yaml")["connectors"]) if typ == "ORG" else lex.particles
-    if any(not is_capitalised(w) and w not in inner_ok for w in words[1:-1]):
+    places_data = load_yaml("it", "places.yaml")
+    # an organisation head with lower-case words: "Agenzia spaziale europea" (not "Consiglio ha")
+    headed = (typ == "ORG" and len(words) >= 2 and words[0] in lex.org_heads and all(w.isalpha() for w in words)
+              and not any(w in places_data["actor_verbs"] for w in words))
+    if not headed and not is_capitalised(words[-1]):
+        return False  # "Stati Uniti di continuare"
+    inner_ok = lex.particles | set(places_data["connectors"]) if typ == "ORG" else lex.particles
+    if not headed and any(not is_capitalised(w) and w not in inner_ok for w in words[1:-1]):
         return False
     if lex.countries.lookup(surface) is not None or _place_word(lex, words, typ):
         return False  # "Europa" or "Qatar Tamim ..." as ORG, "Khan Younis" or "Modena Centro" as PER

@@ -56,6 +56,9 @@ class Lexicon:
     source_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source_frames starting with it
     outlet_frames_at: dict[str, tuple[tuple[str, ...], ...]]
     contradicted_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # sources a claim contradicts
+    frame_openers: tuple[tuple[str, ...], ...]  # "secondo quanto", "come": a reporting verb follows
+    frame_verb_forms: dict[tuple[str, ...], tuple[str, str]]  # the verbs of those frames, as cue_forms
+    not_source_heads: frozenset[str]  # "secondo quanto previsto …": no source follows the frame
 
 
 def _by_first_word(frames: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -75,24 +78,31 @@ def _expand_frames(frames: Sequence[str], articulated: dict[str, list[str]]) -> 
     return tuple(sorted(out, key=lambda f: (-len(f), f)))  # longest first, then a fixed order
 
 
+def _verb_forms(verbs: Sequence[dict], conj: dict[str, dict[str, list[str]]]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Words of each form of ``verbs`` -> (lemma, kind): the regular forms of the verb's
+    conjugation ``class`` and the irregular ``forms`` it lists."""
+    forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    for verb in verbs:
+        lemma = verb["lemma"]
+        kinds: dict[str, list[str]] = {}
+        if "class" in verb:
+            stem = lemma.removesuffix("si")[:-3]
+            for kind, suffixes in conj[verb["class"]].items():
+                kinds.setdefault(kind, []).extend(stem + s for s in suffixes)
+        for kind, extra in (verb.get("forms") or {}).items():
+            kinds.setdefault(kind, []).extend(extra)
+        for kind, fs in kinds.items():
+            for f in fs:
+                forms.setdefault(words(f), (lemma, kind))
+    return forms
+
+
 @cache
 def lexicon(lang: str = "it") -> Lexicon:
     data = load_yaml(lang, "cues.yaml")
     try:
         conj = data["conjugations"]
-        forms: dict[tuple[str, ...], tuple[str, str]] = {}
-        for verb in data["verbs"]:
-            lemma = verb["lemma"]
-            kinds: dict[str, list[str]] = {}
-            if "class" in verb:
-                stem = lemma.removesuffix("si")[:-3]
-                for kind, suffixes in conj[verb["class"]].items():
-                    kinds.setdefault(kind, []).extend(stem + s for s in suffixes)
-            for kind, extra in (verb.get("forms") or {}).items():
-                kinds.setdefault(kind, []).extend(extra)
-            for kind, fs in kinds.items():
-                for f in fs:
-                    forms.setdefault(words(f), (lemma, kind))
+        forms = _verb_forms(data["verbs"], conj)
         articulated = data["articulated"]
         hearsay = data["hearsay"]
         source_frames = _expand_frames(data["source_frames"], articulated)
@@ -120,6 +130,9 @@ def lexicon(lang: str = "it") -> Lexicon:
             source_frames_at=_by_first_word(source_frames),
             outlet_frames_at=_by_first_word(outlet_frames),
             contradicted_frames_at=_by_first_word(_expand_frames(data["contradicted_frames"], articulated)),
+            frame_openers=tuple(sorted((words(o) for o in data["source_frame_openers"]), key=lambda w: (-len(w), w))),
+            frame_verb_forms=_verb_forms(data["source_frame_verbs"], conj),
+            not_source_heads=frozenset(data["not_source_heads"]),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise DataFileError(f"language data file '{lang}/cues.yaml' does not follow its schema: "
@@ -400,7 +413,9 @@ class Context:
         anaphoric definite phrase resolved to an earlier mention, or the phrase alone."""
         phrase = self.text[start:end]
         ms = self.mentions_in(start, end, inside_quotes)
-        free = [m for m in ms if not self.governed(m)]
+        # a mention opening the phrase heads it, whatever preposition led to the phrase
+        # ("secondo quanto annunciato dalla Farnesina")
+        free = [m for m in ms if m.start == start or not self.governed(m)]
         ws = [t for t in self.toks[self.tok_at(start):self.tok_at(end)]]
         head = next((t.low for t in ws if t.low not in self.grammar.articles and t.low not in self.lex.head_modifiers), "")
         for group in ([m for m in free if m.type == "PER"], free,

@@ -10,7 +10,7 @@ from cronaca.extract.speakers import lexicon
 
 LIST_KEYS = ("auxiliaries", "adverbs", "time_words", "determiners", "prepositions", "clause_breaks",
              "source_nouns", "source_frames", "outlet_frames", "outlet_nouns", "anaphoric_clitics", "head_modifiers",
-             "contradicted_frames")
+             "contradicted_frames", "source_frame_openers", "not_source_heads")
 FORM_KINDS = {"participle", "gerund", "finite", "infinitive"}
 
 
@@ -20,7 +20,7 @@ def cues() -> dict:
 
 
 def test_cues_yaml_has_fixed_keys(cues: dict) -> None:
-    assert set(cues) == {*LIST_KEYS, "conjugations", "verbs", "hearsay", "articulated"}
+    assert set(cues) == {*LIST_KEYS, "conjugations", "verbs", "source_frame_verbs", "hearsay", "articulated"}
 
 
 @pytest.mark.parametrize("key", LIST_KEYS)
@@ -36,10 +36,11 @@ def test_cues_yaml_conjugations_cover_the_form_kinds(cues: dict) -> None:
         assert all(isinstance(s, str) and s for suffixes in table.values() for s in suffixes)
 
 
-def test_cues_yaml_verbs_have_a_class_or_forms(cues: dict) -> None:
-    lemmas = [v["lemma"] for v in cues["verbs"]]
+@pytest.mark.parametrize("key", ["verbs", "source_frame_verbs"])
+def test_cues_yaml_verbs_have_a_class_or_forms(cues: dict, key: str) -> None:
+    lemmas = [v["lemma"] for v in cues[key]]
     assert len(lemmas) == len(set(lemmas))
-    for verb in cues["verbs"]:
+    for verb in cues[key]:
         assert set(verb) <= {"lemma", "class", "forms"}, verb
         assert "class" in verb or "forms" in verb, verb
         if "class" in verb:
@@ -71,3 +72,13 @@ def test_cues_yaml_articulated_prepositions_are_prepositions(cues: dict) -> None
 def test_cues_lexicon_generates_forms(form: tuple[str, ...], lemma: str | None, kind: str | None) -> None:
     got = lexicon("it").cue_forms.get(form)
     assert got == ((lemma, kind) if lemma else None)
+
+
+@pytest.mark.parametrize("form,kind", [
+    (("riportato",), "participle"),
+    (("riferiscono",), "finite"),
+    (("scrive",), "finite"),
+    (("reso", "noto"), "participle"),
+])
+def test_cues_lexicon_generates_frame_verb_forms(form: tuple[str, ...], kind: str) -> None:
+    assert lexicon("it").frame_verb_forms[form][1] == kind

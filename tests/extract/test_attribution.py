@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -67,6 +68,94 @@ CASES = [
     ("Secondo la BBC, il vertice è stato rinviato, smentendo quanto affermato da Ivan Petrov.",
      "è stato rinviato", ["la BBC"]),
 ]
+
+# Source frames built from an opener and a reporting verb, with the outlet the source spoke
+# to as the outer link; the frame closing the sentence governs all of it.
+FRAME_CASES = [
+    (("La visita del premier, attesa per lunedì a Vienna, è stata annullata, secondo quanto riferito da fonti "
+     "del Pentagono all'agenzia Interfax."), "è stata annullata", ["fonti del Pentagono", "Interfax"]),
+    ("Il negoziato è stato sospeso, secondo quanto dichiarato da un portavoce del Pentagono all’agenzia Interfax.",
+     "è stato sospeso", ["un portavoce del Pentagono", "Interfax"]),
+    ("Come riferito da fonti del Pentagono all'emittente BBC, le truppe si ritireranno entro lunedì.",
+     "le truppe si ritireranno", ["fonti del Pentagono", "BBC"]),
+    ("Stando a quanto riferisce la BBC, il cessate il fuoco regge da tre giorni.", "il cessate il fuoco regge",
+     ["la BBC"]),
+    ("Secondo quanto ha spiegato Paolo Neri, l'accordo sarà firmato in autunno.", "l'accordo sarà firmato",
+     ["Paolo Neri"]),
+    ("La tregua è stata prorogata di una settimana, come scrive Rai News.", "è stata prorogata", ["Rai News"]),
+    ("Secondo quanto riportato dalla BBC, il ponte è crollato.", "il ponte è crollato", ["BBC"]),
+    ("A quanto riferiscono fonti del Pentagono, la base è stata evacuata.", "la base è stata evacuata",
+     ["fonti del Pentagono"]),
+    # a place after the source is no outlet
+    ("Il vertice è slittato, secondo quanto riferito da fonti del governo a Vienna.", "è slittato",
+     ["fonti del governo a Vienna"]),
+    ("Secondo quanto riportato ieri dalla BBC, il ponte è stato riaperto.", "il ponte è stato riaperto", ["BBC"]),
+    ("Secondo ciò che riferisce Interfax, la base è stata chiusa.", "la base è stata chiusa", ["Interfax"]),
+    # no reporting verb after the opener: no frame, and "quanto" names no source
+    ("Secondo quanto previsto dal calendario, la sessione si aprirà lunedì.", "la sessione si aprirà", []),
+    ("Secondo quanto si apprende, la sessione si aprirà lunedì.", "la sessione si aprirà", []),
+    ("Come previsto dal calendario, il vertice si terrà a Vienna.", "il vertice si terrà", []),
+    ("A quanto pare, il vertice si terrà a Vienna.", "il vertice si terrà", []),
+]
+
+
+@pytest.mark.parametrize("text,claim,expected", FRAME_CASES)
+def test_attribution_built_frames(parsed: Callable[..., ParsedDoc], text: str, claim: str,
+                                  expected: list[str]) -> None:
+    ents = entities_for(text, ACTORS)
+    start = text.index(claim)
+    chain = attribution_for(parsed(text), ents, start, start + len(claim))
+    assert [s.text for s in chain] == expected
+
+
+# Anonymous sources of the sentence before carry over only to a sentence that goes on with
+# their report (a verbless sentence with a relative clause, or the conditional of hearsay).
+CARRY_CASES = [
+    (("Fonti vicine al governo riferiscono che la riunione è stata tesa. Un vertice agitato, nel corso del quale "
+     "Paolo Neri ha espresso forte irritazione."), "ha espresso forte irritazione",
+     ["Paolo Neri", "Fonti vicine al governo"]),
+    ("Fonti vicine al governo riferiscono che la riunione è stata tesa. Il piano sarebbe stato ritirato in serata.",
+     "Il piano sarebbe stato ritirato", ["Fonti vicine al governo"]),
+    (("Fonti vicine al governo riferiscono che la riunione è stata tesa. Il ministro Paolo Neri ha chiesto "
+     "chiarimenti sul piano."), "ha chiesto chiarimenti", ["Il ministro Paolo Neri"]),
+    (("Fonti vicine al governo riferiscono che la riunione è stata tesa. Intanto Luca Bianchi ha lasciato Vienna, "
+     "mentre Ivan Petrov ha chiesto un rinvio."), "Ivan Petrov ha chiesto un rinvio", ["Ivan Petrov"]),
+    ("Fonti vicine al governo riferiscono che la riunione è stata tesa. Intanto Luca Bianchi ha lasciato Vienna.",
+     "ha lasciato Vienna", []),
+]
+
+
+@pytest.mark.parametrize("text,claim,expected", CARRY_CASES)
+def test_attribution_carries_over_only_a_continued_report(parsed: Callable[..., ParsedDoc], text: str, claim: str,
+                                                          expected: list[str]) -> None:
+    ents = entities_for(text, ACTORS)
+    start = text.index(claim)
+    chain = attribution_for(parsed(text), ents, start, start + len(claim))
+    assert [s.text for s in chain] == expected
+
+
+@pytest.mark.parametrize("code,expected", [
+    (None, ["Paolo Neri", "Assemblea Nord"]),  # an organisation the KB does not know may be an outlet
+    ("XYZMED", ["Paolo Neri", "Assemblea Nord"]),
+    ("XYZLEG", ["Paolo Neri"]),  # a parliament with its own actor code is who he spoke to, no outlet
+])
+def test_attribution_outlet_must_be_media(parsed: Callable[..., ParsedDoc], code: str | None,
+                                          expected: list[str]) -> None:
+    text = "Paolo Neri ha detto all'Assemblea Nord che il piano non cambia."
+    ents = [replace(e, code=code) if e.name == "Assemblea Nord" else e
+            for e in entities_for(text, {**ACTORS, "Assemblea Nord": ("ORG", ["Assemblea Nord"])})]
+    start = text.index("il piano non cambia")
+    chain = attribution_for(parsed(text), ents, start, start + 10)
+    assert [s.text for s in chain] == expected
+
+
+def test_attribution_frame_source_keeps_its_entity(parsed: Callable[..., ParsedDoc]) -> None:
+    # the mention right after the frame's preposition heads the source phrase
+    text = "Secondo quanto annunciato dal Pentagono, le esercitazioni sono finite."
+    ents = entities_for(text, ACTORS)
+    start = text.index("le esercitazioni")
+    (src,) = attribution_for(parsed(text), ents, start, start + 10)
+    assert src.entity == next(e.id for e in ents if e.name == "Pentagono") and src.text == "Pentagono"
 
 
 @pytest.mark.parametrize("text,claim,expected", CASES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cronaca.extract.entities import extract_entities
+from cronaca.extract.places import extract_places
 
 
 def _by_name(ents):
@@ -80,6 +81,47 @@ def test_entities_gpe_as_actor(parsed, text, name, code):
 def test_entities_capital_as_venue_is_not_an_actor(parsed):
     ents = extract_entities(parsed("Il vertice si terrà a Budapest la prossima settimana."), [])
     assert not [e for e in ents if e.type == "GPE"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capital the places stage finds after a locative preposition is a venue
+    ("Il colloquio tra i due leader, fissato per martedì a Lisbona, è saltato.", []),
+    ("La conferenza, prevista per domani a Roma, è stata annullata.", []),
+    ("Il vertice di Oslo si è chiuso senza un accordo.", []),
+    # a capital kept out of the country table as a meeting venue
+    ("I ministri chiedono a Bruxelles più fondi per la difesa.", []),
+    # what is sent to a capital makes it a recipient, an actor
+    ("Gli Stati Uniti hanno promesso nuovi aiuti a Lisbona.", ["United States", "Portugal"]),
+    ("Il Congresso discute le forniture militari a Kiev.", ["Ukraine"]),
+    ("Domani a Kiev arriva il premier.", []),
+])
+def test_entities_capital_acting_with_places(parsed, text, expected):
+    pdoc = parsed(text)
+    ents = extract_entities(pdoc, extract_places(pdoc))
+    assert [e.name for e in ents if e.type == "GPE"] == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Il Consiglio Affari generali dell'Unione europea si riunisce martedì.", "Consiglio Affari generali"),
+    ("La Corte penale internazionale ha emesso un mandato di arresto.", "Corte penale internazionale"),
+    ("Il Consiglio supremo di difesa si è riunito ieri sera.", "Consiglio supremo di difesa"),
+    ("Il testo passa ora alla Commissione Affari sociali della Camera.", "Commissione Affari sociali della Camera"),
+    ("Il Comitato Affari esteri ha approvato il rapporto.", "Comitato Affari esteri"),
+    # after an elided article or preposition
+    ("L'Organizzazione mondiale della sanità ha diffuso nuovi dati.", "Organizzazione mondiale della sanità"),
+    ("Il parere dell’Istituto superiore di sanità arriverà domani.", "Istituto superiore di sanità"),
+])
+def test_entities_organisation_name_with_lowercase_words(parsed, text, name):
+    ents = _by_name(extract_entities(parsed(text), []))
+    assert ents[name].type == "ORG" and [m.text for m in ents[name].mentions] == [name]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Il Consiglio Affari generali dell'Unione europea si riunisce martedì.", "Consiglio Affari generali", "IGOEU"),
+    ("La Commissione Affari sociali ha rinviato il voto.", "Commissione Affari sociali", None),
+])
+def test_entities_body_of_an_institution_shares_its_code(parsed, text, name, code):
+    assert _by_name(extract_entities(parsed(text), []))[name].code == code
 
 
 @pytest.mark.parametrize("text,name,code", [
@@ -229,6 +271,9 @@ def _ner_run(with_ents, text, ents):
      "Legambiente Lombardia", "ORG"),
     ("Lo ha annunciato l'ANPI in serata.", [("l'ANPI", "ORG")], "ANPI", "ORG"),  # elided article dropped
     ("L'Arma dei Carabinieri ha chiuso la strada.", [("Arma dei Carabinieri", "ORG")], "Arma dei Carabinieri", "ORG"),
+    # an organisation head followed by lower-case words only
+    ("L'Agenzia spaziale europea ha lanciato il satellite.", [("Agenzia spaziale europea", "ORG")],
+     "Agenzia spaziale europea", "ORG"),
 ])
 def test_entities_ner_adds_what_rules_miss(parsed, parsed_with_ents, text, ents, name, typ):
     assert name not in _by_name(extract_entities(parsed(text), []))  # the rules alone miss it
@@ -260,10 +305,26 @@ def test_entities_ner_adds_what_rules_miss(parsed, parsed_with_ents, text, ents,
     ("Ieri ha parlato Bellomunno in aula.", [("Bellomunno", "PER")], "Bellomunno"),
     ("Le corse per Castelfranco, Mirandola sono sospese.", [("Castelfranco, Mirandola", "ORG")],
      "Castelfranco, Mirandola"),
+    # an organisation head running into a verb
+    ("Ieri il Consiglio ha deciso il rinvio.", [("Consiglio ha deciso", "ORG")], "Consiglio ha deciso"),
 ])
 def test_entities_ner_spans_validated_like_rules(parsed_with_ents, text, ents, rejected):
     names = {e.name.strip() for e in _ner_run(parsed_with_ents, text, ents)}
     assert rejected.strip() not in names
+
+
+@pytest.mark.parametrize("text,ents,name", [
+    # the NER reads a rule organisation name further, by lower-case words
+    ("La Commissione parlamentare antimafia ha ascoltato il prefetto.", [("Commissione parlamentare antimafia", "ORG")],
+     "Commissione parlamentare antimafia"),
+    ("Ha risposto il Consiglio nazionale forense.", [("Consiglio nazionale forense", "ORG")],
+     "Consiglio nazionale forense"),
+])
+def test_entities_ner_lengthens_rule_organisation_name(parsed, parsed_with_ents, text, ents, name):
+    assert name not in _by_name(extract_entities(parsed(text), []))  # the rules alone stop short
+    out = _by_name(_ner_run(parsed_with_ents, text, ents))
+    assert [m.text for m in out[name].mentions] == [name]
+    assert not [e for e in out.values() if e.name != name]
 
 
 @pytest.mark.parametrize("text,ents,name,mention", [

@@ -87,7 +87,10 @@ def test_kb_schema_roles_file():
     data = load_yaml("it", "roles.yaml")
     keys = set(data["role_keys"])
     assert set(data) >= {"role_keys", "titles", "nationalities", "sectors", "sources", "org_heads",
-                         "name_particles", "past_markers", "bare_coref", "direct_name_sectors"}
+                         "name_particles", "past_markers", "bare_coref", "direct_name_sectors", "org_modifiers",
+                         "recipient_words"}
+    for key in ("org_modifiers", "recipient_words"):  # lower-case words, matched as such
+        assert all(isinstance(w, str) and w == w.lower() and " " not in w for w in data[key]), key
     for t in data["titles"]:
         assert set(t) <= {"words", "keys", "portfolio", "plural", "anaphor_keys"} and set(t["keys"]) <= keys
         assert set(t.get("anaphor_keys") or ()) <= set(t["keys"])

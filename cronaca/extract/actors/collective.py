@@ -5,6 +5,7 @@ a head word ("Forum delle famiglie degli ostaggi"); news agencies ("agenzia Nova
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cronaca.extract.actors.detect import Candidate, kb_candidate, name_at
 from cronaca.extract.actors.lexicon import UPPER, Lexicon
@@ -50,15 +51,25 @@ def sector_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
     return out
 
 
-def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Organisation names beginning with a head word ("Ministero degli Esteri", "Forum delle ...")."""
+def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]],
+                   anchors: Sequence[Candidate] = ()) -> list[Candidate]:
+    """Organisation names beginning with a head word ("Ministero degli Esteri", "Forum delle ...",
+    "Consiglio Affari esteri", "l'Organizzazione mondiale della sanità").  A name running into a
+    mention already found ends before it; when that mention is an institution with an actor
+    code (among ``anchors``), the body named is part of it and shares its code ("Consiglio
+    Affari esteri dell'Unione europea" -> IGOEU)."""
     heads = "|".join(sorted(lex.org_heads, key=len, reverse=True))
+    mods = "|".join(sorted((re.escape(w) for w in lex.org_modifiers), key=len, reverse=True))
     out = []
-    pat = re.compile(rf"(?<![\w'’])(?:{heads})(?:\s+{_PREP}\s*[\w'’-]+|\s+[{UPPER}][\w'’-]*)+")
+    pat = re.compile(rf"(?:(?<![\w'’])|(?<=[lL]['’]))(?:{heads})(?:\s+{_PREP}\s*[\w'’-]+|\s+[{UPPER}][\w'’-]*|\s+(?:{mods})(?![\w'’-]))+")
     for m in pat.finditer(text):
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
-            continue
+            inner = min((ts for ts, te in taken if s < ts < e), default=None)
+            m = pat.match(text, s, inner) if inner is not None and not any(ts <= s < te for ts, te in taken) else None
+            if m is None:
+                continue
+            s, e = m.start(), m.end()
         nat = re.match(rf"\s+({lex.nat_re})(?![\w])", text[e:])
         country = None
         if nat:
@@ -66,9 +77,20 @@ def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> lis
             e += nat.end()
         phrase = text[s:e]
         code = (country + "GOV") if country and country != "EUR" else ("IGOEU" if country == "EUR" else None)
+        owner = _owner(text, e, anchors) if country is None else None
+        if owner is not None:
+            code, country = owner.code, owner.country
         out.append(Candidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase, code, country))
         taken.append((s, e))
     return out
+
+
+def _owner(text: str, end: int, anchors: Sequence[Candidate]) -> Candidate | None:
+    """The institution with an actor code named right after a body's name: "dell'Unione europea"."""
+    comp = re.match(rf"\s+{_PREP}\s*", text[end:])
+    if comp is None:
+        return None
+    return next((a for a in anchors if a.start == end + comp.end() and a.type == "ORG" and a.code), None)
 
 
 def agency_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:

@@ -83,16 +83,25 @@ def gazetteer_candidates(lex: Lexicon, text: str, skip: list[tuple[int, int]]) -
         form = hit.country
         if form is None or form.kind == "territory":
             continue
-        if form.kind == "capital" and _scene_setting(text, m.start()):
+        if form.kind == "capital" and scene_setting(lex, text, m.start()):
             continue
         out.append(country_candidate(lex, form.code, m.start(), m.end(), m.group(0)))
     return out
 
 
-def _scene_setting(text: str, start: int) -> bool:
-    """A capital naming where something happens, not who acts: 'A Berlino, ...', 'ora di Mosca'."""
+def scene_setting(lex: Lexicon, text: str, start: int) -> bool:
+    """A capital naming where something happens, not who acts: 'A Berlino, ...', 'vertice a
+    Roma', 'ora di Mosca' -- but not what goes to it: 'aiuti a Kiev', 'forniture militari a Kiev'."""
     before = text[max(0, start - 12):start]
-    return bool(re.search(r"(?:\b(?:[Aa]|[Aa]d|[Ii]n|[Vv]erso|[Dd]a)\s+|\bora\s+di\s+)$", before))
+    m = re.search(r"(?:\b(?:(a|ad)|A|Ad|[Ii]n|[Vv]erso|[Dd]a)\s+|\bora\s+di\s+)$", before)
+    return m is not None and (m.group(1) is None or not recipient_dative(lex, text, start))
+
+
+def recipient_dative(lex: Lexicon, text: str, start: int) -> bool:
+    """The name at ``start`` follows a preposition right after a word of what is sent or said
+    to it (or that word and one more): 'aiuti a Kiev', 'forniture militari a Kiev'."""
+    prev = re.findall(r"[\w'’]+", text[max(0, start - 60):start])[-3:-1]
+    return any(w.casefold() in lex.recipient_words for w in prev)
 
 
 def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:

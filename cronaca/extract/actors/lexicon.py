@@ -47,6 +47,8 @@ class Lexicon:
     source_modifiers: frozenset[str]
     collectives: tuple[str, ...]
     org_heads: frozenset[str]
+    org_modifiers: frozenset[str]  # lower-case words going on an organisation name
+    recipient_words: frozenset[str]  # "aiuti a Kiev": the capital after them is no venue
     particles: frozenset[str]
     agency_words: frozenset[str]
     given_names: frozenset[str]
@@ -129,6 +131,7 @@ def load_lexicon() -> Lexicon:
         bare_coref=frozenset(data["bare_coref"]), direct_name_sectors=frozenset(data["direct_name_sectors"]),
         source_heads=frozenset(src["heads"]), source_modifiers=frozenset(src["modifiers"]),
         collectives=tuple(src["collectives"]), org_heads=frozenset(data["org_heads"]),
+        org_modifiers=frozenset(data["org_modifiers"]), recipient_words=frozenset(data["recipient_words"]),
         particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
         given_names=frozenset(given), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
         gazetteer=gaz, gazetteer_re=gazetteer_re, title_finder=title_finder, nat_re=nat,
