@@ -38,12 +38,16 @@ class Stage:
     annotations: tuple[str, ...] = ()
 
 
+# the components that give the parse, the UD morphology and the lemmas (trained or rule lemmatizer)
+MORPHOSYNTAX = ("parser", "morphologizer", "trainable_lemmatizer", "lemmatizer")
+
 STAGES: tuple[Stage, ...] = (
-    Stage("times", extract_times),
+    Stage("times", extract_times, annotations=MORPHOSYNTAX),
     Stage("places", extract_places, annotations=("ner",)),
     Stage("entities", extract_entities, needs=("places",), annotations=("ner",)),
     Stage("quotes", extract_quotes, needs=("entities",)),
-    Stage("events", extract_events, needs=("entities", "times", "places", "quotes")),
+    Stage("events", extract_events, needs=("entities", "times", "places", "quotes"),
+          annotations=MORPHOSYNTAX),
     Stage("warnings", check_roles, needs=("entities",)),
 )
 

@@ -79,6 +79,8 @@ NER_SPLITS = (
     Split("train", tuple(f"KIND/evalita-2023/{n}.tsv"
                          for n in ("WN_train", "FIC_train", "ADG_train", "FIC_dev", "ADG_dev"))),
     Split("dev", ("KIND/evalita-2023/WN_dev.tsv",)),
+    # news only: the ``ner-continue`` stage adapts the model to news on it
+    Split("train-wn", ("KIND/evalita-2023/WN_train.tsv",)),
     # KIND train plus WikiNEuRal-it silver sentences (those without MISC), for ``ner-continue``
     Split("train-plus", tuple(f"KIND/evalita-2023/{n}.tsv"
                               for n in ("WN_train", "FIC_train", "ADG_train", "FIC_dev", "ADG_dev"))

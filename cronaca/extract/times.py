@@ -8,7 +8,9 @@ grammar is data (``data/it/times.yaml``, ``calendar.yaml``); this module runs it
    typographic apostrophes; same length, so offsets carry over);
 2. overlapping matches keep the longest one;
 3. each match is normalized by its rule kind, with the tense cues around it deciding
-   whether a weekday or a date without year lies ahead or behind;
+   whether a weekday or a date without year lies ahead or behind: explicit words first
+   ("prossimo", "scorso"), then, when the pipeline has a parser, the tense of the verb
+   governing the expression (``cronaca.extract.tense``), else a future-looking verb ending;
 4. a day followed by a clock time becomes one expression ("oggi alle 12", "lunedì a
    mezzogiorno"); a lone clock time takes its day from the nearest day expression before
    it in the same sentence ("giovedì sera, poco dopo le 20").
@@ -18,9 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from cronaca.extract.tense import has_morphology, tense_lexicon, time_direction
 from cronaca.extract.timex.grammar import Grammar, Rule, load_grammar
 from cronaca.extract.timex.normalize import NORMALIZERS, Context, Direction, Value
 from cronaca.nlp import ParsedDoc
@@ -31,6 +35,9 @@ log = logging.getLogger(__name__)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?:T[A-Z]{2})?$|^XXXX-WXX-\d(?:T[A-Z]{2})?$")
 _WORD = re.compile(r"[\w']+")
+
+# the tense of the verb governing the expression at [start, end), from the parse (None: no say)
+TenseOf = Callable[[int, int], Direction]
 
 
 @dataclass(frozen=True)
@@ -79,17 +86,25 @@ def _has_phrase(window: str, phrases: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", window) for p in phrases)
 
 
-def direction_of(g: Grammar, folded: str, start: int, end: int, sent: tuple[int, int]) -> Direction:
-    """Future when a cue word before or a future-tense verb near the expression says so."""
+def direction_of(g: Grammar, folded: str, start: int, end: int, sent: tuple[int, int],
+                 tense: TenseOf | None = None) -> Direction:
+    """Future or past as a cue word before the expression says ("prossimo", "scorso"); else as
+    the tense of its governing verb says (``tense``, from the parse); else future when a verb
+    near it looks like a future form."""
     ctx = g.context
     before_words = _WORD.findall(folded[sent[0]:start])[-int(ctx["window_before"]):]
     after_words = _WORD.findall(folded[end:sent[1]])[:int(ctx["window_after"])]
     before, after = " ".join(before_words), " ".join(after_words)
-    if _has_phrase(before, ctx["future_words"]) or g.future_verb.search(before + " | " + after):
+    if _has_phrase(before, ctx["future_words"]):
         return "future"
-    if _has_phrase(before, ctx["past_words"]) or (before_words and before_words[-1] in ctx["past_before"]):
-        return "past"
-    return None
+    past_word = _has_phrase(before, ctx["past_words"]) or bool(before_words and before_words[-1] in ctx["past_before"])
+    if tense is not None and not past_word:
+        parsed = tense(start, end)
+        if parsed is not None:
+            return parsed
+    if g.future_verb.search(before + " | " + after):
+        return "future"
+    return "past" if past_word else None
 
 
 def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
@@ -182,14 +197,16 @@ def merge_and_anchor(found: list[Found], folded: str, bounds: list[tuple[int, in
     return out
 
 
-def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang: str = "it") -> list[Found]:
-    """The temporal expressions of ``text`` with their values (offsets into ``text``)."""
+def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang: str = "it",
+               tense: TenseOf | None = None) -> list[Found]:
+    """The temporal expressions of ``text`` with their values (offsets into ``text``); ``tense``
+    gives the direction the governing verb of an expression points to, when a parse is there."""
     g = load_grammar(lang)
     folded = fold(text)
     bounds = bounds or [(0, len(text))]
     found = []
     for c in select(find_candidates(g, text, folded)):
-        direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start))
+        direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start), tense)
         value = NORMALIZERS[c.rule.kind](g, c.match, c.rule.params, Context(ref, direction))
         if value is None:
             log.debug("no value for %r (rule %s)", text[c.start:c.end], c.rule.name)
@@ -201,8 +218,21 @@ def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang:
 def extract_times(pdoc: ParsedDoc) -> list[Time]:
     """TIMEX3 expressions of the article, normalized against its date."""
     text = pdoc.text
+    lang = pdoc.article.language or "it"
     return [
         Time(start=f.start, end=f.end, text=text[f.start:f.end], type=f.value.type,  # type: ignore[arg-type]
              value=f.value.value, mod=f.value.mod)
-        for f in find_times(text, pdoc.ref_date, sentence_bounds(pdoc))
+        for f in find_times(text, pdoc.ref_date, sentence_bounds(pdoc), lang, parse_tense(pdoc, lang))
     ]
+
+
+def parse_tense(pdoc: ParsedDoc, lang: str = "it") -> TenseOf | None:
+    """The governing verb's direction for a character span, read from the parse; None without one."""
+    if not has_morphology(pdoc.doc):
+        return None
+    doc, lex = pdoc.doc, tense_lexicon(lang)
+
+    def tense(start: int, end: int) -> Direction:
+        return time_direction(doc, start, end, lex)
+
+    return tense

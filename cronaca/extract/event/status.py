@@ -1,14 +1,22 @@
 """The status of a claim from the Italian cues around its trigger (``status.yaml``):
 explicit cues first (by priority: denied > cancelled > ... > occurred), then negation, the past
-conditional of hearsay, modal verbs and tense."""
+conditional of hearsay, modal verbs and tense.  With a parser the tense and mood come from the
+morphology of the trigger's verb group (``cronaca.extract.tense``); without one from the word
+endings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from spacy.tokens import Token
+
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
 from cronaca.extract.event.lexicon import StatusLexicon
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit
+from cronaca.extract.tense import TenseLexicon, VerbGroup, clause_predicate, tense_lexicon, verb_group
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,9 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         covered.add(nxt)
     hearsay_index = view.index(lex.hearsay_past)
     hearsay = any(hearsay_index.matches_at(lows, j) for j in range(max(lo, first - 4), first + 1))
+    group = _parsed_group(view, hit) if view.has_morphology else None
+    if group is not None and group.conditional and group.perfect and group.modal is None:
+        hearsay = True  # "si sarebbero incontrati", "il vertice si sarebbe tenuto"
     negated = None
     for j in range(max(lo, first - lex.window_negation), first):
         if j in covered:
@@ -100,7 +111,55 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         return StatusFinding(status, _cue_text(view, j, n), (j, j + n - 1), hearsay)
     if hearsay:
         return StatusFinding("occurred", None, None, True)
+    if group is not None:
+        status = _group_status(group, hit, parse_status_table(view.lang))
+        if status is not None:
+            return StatusFinding(status, None, None, False)
     return StatusFinding(_tense_status(view, hit, lex, lo), None, None, False)
+
+
+@cache
+def parse_status_table(lang: str = "it") -> tuple[tuple[str, str], ...]:
+    """``parse.modal_status`` of ``status.yaml``: (modal lemma, status) pairs."""
+    data = load_yaml(lang, "status.yaml").get("parse") or {}
+    table = data.get("modal_status") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise DataFileError(f"{lang}/status.yaml: 'parse.modal_status' must map modal lemmas to statuses, "
+                            f"got {table!r}.")
+    return tuple((k, v) for k, v in table.items())
+
+
+def _parsed_group(view: TextView, hit: Hit) -> VerbGroup | None:
+    """The verb group of a verbal trigger, or of the verb an event noun is the subject of."""
+    lex: TenseLexicon = tense_lexicon(view.lang)
+    toks = view.tokens[hit.first:hit.last + 1]
+    if not hit.is_noun:
+        verb = next((t for t in toks if t.pos_ == "VERB"), None)
+        return verb_group(verb, lex) if verb is not None else None
+    head = _span_head(toks)
+    pred = clause_predicate(head, lex) if head is not None else None
+    return verb_group(pred, lex) if pred is not None else None
+
+
+def _span_head(toks: tuple[Token, ...]) -> Token | None:
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+
+
+def _group_status(g: VerbGroup, hit: Hit, modal_status: tuple[tuple[str, str], ...]) -> str | None:
+    """The status the tense and mood of the group give, None when they do not decide.  For an
+    event noun only a future predicate decides ("la visita durerà due giorni": planned)."""
+    if g.future:
+        return "planned"
+    if hit.is_noun:
+        return None
+    if g.modal is not None and g.modal_ahead:
+        return dict(modal_status).get(g.modal)
+    if g.conditional:
+        return "possible"
+    if g.perfect or g.past:
+        return "occurred"
+    return None
 
 
 def _end_phase(view: TextView, first: int, lo: int, lex: StatusLexicon) -> int | None:

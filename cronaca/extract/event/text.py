@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from cronaca.extract.event.grammar import grammar
 from cronaca.extract.event.lexicon import (
     EventLexicon,
@@ -17,6 +19,7 @@ from cronaca.extract.event.lexicon import (
     phrase_index,
     split_phrase,
 )
+from cronaca.extract.tense import has_morphology
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
 
@@ -61,18 +64,23 @@ class TextView:
                  lexicon: EventLexicon) -> None:
         self.text = pdoc.text
         self.lex = lexicon
-        self.grammar = grammar(pdoc.article.language or "it")
+        self.lang = pdoc.article.language or "it"
+        self.grammar = grammar(self.lang)
         sent_of: dict[int, int] = {}
         for n, sent in enumerate(pdoc.doc.sents):
             for tok in sent:
                 sent_of[tok.i] = n
         words: list[Word] = []
+        tokens: list[Token] = []
         for tok in pdoc.doc:
             if tok.is_space:
                 continue
             low = tok.text.lower().replace("’", "'")
             words.append(Word(len(words), tok.idx, tok.idx + len(tok.text), low, sent_of.get(tok.i, 0)))
+            tokens.append(tok)
         self.words = tuple(words)
+        self.tokens = tuple(tokens)  # each word's spaCy token
+        self.has_morphology = has_morphology(pdoc.doc)  # the tokens carry a parse and UD features
         self.lows = tuple(w.low for w in words)
         self._starts = tuple(w.start for w in words)
         self._ends = tuple(w.end for w in words)

@@ -1,11 +1,23 @@
-"""Trigger detection: the words that name an event ("ha incontrato", "il vertice", "cessate il fuoco")."""
+"""Trigger detection: the words that name an event ("ha incontrato", "il vertice", "cessate il fuoco").
+
+The lexicon's word forms are matched first; with a parser, a verb in an inflection the forms leave
+out (future, past historic, imperfect, conditional, subjunctive: "firmò", "condannerebbe") is found
+by its lemma (``trigger_lemmas`` in ``events.yaml``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from cronaca.extract.event.lexicon import EventLexicon, TriggerEntry, phrase_at
+from spacy.tokens import Token
+
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
+from cronaca.extract.event.lexicon import EventLexicon, TriggerEntry, event_lexicon, phrase_at
 from cronaca.extract.event.text import TextView
+
+_LEMMA_TENSES = frozenset({"Fut", "Imp"})
+_LEMMA_MOODS = frozenset({"Cnd", "Sub"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     lows = view.lows
     forms, index = lexicon.trigger_forms, lexicon.trigger_index
+    lemmas = trigger_lemmas(view.lang) if view.has_morphology else {}
     i, n = 0, len(lows)
     while i < n:
         best: Hit | None = None
@@ -55,9 +68,66 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
                 continue
             if phrase_at(form, lows, i) and _allowed(view, entry, i, i + len(form) - 1):
                 best = Hit(entry, i, i + len(form) - 1)
+        if best is None and lemmas:
+            entry = _by_lemma(view.tokens[i], lemmas, view.lang)
+            if entry is not None and lows[i] not in entry.excepted and _allowed(view, entry, i, i):
+                best = Hit(entry, i, i)
         if best is None:
             i += 1
             continue
         hits.append(best)
         i = best.last + 1
     return tuple(hits)
+
+
+@cache
+def trigger_lemmas(lang: str = "it") -> dict[str, TriggerEntry]:
+    """``trigger_lemmas`` of ``events.yaml``: verb lemma -> the verbal trigger entry it names."""
+    where = f"{lang}/events.yaml trigger_lemmas"
+    table = load_yaml(lang, "events.yaml").get("trigger_lemmas") or {}
+    if not isinstance(table, dict):
+        raise DataFileError(f"{where}: expected a mapping lemma -> trigger lemma, got {table!r}.")
+    entries = {e.lemma: e for e in event_lexicon(lang).triggers if e.pos == "verb"}
+    out: dict[str, TriggerEntry] = {}
+    for lemma, name in table.items():
+        if name not in entries:
+            raise DataFileError(f"{where}: '{lemma}: {name}' names no verbal trigger; valid: {sorted(entries)}.")
+        out[str(lemma).lower()] = entries[name]
+    return out
+
+
+@cache
+def lemma_endings(lang: str = "it") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``trigger_lemma_endings`` of ``events.yaml``, longest ending first."""
+    where = f"{lang}/events.yaml trigger_lemma_endings"
+    table = load_yaml(lang, "events.yaml").get("trigger_lemma_endings") or {}
+    if not isinstance(table, dict) or not all(isinstance(v, list) and v for v in table.values()):
+        raise DataFileError(f"{where}: expected a mapping ending -> list of infinitive endings, got {table!r}.")
+    return tuple(sorted(((str(k), tuple(str(x) for x in v)) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+
+
+def verb_lemmas(tok: Token, lang: str = "it") -> tuple[str, ...]:
+    """The lemma the lemmatizer gives ``tok`` and the infinitives rebuilt from the ending of a
+    future, conditional, past historic or imperfect form, which it often gets wrong
+    ("approveranno" -> "approvere", "visitò" -> "visitò", "criticherà" -> "critichare")."""
+    out = [tok.lemma_.lower()]
+    low = tok.lower_
+    for ending, infinitives in lemma_endings(lang):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[:-len(ending)]
+            for inf in infinitives:
+                base = stem[:-1] if inf == "are" and stem.endswith(("ch", "gh")) else stem
+                out.append(base + inf)
+            break
+    return tuple(dict.fromkeys(out))
+
+
+def _by_lemma(tok: Token, lemmas: dict[str, TriggerEntry], lang: str = "it") -> TriggerEntry | None:
+    """The verbal entry ``tok`` is an inflection of, when it is one the word forms leave out."""
+    if tok.pos_ != "VERB" or "Fin" not in tok.morph.get("VerbForm"):
+        return None
+    morph_tense, mood = set(tok.morph.get("Tense")), set(tok.morph.get("Mood"))
+    past_historic = "Past" in morph_tense
+    if not (morph_tense & _LEMMA_TENSES or mood & _LEMMA_MOODS or past_historic):
+        return None
+    return next((lemmas[lem] for lem in verb_lemmas(tok, lang) if lem in lemmas), None)
