@@ -2,6 +2,8 @@
 
 Every error has one body shape: ``{"error": {"status": int, "message": str}}``.
 Lists take ``limit`` and ``offset`` and answer ``{"items", "total", "limit", "offset", "next_offset"}``.
+Story titles and explanations are worded in the reader's language: ``?lang=``, else the
+``Accept-Language`` header, else the server's ``--lang``; the answer says which in ``Content-Language``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -21,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from cronaca import __version__
 from cronaca.api.service import (
     ApiSettings,
+    LanguageError,
     Service,
     actor_detail,
     actor_rows,
@@ -28,10 +31,12 @@ from cronaca.api.service import (
     article_summary,
     event_rows,
     filter_events,
+    resolve_language,
     story_detail,
     story_summary,
 )
 from cronaca.errors import InputError
+from cronaca.story.explain import LANGUAGES
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
@@ -74,6 +79,12 @@ ARTICLE_BODY_SCHEMA = {
 }
 
 
+LANG_QUERY = Query(None, description="Language of story titles and explanations; without it the "
+                                      "Accept-Language header decides, then the server's --lang.",
+                   json_schema_extra={"enum": list(LANGUAGES)})
+ACCEPT_LANGUAGE = Header(None, include_in_schema=False)
+
+
 def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
     """The FastAPI app over an open :class:`cronaca.store.Store`."""
     settings = settings or ApiSettings()
@@ -110,15 +121,29 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=201 if created else 200)
 
     # --- reads ------------------------------------------------------------------------------
+    def worded_in(lang: str | None, accept_language: str | None, response: Response) -> str:
+        try:
+            chosen = resolve_language(lang, accept_language, settings.explain_language)
+        except LanguageError as exc:
+            raise ApiError(422, str(exc)) from exc
+        response.headers["Content-Language"] = chosen
+        response.headers["Vary"] = "Accept-Language"
+        return chosen
+
     @app.get("/stories")
-    def list_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def list_stories(response: Response, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+                     lang: str | None = LANG_QUERY,
+                     accept_language: str | None = ACCEPT_LANGUAGE) -> dict[str, Any]:
+        chosen = worded_in(lang, accept_language, response)
         snap = service.snapshot
-        return page([story_summary(s, snap) for s in snap.stories.stories], limit, offset)
+        return page([story_summary(s, snap) for s in service.stories(snap, chosen).stories], limit, offset)
 
     @app.get("/stories/{story_id}")
-    def get_story(story_id: str) -> dict[str, Any]:
+    def get_story(story_id: str, response: Response, lang: str | None = LANG_QUERY,
+                  accept_language: str | None = ACCEPT_LANGUAGE) -> dict[str, Any]:
+        chosen = worded_in(lang, accept_language, response)
         snap = service.snapshot
-        story = snap.story(story_id)
+        story = snap.story(story_id, service.stories(snap, chosen))
         if story is None:
             raise ApiError(404, f"no story with id '{story_id}'; GET /stories lists them.")
         return story_detail(story, snap)

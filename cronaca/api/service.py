@@ -7,14 +7,19 @@ and replaces the cache.  Readers never wait on the analysis of a new article.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from cronaca.data import load_yaml
+from cronaca.errors import DataFileError
 from cronaca.export.analysis import claim_to_json, document_to_json
 from cronaca.records import Article, Claim, DocAnalysis, Entity, Story, StoryAnalysis
+from cronaca.story.explain import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -29,14 +34,49 @@ class ApiSettings:
 
 @dataclass(frozen=True)
 class Snapshot:
+    """The analyses and their stories at one moment.  ``stories`` are worded in ``language``;
+    :meth:`Service.stories` words the same stories in another language, cached here."""
+
     analyses: tuple[DocAnalysis, ...]
     stories: StoryAnalysis
+    language: str = "en"
+    worded: dict[str, StoryAnalysis] = field(default_factory=dict, compare=False, repr=False)
 
     def analysis(self, doc_id: str) -> DocAnalysis | None:
         return next((a for a in self.analyses if a.doc_id == doc_id), None)
 
-    def story(self, story_id: str) -> Story | None:
-        return next((s for s in self.stories.stories if s.id == story_id), None)
+    def story(self, story_id: str, stories: StoryAnalysis | None = None) -> Story | None:
+        return next((s for s in (stories or self.stories).stories if s.id == story_id), None)
+
+
+class LanguageError(ValueError):
+    """A ``lang`` the explanations are not written in."""
+
+
+def resolve_language(asked: str | None, accept_language: str | None, default: str) -> str:
+    """The language to word stories in: ``?lang=`` when given (it must be one of
+    :data:`LANGUAGES`), else the reader's best ``Accept-Language`` that we have, else ``default``."""
+    if asked is not None:
+        if asked not in LANGUAGES:
+            choices = ", ".join(LANGUAGES[:-1]) + " or " + LANGUAGES[-1]
+            raise LanguageError(f"lang '{asked}' is not available: use {choices}, "
+                                "or leave lang out to follow Accept-Language.")
+        return asked
+    ranked: list[tuple[float, int, str]] = []
+    for n, part in enumerate((accept_language or "").split(",")):
+        tag, *params = (x.strip() for x in part.split(";"))
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        primary = tag.split("-")[0].lower()
+        if q > 0 and primary in LANGUAGES:
+            ranked.append((-q, n, primary))
+    return min(ranked)[2] if ranked else default
 
 
 def actor_key(entity: Entity) -> str:
@@ -53,23 +93,42 @@ class Service:
         self.store = store
         self.settings = settings
         self._write_lock = threading.Lock()
+        self._build_lock = threading.Lock()  # one story build at a time: they share the sentence encoder
         self._analyzer: Any = None
+        self._embedder: Any = None  # the optional sentence encoder, made on the first build
+        self._embedder_made = False
         self._snapshot = self._load()
 
-    def _load(self) -> Snapshot:
+    def _build(self, analyses: tuple[DocAnalysis, ...], lang: str) -> StoryAnalysis:
         from cronaca.story import build_stories
+        from cronaca.story.cluster import default_embedder
 
+        with self._build_lock:
+            if not self._embedder_made:
+                self._embedder, self._embedder_made = default_embedder(), True  # its model loads on first use
+            return build_stories(analyses, language=lang, embedder=self._embedder)
+
+    def _load(self) -> Snapshot:
         analyses = tuple(self.store.load_analyses())
-        return Snapshot(analyses, build_stories(analyses, language=self.settings.explain_language))
+        lang = self.settings.explain_language
+        return Snapshot(analyses, self._build(analyses, lang), lang)
 
     @property
     def snapshot(self) -> Snapshot:
         return self._snapshot
 
+    def stories(self, snap: Snapshot, lang: str) -> StoryAnalysis:
+        """The snapshot's stories worded in ``lang`` (titles, explanations): the same stories,
+        events and ids, built once per language and snapshot."""
+        if lang == snap.language:
+            return snap.stories
+        if lang not in snap.worded:
+            snap.worded[lang] = self._build(snap.analyses, lang)
+        return snap.worded[lang]
+
     def add_article(self, article: Article) -> tuple[DocAnalysis, bool]:
         """Analyse and store one article; ``False`` when the same text was stored already."""
         from cronaca.pipeline import Analyzer
-        from cronaca.story import build_stories
 
         with self._write_lock:
             known = next((a for a in self._snapshot.analyses
@@ -81,9 +140,9 @@ class Service:
             analysis = self._analyzer.analyze(article)
             created = self.store.add(analysis)
             analyses = tuple(self.store.load_analyses())
-            stories = build_stories(analyses, language=self.settings.explain_language)
+            stories = self._build(analyses, self.settings.explain_language)
             self.store.add_stories(stories)
-            self._snapshot = Snapshot(analyses, stories)
+            self._snapshot = Snapshot(analyses, stories, self.settings.explain_language)
             stored = next((a for a in analyses if a.article.content_hash == article.content_hash), analysis)
             return stored, created
 
@@ -106,9 +165,71 @@ def _article_date(analysis: DocAnalysis | None) -> str | None:
 
 def article_summary(analysis: DocAnalysis) -> dict[str, Any]:
     art = analysis.article
-    return {"id": art.doc_id, "title": art.title, "date": _article_date(analysis), "outlet": art.outlet,
-            "url": art.url, "language": art.language,
+    return {"id": art.doc_id, "title": art.title, **title_fields(art), "date": _article_date(analysis),
+            "outlet": art.outlet, "url": art.url, "language": art.language,
             "dateline": art.dateline.place if art.dateline else None}
+
+
+# --- a title to show for articles that have none -------------------------------------------
+
+TITLE_MAX = 90  # characters of a derived title, before the ellipsis
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]*[A-ZÀ-ÖØ-Þ0-9])")
+_DASHES = " \t–—-:,"
+
+
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    """Lower-cased abbreviations of ``data/<lang>/abbreviations.yaml`` whose full stop ends no sentence."""
+    try:
+        raw = load_yaml(lang, "abbreviations.yaml")
+    except DataFileError:
+        return frozenset()
+    return frozenset(str(a).lower() for a in (raw or {}).get("abbreviations") or ())
+
+
+def _first_sentence(line: str, lang: str) -> str:
+    abbreviations = _abbreviations(lang)
+    for m in _SENTENCE_END.finditer(line):
+        word = line[:m.start() + 1].split()[-1] if line[:m.start()].strip() else ""
+        if m.group().startswith(".") and (word.lower() in abbreviations or (len(word) == 2 and word[0].isupper())):
+            continue  # "sen. Rossi", "J. D. Vance"
+        return line[:m.end()]
+    return line
+
+
+def derive_title(article: Article) -> str | None:
+    """The headline line, else the first sentence, of an article's text (its dateline left out),
+    cut at a word boundary to :data:`TITLE_MAX` characters; None when the text has no words."""
+    text = article.text
+    dl = article.dateline
+    lines = [ln.strip() for ln in text.splitlines()]
+    first = next((i for i, ln in enumerate(lines) if ln), None)
+    if first is None:
+        return None
+    line = lines[first]
+    line_start = text.find(line)
+    if dl is not None and dl.end > dl.start and line_start <= dl.start < line_start + len(line):
+        line = (line[:dl.start - line_start] + " " + line[dl.end - line_start:]).strip(_DASHES)
+        if not line:  # the dateline stands alone on its line
+            line = next((ln for ln in lines[first + 1:] if ln), "")
+    line = " ".join(line.split())
+    if not line:
+        return None
+    sentence = _first_sentence(line, article.language or "it")
+    if len(sentence) <= TITLE_MAX:
+        return sentence[:-1] if sentence.endswith(".") and not sentence.endswith("..") else sentence
+    cut = sentence[:TITLE_MAX + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:TITLE_MAX]
+    return cut.rstrip(_DASHES + ";.") + "…"
+
+
+def title_fields(article: Article) -> dict[str, Any]:
+    """``display_title``: the article's title, else one derived from its text (``title_derived``
+    true), else its id.  The stored ``title`` stays as it is."""
+    if article.title and article.title.strip():
+        return {"display_title": article.title, "title_derived": False}
+    derived = derive_title(article)
+    return {"display_title": derived or article.doc_id, "title_derived": derived is not None}
 
 
 def story_detail(story: Story, snap: Snapshot) -> dict[str, Any]:
@@ -206,5 +327,6 @@ def actor_rows(snap: Snapshot) -> list[dict[str, Any]]:
 
 def article_detail(analysis: DocAnalysis) -> dict[str, Any]:
     body = document_to_json(analysis)
+    body.update(title_fields(analysis.article))
     body["text"] = analysis.article.text
     return body

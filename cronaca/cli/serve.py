@@ -19,7 +19,7 @@ from cronaca.cli import main
 @click.option("--max-bytes", default=5_000_000, show_default=True, help="Largest article accepted by POST /articles.")
 @click.option("--model", default="auto", show_default=True, help="spaCy pipeline for new articles.")
 @click.option("--lang", "explain_lang", type=click.Choice(["en", "it"]), default="en", show_default=True,
-              help="Language of the contradiction explanations.")
+              help="Default language of story titles and explanations when a request names none.")
 def serve(store_path: str, host: str, port: int, token_file: str | None, max_bytes: int, model: str,
           explain_lang: str) -> None:
     """Serve the API (OpenAPI at /openapi.json) and the page at / over STORE."""

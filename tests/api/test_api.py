@@ -305,3 +305,110 @@ def test_api_serves_the_page_and_the_openapi_spec(seed_client: TestClient):
             "/articles/{doc_id}"} <= set(spec["paths"])
     body = spec["paths"]["/articles"]["post"]["requestBody"]["content"]
     assert {"application/json", "multipart/form-data"} <= set(body)
+
+
+# ---------------------------------------------------------------- the reader's language
+
+def _worded(client: TestClient, lang: str):
+    """The stories as the story module words them in ``lang`` (the templates the API must reuse)."""
+    from cronaca.story import build_stories
+
+    return build_stories(client.app.state.service.snapshot.analyses, language=lang)
+
+
+@pytest.mark.parametrize(("query", "headers", "lang"), [
+    ("", {}, "en"),  # the server's --lang (en here)
+    ("?lang=it", {}, "it"),
+    ("?lang=en", {}, "en"),
+    ("", {"Accept-Language": "it-IT,it;q=0.9,en;q=0.8"}, "it"),
+    ("", {"Accept-Language": "fr-FR,de;q=0.8"}, "en"),
+    ("?lang=en", {"Accept-Language": "it"}, "en"),
+])
+def test_api_story_titles_follow_the_readers_language(seed_client: TestClient, query, headers, lang):
+    r = seed_client.get(f"/stories{query}", headers=headers)
+    assert r.status_code == 200, r.text
+    assert (r.headers["content-language"], r.headers["vary"]) == (lang, "Accept-Language")
+    expected = _worded(seed_client, lang).stories
+    assert [(s["id"], s["title"]) for s in r.json()["items"]] == [(s.id, s.title) for s in expected]
+    story_id = expected[0].id
+    detail = seed_client.get(f"/stories/{story_id}{query}", headers=headers)
+    assert detail.headers["content-language"] == lang
+    body = detail.json()
+    assert body["title"] == expected[0].title
+    assert [c["explanation"] for c in body["contradictions"]] == [c.explanation for c in expected[0].contradictions]
+
+
+def test_api_story_in_italian_is_the_same_story_worded_differently(seed_client: TestClient):
+    story_id = seed_client.get("/stories").json()["items"][0]["id"]
+    en = seed_client.get(f"/stories/{story_id}?lang=en").json()
+    it = seed_client.get(f"/stories/{story_id}?lang=it").json()
+    assert en["title"] != it["title"]
+    place_en, place_it = (next(c for c in s["contradictions"] if c["slot"] == "place") for s in (en, it))
+    assert "Budapest" in place_en["explanation"] and place_en["explanation"] != place_it["explanation"]
+    assert "21 ottobre" in place_it["explanation"] and "21 October" in place_en["explanation"]
+    assert _unworded(en) == _unworded(it)  # everything but the wording is the same
+
+
+def _unworded(story: dict) -> dict:
+    drop = ("title", "explanation")
+    return {k: v for k, v in story.items() if k not in drop} | {
+        "contradictions": [{k: v for k, v in c.items() if k not in drop} for c in story["contradictions"]]}
+
+
+def test_api_story_language_defaults_to_the_servers(seed_client: TestClient):
+    from cronaca.api import ApiSettings, create_app
+
+    class Analysed:  # the analyses the seed client serves, behind the store's read method
+        def load_analyses(self):
+            return seed_client.app.state.service.snapshot.analyses
+
+    with TestClient(create_app(Analysed(), ApiSettings(explain_language="it"))) as italian:
+        r = italian.get("/stories")
+        assert r.headers["content-language"] == "it"
+        assert [s["title"] for s in r.json()["items"]] == [s.title for s in _worded(seed_client, "it").stories]
+        assert italian.get("/stories", headers={"Accept-Language": "en-US"}).headers["content-language"] == "en"
+
+
+@pytest.mark.parametrize("value", ["fr", "", "IT", "it-IT"])
+@pytest.mark.parametrize("path", ["/stories", "/stories/story1"])
+def test_api_unsupported_lang_is_422(seed_client: TestClient, path, value):
+    r = seed_client.get(path, params={"lang": value})
+    assert_error(r, 422)
+    assert r.json()["error"]["message"] == (f"lang '{value}' is not available: use en or it, "
+                                            "or leave lang out to follow Accept-Language.")
+
+
+def test_api_lang_is_in_the_openapi_spec(seed_client: TestClient):
+    spec = seed_client.get("/openapi.json").json()
+    for path in ("/stories", "/stories/{story_id}"):
+        (param,) = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == "lang"]
+        assert (param["in"], param["required"], param["schema"]["enum"]) == ("query", False, ["en", "it"])
+
+
+# ---------------------------------------------------------------- titles of untitled articles
+
+def test_api_untitled_articles_get_a_derived_display_title(seed_client: TestClient):
+    items = seed_client.get("/articles").json()["items"]
+    for item in items:
+        article = seed_client.get(f"/articles/{item['id']}").json()
+        assert article["title"] is None and item["title"] is None  # as stored
+        assert article["title_derived"] is True and item["title_derived"] is True
+        assert item["display_title"] == article["display_title"] != article["doc_id"]
+        shown = article["display_title"].rstrip("…")
+        assert shown in " ".join(article["text"].split())
+        assert not shown.startswith(article["dateline"]["place"])  # the dateline is left out
+    story_id = seed_client.get("/stories").json()["items"][0]["id"]
+    listed = seed_client.get(f"/stories/{story_id}").json()["articles"]
+    assert {a["id"]: a["display_title"] for a in listed} == {a["id"]: a["display_title"] for a in items}
+
+
+def test_api_posted_articles_keep_their_title_or_get_a_derived_one(make_client):
+    client = make_client()
+    titled = client.post("/articles", json={"text": TESTO, "title": "Verdi a Roma"}).json()
+    assert (titled["title"], titled["display_title"], titled["title_derived"]) == ("Verdi a Roma", "Verdi a Roma", False)
+    untitled = client.post("/articles", json={"text": ALTRO}).json()
+    assert (untitled["title"], untitled["title_derived"]) == (None, True)
+    assert untitled["display_title"] == "Sciopero dei trasporti pubblici per l'intera giornata, secondo i sindacati"
+    listed = {a["id"]: a for a in client.get("/articles").json()["items"]}
+    assert listed[untitled["doc_id"]]["display_title"] == untitled["display_title"]
+    assert listed[titled["doc_id"]]["title_derived"] is False

@@ -96,6 +96,54 @@ def test_page_story_contradiction_and_evidence(browser, server, api_get, tmp_pat
     assert errors == []
 
 
+def test_page_language_switch_rewords_the_story(browser, server, api_get):
+    """Switching the page to Italian asks the API for the story in Italian: the title and the
+    explanations change with the labels; untitled articles show their derived title, marked."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, WAIT)
+    story_id = api_get("/stories")["items"][0]["id"]
+    worded = {lang: api_get(f"/stories/{story_id}?lang={lang}") for lang in ("en", "it")}
+    assert worded["en"]["title"] != worded["it"]["title"]
+    labels = api_get("/static/i18n.json")
+
+    def explanations(d) -> list[str]:
+        return [n.text for n in d.find_elements(By.CSS_SELECTOR, "#contradictions .c-expl")]
+
+    browser.get(server + f"/#/story/{story_id}")
+    wait.until(ec.text_to_be_present_in_element((By.ID, "story-title"), worded["en"]["title"]))
+    wait.until(lambda d: explanations(d) == [c["explanation"] for c in worded["en"]["contradictions"]])
+
+    Select(browser.find_element(By.ID, "lang-select")).select_by_value("it")
+    wait.until(lambda d: d.find_element(By.ID, "story-title").text == worded["it"]["title"])
+    wait.until(lambda d: explanations(d) == [c["explanation"] for c in worded["it"]["contradictions"]])
+    link = browser.find_element(By.CSS_SELECTOR, f'.story-link[data-id="{story_id}"] .story-title')
+    assert link.text == worded["it"]["title"]
+    assert browser.find_element(By.ID, "tab-timeline").text == labels["it"]["timeline"]
+
+    # the articles have no title: the list and the reader show the derived one, marked as such
+    browser.find_element(By.ID, "tab-articles").click()
+    shown = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#article-list strong") or False)
+    expected = {a["display_title"] for a in worded["it"]["articles"]}
+    assert {n.text for n in shown} == expected and all(a["title_derived"] for a in worded["it"]["articles"])
+    assert all("derived" in n.get_attribute("class").split() for n in shown)
+    assert {n.get_attribute("title") for n in shown} == {labels["it"]["derived_title"]}
+    shown[0].click()
+    wait.until(lambda d: d.find_element(By.ID, "reader").is_displayed())
+    assert browser.find_element(By.CSS_SELECTOR, "#reader-title .derived").text == shown[0].text
+
+    # and back to English, from the page's own state
+    Select(browser.find_element(By.ID, "lang-select")).select_by_value("en")
+    wait.until(lambda d: d.find_element(By.ID, "story-title").text == worded["en"]["title"])
+    browser.find_element(By.ID, "tab-timeline").click()
+    wait.until(lambda d: explanations(d) == [c["explanation"] for c in worded["en"]["contradictions"]])
+    assert browser.execute_script("return localStorage.getItem('cronaca-lang')") == "en"
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
 NUOVO = ("Lisbona, 2 dicembre 2025 – Il ministro degli Esteri portoghese ha incontrato ieri a Lisbona il "
          "collega brasiliano per discutere di scambi commerciali. Un secondo incontro è previsto a marzo.")
 

@@ -2,7 +2,7 @@
    Plain browser JavaScript; talks to the JSON API served by the same app. */
 "use strict";
 
-const state = { lang: "en", labels: {}, stories: [], story: null, articles: new Map(), world: null };
+const state = { lang: "en", labels: {}, stories: [], story: null, articles: new Map(), world: null, reading: null };
 
 /* ---------- helpers ---------- */
 const $ = (sel) => document.querySelector(sel);
@@ -42,12 +42,20 @@ async function api(path, options) {
   if (!res.ok) throw new Error((body.error && body.error.message) || res.statusText);
   return body;
 }
+/* story titles and explanations come worded in the page's language */
+const storyPath = (id) => `/stories/${encodeURIComponent(id)}?lang=${encodeURIComponent(state.lang)}`;
+const storiesPath = () => `/stories?limit=500&lang=${encodeURIComponent(state.lang)}`;
+/* an article's title, or the opening words the API derived for it (marked as such) */
+const titleNode = (tag, art) => el(tag, { class: art.title_derived ? "derived" : null,
+  title: art.title_derived ? t("derived_title") : null, text: art.display_title || art.title || art.id || art.doc_id });
 const sourceText = (attr) => (attr || []).map((s) => s.name || s.text).filter(Boolean).join(" ← ");
 function showError(msg) { $("#main").prepend(el("p", { class: "error", role: "alert", text: t("load_error", { msg }) })); }
 
 /* ---------- stories ---------- */
 async function loadStories(selectId) {
-  const body = await api("/stories?limit=500");
+  const lang = state.lang;
+  const body = await api(storiesPath());
+  if (lang !== state.lang) return;  // the language changed meanwhile: a newer call renders
   state.stories = body.items;
   const list = $("#story-list");
   list.replaceChildren();
@@ -65,7 +73,9 @@ async function loadStories(selectId) {
 }
 
 async function openStory(id) {
-  const story = await api(`/stories/${encodeURIComponent(id)}`);
+  const lang = state.lang;
+  const story = await api(storyPath(id));
+  if (lang !== state.lang) return;
   state.story = story;
   document.querySelectorAll(".story-link").forEach((a) => a.setAttribute("aria-current", a.dataset.id === id ? "page" : "false"));
   $("#welcome").hidden = true;
@@ -73,6 +83,7 @@ async function openStory(id) {
   $("#story-title").textContent = story.title;
   $("#story-meta").textContent = `${fmtDate(story.first_date)} – ${fmtDate(story.last_date)} · ${t("n_articles", { n: story.articles.length })}`;
   await Promise.all(story.articles.map((a) => loadArticle(a.id)));
+  if (lang !== state.lang || state.story !== story) return;
   renderContradictions(story);
   renderTimeline(story);
   renderArticles(story);
@@ -167,7 +178,7 @@ function renderArticles(story) {
   list.replaceChildren();
   for (const a of story.articles) {
     list.append(el("li", {}, el("button", { type: "button", class: "fact", onclick: () => openReader(a.id, null) },
-      el("strong", { text: a.title || a.id }), ` — ${fmtDate(a.date)}${a.dateline ? ", " + a.dateline : ""}`)));
+      titleNode("strong", a), ` — ${fmtDate(a.date)}${a.dateline ? ", " + a.dateline : ""}`)));
   }
 }
 
@@ -340,12 +351,17 @@ function focusEvidence(art, evidence) {
   node.focus({ preventScroll: true });
 }
 
+function renderReaderHead(art) {
+  $("#reader-title").replaceChildren(titleNode("span", art));
+  $("#reader-meta").textContent = [fmtDate(art.date || (art.dateline && art.dateline.date)), art.dateline && art.dateline.place, art.outlet].filter(Boolean).join(" · ");
+}
+
 async function openReader(docId, evidence) {
   const art = await loadArticle(docId);
   const reader = $("#reader");
   reader.hidden = false;
-  $("#reader-title").textContent = art.title || art.doc_id;
-  $("#reader-meta").textContent = [fmtDate(art.date || (art.dateline && art.dateline.date)), art.dateline && art.dateline.place, art.outlet].filter(Boolean).join(" · ");
+  state.reading = { docId, evidence };
+  renderReaderHead(art);
   renderFacts(art, !evidence);  // opened on a fact: the sentence first, the list folded
   focusEvidence(art, evidence);
   if (!evidence) $("#reader-close").focus();
@@ -400,9 +416,9 @@ function setupDialog() {
       const res = await api("/articles", { method: "POST", headers, body });
       status.textContent = res.created ? t("added") : t("already");
       state.articles.delete(res.doc_id);
-      const stories = await api("/stories?limit=500");
+      const stories = await api(storiesPath());
       const mine = [];
-      for (const s of stories.items) { const d = await api(`/stories/${encodeURIComponent(s.id)}`); if (d.articles.some((a) => a.id === res.doc_id)) mine.push(s.id); }
+      for (const s of stories.items) { const d = await api(storyPath(s.id)); if (d.articles.some((a) => a.id === res.doc_id)) mine.push(s.id); }
       await loadStories(mine[0]);
       setTimeout(() => dialog.close(), 600);
     } catch (err) {
@@ -429,9 +445,13 @@ async function start() {
   state.labels = await (await fetch("/static/i18n.json")).json();
   state.lang = localStorage.getItem("cronaca-lang") || ((navigator.language || "en").startsWith("it") ? "it" : "en");
   $("#lang-select").value = state.lang;
-  $("#lang-select").addEventListener("change", (e) => {
+  $("#lang-select").addEventListener("change", async (e) => {
     state.lang = e.target.value; localStorage.setItem("cronaca-lang", state.lang); applyLabels();
-    loadStories(); if (state.story) openStory(state.story.id);
+    const reader = !$("#reader").hidden && state.reading && state.articles.get(state.reading.docId);
+    if (reader) { renderReaderHead(reader); renderFacts(reader, !state.reading.evidence); }
+    try {
+      await Promise.all([loadStories(), state.story ? openStory(state.story.id) : null]);
+    } catch (err) { showError(err.message); }
   });
   $("#reader-close").addEventListener("click", () => { $("#reader").hidden = true; });
   // the fact last clicked keeps the colour of the sentence it opened
