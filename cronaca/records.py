@@ -85,6 +85,10 @@ class Time:
     type: TimeType
     value: str
     mod: str | None = None
+    # a range ("dal 3 al 5 marzo", "fino al 30 giugno"): the TIMEX3 values of its first and last
+    # point, on each expression that bounds it; None for an open end or when it is no range
+    range_begin: str | None = None
+    range_end: str | None = None
 
 
 @dataclass(frozen=True)

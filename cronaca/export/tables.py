@@ -77,7 +77,7 @@ def _times(analyses: Sequence[DocAnalysis]) -> Iterator[dict[str, Any]]:
     for a in analyses:
         for t in a.times:
             yield {"doc_id": a.doc_id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                   "value": t.value, "mod": t.mod}
+                   "value": t.value, "mod": t.mod, "range_begin": t.range_begin, "range_end": t.range_end}
 
 
 def _places(analyses: Sequence[DocAnalysis]) -> Iterator[dict[str, Any]]:
@@ -148,7 +148,7 @@ TABLES: tuple[Table, ...] = (
     Table("mentions", (("doc_id", "str"), ("entity_id", "str"), ("name", "str"), ("type", "str"),
                        ("start", "int"), ("end", "int"), ("text", "str")), _mentions),
     Table("times", (("doc_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("type", "str"),
-                    ("value", "str"), ("mod", "str")), _times),
+                    ("value", "str"), ("mod", "str"), ("range_begin", "str"), ("range_end", "str")), _times),
     Table("places", (("doc_id", "str"), ("start", "int"), ("end", "int"), ("text", "str"), ("name", "str"),
                      ("country", "str"), ("lat", "float"), ("lon", "float"), ("geonames_id", "int"),
                      ("feature", "str")), _places),

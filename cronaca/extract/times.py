@@ -13,7 +13,11 @@ grammar is data (``data/it/times.yaml``, ``calendar.yaml``); this module runs it
    governing the expression (``cronaca.extract.tense``), else a future-looking verb ending;
 4. a day followed by a clock time becomes one expression ("oggi alle 12", "lunedì a
    mezzogiorno"); a lone clock time takes its day from the nearest day expression before
-   it in the same sentence ("giovedì sera, poco dopo le 20").
+   it in the same sentence ("giovedì sera, poco dopo le 20");
+5. ranges: a range rule ("dal 3 al 5 marzo", "dalle 18 alle 20") gives two expressions, one
+   per point, that carry each other's value (``range_begin``, ``range_end``); a single
+   expression after or opening with a range cue ("fino al 30 giugno", "dal 2019", "dalle 18")
+   is the open end of a range and carries its own value as ``range_end`` or ``range_begin``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from datetime import date
 
 from cronaca.extract.tense import has_morphology, tense_lexicon, time_direction
 from cronaca.extract.timex.grammar import Grammar, Rule, load_grammar
-from cronaca.extract.timex.normalize import NORMALIZERS, Context, Direction, Value
+from cronaca.extract.timex.normalize import NORMALIZERS, Context, Direction, Normalizer, Value
+from cronaca.extract.timex.ranges import align_clock_days, norm_range
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Time
 
@@ -35,6 +40,7 @@ log = logging.getLogger(__name__)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(?:T[A-Z]{2})?$|^XXXX-WXX-\d(?:T[A-Z]{2})?$")
 _WORD = re.compile(r"[\w']+")
+_VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
 # the tense of the verb governing the expression at [start, end), from the parse (None: no say)
 TenseOf = Callable[[int, int], Direction]
@@ -55,6 +61,10 @@ class Found:
     end: int
     value: Value
     kind: str = ""  # the rule kind that matched
+    range_id: int = -1  # the two points of one range share an id
+    range_role: str = ""  # "begin" | "end" (of a range rule) | "since" | "until" (a range cue) | ""
+    range_begin: str | None = None  # the value where the range this expression bounds begins
+    range_end: str | None = None  # … and where it ends (None: open, or no range)
 
 
 def _fold_char(ch: str) -> str:
@@ -111,7 +121,8 @@ def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
     """Filters that a regular expression cannot say well."""
     m, kind = cand.match, cand.rule.kind
     gd = m.groupdict()
-    if kind == "clock" and gd.get("hour") is not None and gd.get("minute") is None and gd.get("clockpart") is None:
+    if kind in ("clock", "range") and gd.get("hour") is not None and gd.get("minute") is None \
+            and gd.get("clockpart") is None:
         nxt = re.match(r" (\w+)", folded[cand.end:cand.end + 40])
         if nxt and nxt.group(1) not in g.clock_followers:
             return False  # "alle 12 persone"
@@ -125,10 +136,16 @@ def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
         prev = re.findall(r"[\w']+|[-,()]", folded[max(0, cand.start - 30):cand.start])
         if prev and (prev[-1] in g.age_before or prev[-1] in "()"):
             return False  # an age: "un uomo di 45 anni", "Marco, 37 anni"
-    if kind == "date" and gd.get("day") is not None:
+    if kind in ("date", "range") and gd.get("day") is not None:
         prev = _WORD.findall(folded[max(0, cand.start - 30):cand.start])
         if prev and prev[-1] in g.date_reject_after:
             return False  # a street: "viale 20 settembre"
+    if kind == "century":  # written "XX secolo", "il Novecento" ("novecento persone" is a number)
+        if gd.get("century") is not None and not text[m.start("century")].isupper():
+            return False
+        romans = [text[m.start(r):m.end(r)] for r in ("roman", "roman2") if gd.get(r) is not None]
+        if any(not r.isupper() for r in romans):
+            return False
     return True
 
 
@@ -156,6 +173,12 @@ def _day_of(value: str) -> str | None:
     return value.split("T")[0] if _DAY_VALUE.match(value) else None
 
 
+def _joined(a: Found, b: Found, value: Value, kind: str = "merged") -> Found:
+    """One expression from ``a`` and ``b``, keeping the range role either had."""
+    keep = b if b.range_role and not a.range_role else a
+    return replace(keep, start=a.start, end=b.end, value=value, kind=kind)
+
+
 def merge_and_anchor(found: list[Found], folded: str, bounds: list[tuple[int, int]]) -> list[Found]:
     """Join a day and its clock time; give lone clock times the day mentioned before them."""
     out: list[Found] = []
@@ -163,56 +186,114 @@ def merge_and_anchor(found: list[Found], folded: str, bounds: list[tuple[int, in
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None:
+        if b is not None and not (a.range_id >= 0 and a.range_id == b.range_id):
             gap = folded[a.end:b.start]
             day_a, day_b = _day_of(a.value.value), _day_of(b.value.value)
             if day_a and b.value.anchor and gap.strip() == "":
                 clock = b.value.value.split("T")[1]
-                out.append(Found(a.start, b.end, Value("TIME", f"{day_a}T{clock}", b.value.mod)))
+                out.append(_joined(a, b, Value("TIME", f"{day_a}T{clock}", b.value.mod)))
                 i += 2
                 continue
             if day_a and b.kind == "part_of_day" and gap.strip() == "":  # "ieri nel primo pomeriggio"
                 part = b.value.value.split("T")[1]
-                out.append(Found(a.start, b.end, Value("TIME", f"{day_a}T{part}"), "merged"))
+                out.append(_joined(a, b, Value("TIME", f"{day_a}T{part}")))
                 i += 2
                 continue
             part_a = re.fullmatch(r"(?:\d{4}|X{4})-[\dX]{2}-[\dX]{2}T([A-Z]{2})", a.value.value)
             if part_a and day_b and "T" not in b.value.value and re.fullmatch(r" +(?:di|del) +", gap):
-                out.append(Found(a.start, b.end, Value("TIME", f"{day_b}T{part_a.group(1)}")))
+                out.append(_joined(a, b, Value("TIME", f"{day_b}T{part_a.group(1)}")))
                 i += 2
                 continue
             if a.value.anchor and day_b and re.fullmatch(r" +(?:di|del) +", gap):
                 clock = a.value.value.split("T")[1]
-                out.append(Found(a.start, b.end, Value("TIME", f"{day_b}T{clock}", a.value.mod)))
+                out.append(_joined(a, b, Value("TIME", f"{day_b}T{clock}", a.value.mod)))
                 i += 2
                 continue
+            # "nella notte tra sabato e domenica": the night of the range's first day
+            if a.kind == "part_of_day" and day_b and b.range_role == "begin" \
+                    and re.fullmatch(r" +(?:tra|fra) +(?:il +|l')?", gap):
+                part = a.value.value.split("T")[1]
+                a = replace(a, value=Value("TIME", f"{day_b}T{part}"))
         if a.value.anchor:
             sent = _sentence_of(bounds, a.start)
             prev = [f for f in out if f.start >= sent[0] and _day_of(f.value.value)]
             if prev:
                 clock = a.value.value.split("T")[1]
-                a = Found(a.start, a.end, replace(a.value, value=f"{_day_of(prev[-1].value.value)}T{clock}"))
+                a = replace(a, value=replace(a.value, value=f"{_day_of(prev[-1].value.value)}T{clock}"))
         out.append(a)
         i += 1
+    return out
+
+
+def _normalizer(kind: str) -> Normalizer:
+    return norm_range if kind == "range" else NORMALIZERS[kind]
+
+
+def range_cue(g: Grammar, folded: str, start: int, end: int, sent: tuple[int, int]) -> str:
+    """The range cue right before the expression or opening it: ``until`` for one that ends a
+    range ("fino al 30 giugno", "entro le 12"), ``since`` for one that begins it ("dal 2019",
+    "dalle 18"), else the empty string."""
+    before, inside = folded[max(sent[0], start - 40):start], folded[start:end]
+    for kind, cues in g.range_cues.items():
+        for cue in cues:
+            sep = "" if cue.endswith("'") else " "
+            if before.endswith(cue + sep) and not before[:len(before) - len(cue + sep)][-1:].isalnum() \
+                    or inside.startswith(cue + sep):
+                return kind
+    return ""
+
+
+def link_ranges(found: list[Found]) -> list[Found]:
+    """Give the two points of each range their shared day (clock times) and each other's value;
+    an open range's one point names itself as its start or end."""
+    out = list(found)
+    pairs: dict[int, dict[str, int]] = {}
+    for i, f in enumerate(out):
+        if f.range_id >= 0:
+            pairs.setdefault(f.range_id, {})[f.range_role] = i
+        elif f.range_role in ("since", "until") and f.value.type in ("DATE", "TIME") \
+                and f.value.value not in _VAGUE:
+            key = "range_begin" if f.range_role == "since" else "range_end"
+            out[i] = replace(f, **{key: f.value.value})
+    for roles in pairs.values():
+        if set(roles) != {"begin", "end"}:
+            continue
+        a, b = out[roles["begin"]], out[roles["end"]]
+        va, vb = align_clock_days(a.value, b.value)
+        out[roles["begin"]] = replace(a, value=va, range_begin=va.value, range_end=vb.value)
+        out[roles["end"]] = replace(b, value=vb, range_begin=va.value, range_end=vb.value)
     return out
 
 
 def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang: str = "it",
                tense: TenseOf | None = None) -> list[Found]:
     """The temporal expressions of ``text`` with their values (offsets into ``text``); ``tense``
-    gives the direction the governing verb of an expression points to, when a parse is there."""
+    gives the direction the governing verb of an expression points to, when a parse is there.
+    Every candidate is normalized first, so one without a value leaves room for a shorter one."""
     g = load_grammar(lang)
     folded = fold(text)
     bounds = bounds or [(0, len(text))]
-    found = []
-    for c in select(find_candidates(g, text, folded)):
+    values: dict[tuple[int, int, int], Value] = {}
+    cands = find_candidates(g, text, folded)
+    for c in cands:
         direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start), tense)
-        value = NORMALIZERS[c.rule.kind](g, c.match, c.rule.params, Context(ref, direction))
+        value = _normalizer(c.rule.kind)(g, c.match, c.rule.params, Context(ref, direction))
         if value is None:
             log.debug("no value for %r (rule %s)", text[c.start:c.end], c.rule.name)
             continue
-        found.append(Found(c.start, c.end, value, c.rule.kind))
-    return merge_and_anchor(found, folded, bounds)
+        values[(c.start, c.end, c.order)] = value
+    found = []
+    for n, c in enumerate(select([c for c in cands if (c.start, c.end, c.order) in values])):
+        value = values[(c.start, c.end, c.order)]
+        if value.parts:  # a range (or, without "link", two coordinated points): one expression per point
+            linked = c.rule.params.get("link", True)
+            for role, grp, part in (("begin", "from", value.parts[0]), ("end", "to", value.parts[1])):
+                found.append(Found(c.match.start(grp), c.match.end(grp), part, c.rule.kind,
+                                   n if linked else -1, role if linked else ""))
+        else:
+            cue = range_cue(g, folded, c.start, c.end, _sentence_of(bounds, c.start))
+            found.append(Found(c.start, c.end, value, c.rule.kind, range_role=cue))
+    return link_ranges(merge_and_anchor(found, folded, bounds))
 
 
 def extract_times(pdoc: ParsedDoc) -> list[Time]:
@@ -221,7 +302,7 @@ def extract_times(pdoc: ParsedDoc) -> list[Time]:
     lang = pdoc.article.language or "it"
     return [
         Time(start=f.start, end=f.end, text=text[f.start:f.end], type=f.value.type,  # type: ignore[arg-type]
-             value=f.value.value, mod=f.value.mod)
+             value=f.value.value, mod=f.value.mod, range_begin=f.range_begin, range_end=f.range_end)
         for f in find_times(text, pdoc.ref_date, sentence_bounds(pdoc), lang, parse_tense(pdoc, lang))
     ]
 

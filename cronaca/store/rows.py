@@ -45,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "dateline_end", "analysed_at", "stages", "errors"),
     "entities": ("doc_id", "entity_id", "ord", "name", "type", "code", "kb_id", "country", "roles_json"),
     "mentions": ("doc_id", "entity_id", "ord", "start", "end", "text"),
-    "times": ("doc_id", "ord", "start", "end", "text", "type", "value", "mod"),
+    "times": ("doc_id", "ord", "start", "end", "text", "type", "value", "mod", "range_begin", "range_end"),
     "places": ("doc_id", "ord", "start", "end", "text", "name", "country", "lat", "lon", "geonames_id",
                "feature", "mentions_json"),
     "quotes": ("doc_id", "ord", "start", "end", "text", "speaker", "speaker_text", "cue", "kind"),
@@ -90,7 +90,7 @@ def analysis_rows(analysis: DocAnalysis, doc_id: str) -> dict[str, list[Row]]:
     for i, e in enumerate(analysis.entities):
         rows["entities"].append((doc_id, e.id, i, e.name, e.type, e.code, e.kb_id, e.country, _json(e.roles)))
         rows["mentions"].extend((doc_id, e.id, j, m.start, m.end, m.text) for j, m in enumerate(e.mentions))
-    rows["times"] = [(doc_id, i, t.start, t.end, t.text, t.type, t.value, t.mod)
+    rows["times"] = [(doc_id, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.range_begin, t.range_end)
                      for i, t in enumerate(analysis.times)]
     rows["places"] = [(doc_id, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonames_id,
                        p.feature, _json(p.mentions)) for i, p in enumerate(analysis.places)]
@@ -155,8 +155,8 @@ def analysis_from(article_row_: Row, facts: dict[str, list[Row]]) -> DocAnalysis
     return DocAnalysis(
         article=article_from(article_row_),
         entities=entities,
-        times=tuple(Time(start=s, end=e, text=t, type=ty, value=v, mod=m)
-                    for _d, _o, s, e, t, ty, v, m in facts["times"]),
+        times=tuple(Time(start=s, end=e, text=t, type=ty, value=v, mod=m, range_begin=rb, range_end=re_)
+                    for _d, _o, s, e, t, ty, v, m, rb, re_ in facts["times"]),
         places=tuple(Place(start=s, end=e, text=t, name=n, country=c, lat=la, lon=lo, geonames_id=g, feature=f,
                            mentions=tuple(Span(**m) for m in json.loads(ms or "[]")))
                      for _d, _o, s, e, t, n, c, la, lo, g, f, ms in facts["places"]),

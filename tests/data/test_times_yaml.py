@@ -54,6 +54,18 @@ def test_times_yaml_vocabulary_values(data):
     assert set(data["direction_words"]) == {"future", "past", "this"}
 
 
+def test_times_yaml_relative_anchors_decades_centuries_and_ranges(data):
+    for key in ("relative_years", "relative_months", "relative_weeks"):
+        assert data[key] and all(isinstance(v, int) and -2 <= v <= 2 for v in data[key].values()), key
+    assert all(isinstance(v, int) and v % 10 == 0 and 1000 <= v <= 2090 for v in data["decades"].values())
+    assert data["decade_base"] % 100 == 0
+    for key in ("century_names", "century_ordinals"):
+        assert all(isinstance(v, int) and 1 <= v <= 30 for v in data[key].values()), key
+    assert set(data["period_mods"].values()) <= MODS
+    assert set(data["range_cues"]) == {"until", "since"}
+    assert all(isinstance(w, str) and w == w.lower() for ws in data["range_cues"].values() for w in ws)
+
+
 @pytest.mark.parametrize("word, value", [("tre", 3), ("dieci", 10), ("ventuno", 21), ("ventotto", 28),
                                          ("settantadue", 72), ("ventitré", 23), ("novantanove", 99)])
 def test_times_yaml_number_words(word, value):

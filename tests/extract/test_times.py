@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cronaca.extract.times import extract_times, fold
+from cronaca.extract.timex.normalize import roman_number
 
 A, B, C, D = "2025-11-09", "2025-10-21", "2024-02-15", "2025-01-10"
 
@@ -145,12 +146,79 @@ CASES = [
     (B, "Attualmente il ponte è chiuso.", "Attualmente", "DATE", "PRESENT_REF", None),
     (B, "Nei prossimi giorni arriveranno gli aiuti.", "Nei prossimi giorni", "DATE", "FUTURE_REF", None),
     (B, "In futuro serviranno più controlli.", "In futuro", "DATE", "FUTURE_REF", None),
+    # ranges: each point is an expression; the first takes month and year from the second
+    (B, "Il festival si terrà dal 3 al 5 marzo a Torino.", "3", "DATE", "2026-03-03", None),
+    (B, "Il festival si terrà dal 3 al 5 marzo a Torino.", "5 marzo", "DATE", "2026-03-05", None),
+    (A, "Lo sciopero dei treni è fissato tra il 10 e il 12 novembre.", "10", "DATE", "2025-11-10", None),
+    (A, "Lo sciopero dei treni è fissato tra il 10 e il 12 novembre.", "12 novembre", "DATE", "2025-11-12", None),
+    (B, "Il congresso si tiene dall'8 all'11 marzo 2026 a Bari.", "8", "DATE", "2026-03-08", None),
+    (A, "Dal 28 dicembre al 3 gennaio le scuole resteranno chiuse.", "28 dicembre", "DATE", "2025-12-28", None),
+    (A, "Dal 28 dicembre al 3 gennaio le scuole resteranno chiuse.", "3 gennaio", "DATE", "2026-01-03", None),
+    (A, "Dal 3 marzo al 5 aprile 2024 il museo è rimasto chiuso.", "3 marzo", "DATE", "2024-03-03", None),
+    (A, "La fiera, 3-5 marzo 2026, attende mille espositori.", "3", "DATE", "2026-03-03", None),
+    (B, "Gli sportelli restano aperti dalle 18 alle 20.", "dalle 18", "TIME", "2025-10-21T18:00", None),
+    (B, "Gli sportelli restano aperti dalle 18 alle 20.", "alle 20", "TIME", "2025-10-21T20:00", None),
+    (B, "Domani dalle 9 alle 13 si vota nelle scuole.", "alle 13", "TIME", "2025-10-22T13:00", None),
+    (B, "Tra le 18 e le 20 la strada resterà chiusa.", "le 18", "TIME", "2025-10-21T18:00", None),
+    (B, "La festa è andata avanti dalle 22 alle 2 di notte.", "alle 2 di notte", "TIME", "2025-10-22T02:00", None),
+    (B, "Il vertice si svolgerà da lunedì a mercoledì.", "lunedì", "DATE", "2025-10-27", None),
+    (B, "Il vertice si svolgerà da lunedì a mercoledì.", "mercoledì", "DATE", "2025-10-29", None),
+    (A, "Nella notte tra sabato e domenica è scoppiato un incendio.", "Nella notte", "TIME", "2025-11-08TNI",
+     None),
+    (A, "Tra il 2019 e il 2022 i prezzi sono saliti.", "2019", "DATE", "2019", None),
+    (A, "Il cantiere resterà chiuso da marzo a maggio 2026.", "marzo", "DATE", "2026-03", None),
+    (B, "La mostra resterà aperta fino al 30 giugno.", "30 giugno", "DATE", "2026-06-30", None),
+    (B, "Il convegno dal 3 al 5 marzo scorso ha avuto successo.", "3", "DATE", "2025-03-03", None),
+    (B, "Il decreto è stato firmato il 5 marzo scorso.", "5 marzo scorso", "DATE", "2025-03-05", None),
+    (B, "Il 3 dicembre prossimo si vota in tutta la regione.", "3 dicembre prossimo", "DATE", "2025-12-03",
+     None),
+    # decades and centuries
+    (A, "Negli anni '90 la città era molto diversa.", "anni '90", "DATE", "199X", None),
+    (A, "Negli anni ’80 il quartiere fu ricostruito.", "anni ’80", "DATE", "198X", None),
+    (A, "Gli anni Settanta furono segnati dalla violenza.", "anni Settanta", "DATE", "197X", None),
+    (A, "Il debito è cresciuto nei primi anni Duemila.", "primi anni Duemila", "DATE", "200X", "START"),
+    (A, "Alla fine degli anni '80 il muro è caduto.", "fine degli anni '80", "DATE", "198X", "END"),
+    (A, "Negli ultimi anni Novanta la lira crollò.", "ultimi anni Novanta", "DATE", "199X", "END"),
+    (A, "Gli anni 2000 hanno portato internet nelle case.", "anni 2000", "DATE", "200X", None),
+    (A, "Negli anni Ottanta e Novanta la città crebbe.", "anni Ottanta", "DATE", "198X", None),
+    (A, "Negli anni Ottanta e Novanta la città crebbe.", "Novanta", "DATE", "199X", None),
+    (A, "Durante lo scorso decennio il debito è cresciuto.", "scorso decennio", "DATE", "201X", None),
+    (A, "Nel XX secolo l'Europa ha conosciuto due guerre.", "XX secolo", "DATE", "19XX", None),
+    (A, "Nel secolo XIX la città crebbe in fretta.", "secolo XIX", "DATE", "18XX", None),
+    (A, "Nel ventunesimo secolo tutto è cambiato.", "ventunesimo secolo", "DATE", "20XX", None),
+    (A, "Il Novecento è stato un secolo breve.", "Novecento", "DATE", "19XX", None),
+    (A, "Alla fine dell'Ottocento arrivò la ferrovia.", "fine dell'Ottocento", "DATE", "18XX", "END"),
+    (A, "Il secolo scorso si è chiuso con molte speranze.", "secolo scorso", "DATE", "19XX", None),
+    # days and months anchored to a year, month or week named relatively
+    (D, "Bisogna attendere il primo maggio di quest'anno per la riforma.", "primo maggio di quest'anno",
+     "DATE", "2025-05-01", None),
+    (B, "Il contratto è scaduto il 4 aprile dell'anno scorso.", "4 aprile dell'anno scorso", "DATE",
+     "2024-04-04", None),
+    (B, "A marzo dell'anno scorso è cominciato tutto.", "marzo dell'anno scorso", "DATE", "2024-03", None),
+    (B, "Il tribunale deciderà a gennaio del prossimo anno.", "gennaio del prossimo anno", "DATE", "2026-01",
+     None),
+    (B, "A metà marzo dell'anno prossimo partirà il cantiere.", "metà marzo dell'anno prossimo", "DATE",
+     "2026-03", "MID"),
+    (B, "Il 5 dello scorso mese è stata firmata la legge.", "5 dello scorso mese", "DATE", "2025-09-05", None),
+    (B, "Si vota giovedì 13 novembre di quest'anno.", "giovedì 13 novembre di quest'anno", "DATE",
+     "2025-11-13", None),
+    (B, "Il 30 di questo mese scade il termine.", "30 di questo mese", "DATE", "2025-10-30", None),
+    (B, "Lunedì della prossima settimana parte il cantiere.", "Lunedì della prossima settimana", "DATE",
+     "2025-10-27", None),
+    (B, "Martedì della settimana scorsa è arrivata la lettera.", "Martedì della settimana scorsa", "DATE",
+     "2025-10-14", None),
+    (B, "Alla fine dell'anno scorso il governo è caduto.", "fine dell'anno scorso", "DATE", "2024", "END"),
+    (B, "All'inizio del prossimo mese arriverà il decreto.", "inizio del prossimo mese", "DATE", "2025-11",
+     "START"),
     # no reference date: relative expressions stay unresolved
     (None, "Ieri il ministro ha parlato.", "Ieri", "DATE", "XXXX-XX-XX", None),
     (None, "Il vertice del 14 novembre è saltato.", "14 novembre", "DATE", "XXXX-11-14", None),
     (None, "Giovedì sera ha parlato il ministro.", "Giovedì sera", "TIME", "XXXX-WXX-4TEV", None),
     (None, "Il summit del 21 ottobre 2025 è saltato.", "21 ottobre 2025", "DATE", "2025-10-21", None),
     (None, "La prossima settimana si vota.", "prossima settimana", "DATE", "XXXX-WXX", None),
+    (None, "Il festival si terrà dal 3 al 5 marzo.", "3", "DATE", "XXXX-03-03", None),
+    (None, "Negli anni '90 la città era diversa.", "anni '90", "DATE", "199X", None),
+    (None, "Il 5 dello scorso mese è stata firmata la legge.", "5 dello scorso mese", "DATE", "XXXX-XX-05", None),
 ]
 
 NOT_TIMES = [
@@ -169,6 +237,37 @@ NOT_TIMES = [
     "Il Mar Rosso è agitato e la prossima conferenza è a Dubai.",
     "Le prossime mosse dei due governi sono incerte.",
     "Secondo fonti diplomatiche la telefonata è stata tesa.",
+    "Una Fiat Cinquecento è stata rubata in centro.",
+    "Ha vinto novecento euro alla lotteria.",
+    "Il vi secolo di cui parla il testo è un refuso.",
+    "Tra i 18 e i 25 anni si vota per la prima volta.",
+    "Tra le 5 e le 10 persone sono rimaste ferite.",
+]
+
+# (reference date, sentence, [(expression, value, range_begin, range_end), ...]) for every expression
+RANGES = [
+    (B, "Il festival si terrà dal 3 al 5 marzo a Torino.",
+     [("3", "2026-03-03", "2026-03-03", "2026-03-05"), ("5 marzo", "2026-03-05", "2026-03-03", "2026-03-05")]),
+    (B, "Domani dalle 9 alle 13 si vota nelle scuole.",
+     [("Domani dalle 9", "2025-10-22T09:00", "2025-10-22T09:00", "2025-10-22T13:00"),
+      ("alle 13", "2025-10-22T13:00", "2025-10-22T09:00", "2025-10-22T13:00")]),
+    (B, "La festa è andata avanti dalle 22 alle 2 di notte.",
+     [("dalle 22", "2025-10-21T22:00", "2025-10-21T22:00", "2025-10-22T02:00"),
+      ("alle 2 di notte", "2025-10-22T02:00", "2025-10-21T22:00", "2025-10-22T02:00")]),
+    (A, "Tra il 2019 e il 2022 i prezzi sono saliti.",
+     [("2019", "2019", "2019", "2022"), ("2022", "2022", "2019", "2022")]),
+    (B, "La mostra resterà aperta fino al 30 giugno.", [("30 giugno", "2026-06-30", None, "2026-06-30")]),
+    (B, "I lavori saranno completati entro fine mese.", [("fine mese", "2025-10", None, "2025-10")]),
+    (A, "È in carcere da venerdì.", [("venerdì", "2025-11-07", "2025-11-07", None)]),
+    (B, "Lo sportello è aperto fino alle 12 di domani.",
+     [("fino alle 12 di domani", "2025-10-22T12:00", None, "2025-10-22T12:00")]),
+    (A, "Venerdì, dalle 7 alle 14, il mercato è rimasto chiuso.",
+     [("Venerdì", "2025-11-07", None, None), ("dalle 7", "2025-11-07T07:00", "2025-11-07T07:00", "2025-11-07T14:00"),
+      ("alle 14", "2025-11-07T14:00", "2025-11-07T07:00", "2025-11-07T14:00")]),
+    (B, "Il vertice si è tenuto ieri.", [("ieri", "2025-10-20", None, None)]),
+    (A, "Negli anni Ottanta e Novanta la città crebbe.", [("anni Ottanta", "198X", None, None),
+                                                           ("Novanta", "199X", None, None)]),
+    (B, "La crisi dura da tre anni.", [("tre anni", "P3Y", None, None)]),
 ]
 
 
@@ -192,6 +291,12 @@ def test_times_no_false_positives(parsed, text):
     assert [(t.text, t.value) for t in extract_times(parsed(text, B))] == []
 
 
+@pytest.mark.parametrize("ref, text, expected", RANGES)
+def test_times_range_points_name_each_other(parsed, ref, text, expected):
+    times = extract_times(parsed(text, ref))
+    assert [(t.text, t.value, t.range_begin, t.range_end) for t in times] == expected
+
+
 def test_times_day_and_clock_make_one_expression(parsed):
     times = extract_times(parsed("Il cessate il fuoco scatta oggi alle 12 ora locale.", B))
     assert [(t.text, t.value) for t in times] == [("oggi alle 12", "2025-10-21T12:00")]
@@ -207,6 +312,12 @@ def test_times_offsets_survive_typographic_apostrophes(parsed):
     text = "L’altro ieri e all’alba di oggi."
     times = extract_times(parsed(text, A))
     assert [t.text for t in times] == ["L’altro ieri", "all’alba di oggi"]
+
+
+@pytest.mark.parametrize("text, value", [("XX", 20), ("xxi", 21), ("IV", 4), ("XIX", 19), ("VI", 6),
+                                         ("IIII", None), ("VX", None), ("XXL", None)])
+def test_times_roman_number(text, value):
+    assert roman_number(text) == value
 
 
 def test_times_fold_keeps_length():

@@ -19,6 +19,7 @@ from cronaca.errors import DataFileError
 RULE_KINDS = frozenset({
     "date", "numeric_date", "month", "year", "this_unit", "relday", "weekday", "part_of_day",
     "clock", "weekend", "season", "ago", "in_future", "duration", "set", "vague",
+    "decade", "century", "range",
 })
 VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 
@@ -54,6 +55,15 @@ class Grammar:
     ago_mods: dict[str, str]
     date_reject_after: frozenset[str]
     age_before: frozenset[str]
+    relative_years: dict[str, int]  # "anno scorso" -> -1
+    relative_months: dict[str, int]
+    relative_weeks: dict[str, int]
+    decades: dict[str, int]  # "novanta" -> 1990
+    decade_base: int  # "anni '90" -> decade_base + 90
+    century_names: dict[str, int]  # "novecento" -> 20
+    century_ordinals: dict[str, int]  # "ventesimo" -> 20
+    period_mods: dict[str, str]  # "primi" -> START
+    range_cues: dict[str, tuple[str, ...]]  # "until" | "since" -> words, longest first
     context: dict[str, Any]
     future_verb: re.Pattern[str]
     rules: tuple[Rule, ...]
@@ -88,7 +98,10 @@ def _required(data: dict[str, Any], keys: tuple[str, ...], name: str) -> None:
 
 TIMES_KEYS = ("numbers", "units", "parts_of_day", "relative_days", "seasons", "position_mods",
               "duration_mods", "few_words", "direction_words", "context", "clock_followers",
-              "clock_parts", "vague", "rules", "ago_mods", "date_reject_after", "age_before")
+              "clock_parts", "vague", "rules", "ago_mods", "date_reject_after", "age_before",
+              "relative_years", "relative_months", "relative_weeks", "decades", "decade_base",
+              "century_names", "century_ordinals", "period_mods", "range_cues")
+RANGE_CUE_KINDS = ("until", "since")
 
 
 @cache
@@ -113,16 +126,26 @@ def load_grammar(lang: str = "it") -> Grammar:
         "few": _alternation(data["few_words"]),
         "dir": _alternation(w for d, ws in data["direction_words"].items() if d != "this" for w in ws),
         "clockpart": _alternation(data["clock_parts"]),
+        "relyear": _alternation(data["relative_years"]), "relmonth": _alternation(data["relative_months"]),
+        "relweek": _alternation(data["relative_weeks"]), "decade": _alternation(data["decades"]),
+        "century": _alternation(data["century_names"]), "cordinal": _alternation(data["century_ordinals"]),
+        "pmod": _alternation(data["period_mods"]),
     }
+    if set(data["range_cues"]) != set(RANGE_CUE_KINDS):
+        raise DataFileError(f"'range_cues' in it/times.yaml has the kinds {sorted(data['range_cues'])}; "
+                            f"expected exactly {list(RANGE_CUE_KINDS)}.")
 
     def expand(pattern: str, rule: str) -> re.Pattern[str]:
         def sub(m: re.Match[str]) -> str:
             key = m.group(1)
             if key == "clockcue":
                 return _CLOCKCUE
+            if key.startswith("from_") and key[5:] in groups:  # the first point of a range
+                return f"(?P<{key}>{groups[key[5:]]})"
             if key not in groups:
                 raise DataFileError(f"rule '{rule}' in it/times.yaml uses the unknown placeholder "
-                                    f"'{{{key}}}'; valid ones: {sorted(groups) + ['clockcue']}.")
+                                    f"'{{{key}}}'; valid ones: {sorted(groups) + ['clockcue']} "
+                                    f"(and from_<name> for the first point of a range).")
             return f"(?P<{key}>{groups[key]})"
         body = re.sub(r"\{(\w+)\}", sub, pattern)
         try:
@@ -157,6 +180,16 @@ def load_grammar(lang: str = "it") -> Grammar:
         ago_mods={str(k): str(v) for k, v in data["ago_mods"].items()},
         date_reject_after=frozenset(str(w) for w in data["date_reject_after"]),
         age_before=frozenset(str(w) for w in data["age_before"]),
+        relative_years={str(k): int(v) for k, v in data["relative_years"].items()},
+        relative_months={str(k): int(v) for k, v in data["relative_months"].items()},
+        relative_weeks={str(k): int(v) for k, v in data["relative_weeks"].items()},
+        decades={str(k): int(v) for k, v in data["decades"].items()},
+        decade_base=int(data["decade_base"]),
+        century_names={str(k): int(v) for k, v in data["century_names"].items()},
+        century_ordinals={str(k): int(v) for k, v in data["century_ordinals"].items()},
+        period_mods={str(k): str(v) for k, v in data["period_mods"].items()},
+        range_cues={kind: tuple(sorted((str(w) for w in words), key=len, reverse=True))
+                    for kind, words in data["range_cues"].items()},
         context=dict(data["context"]),
         future_verb=re.compile(data["context"]["future_verb_regex"]),
         rules=tuple(rules),

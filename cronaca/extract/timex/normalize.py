@@ -32,6 +32,7 @@ class Value:
     value: str
     mod: str | None = None
     anchor: bool = False  # a clock time whose day comes from the context
+    parts: tuple[Value, ...] = ()  # a range: its first and last point (spans: groups "from", "to")
 
 
 Normalizer = Callable[[Grammar, re.Match[str], dict[str, object], Context], Value | None]
@@ -95,13 +96,32 @@ def choose_year(ref: date, month: int, day: int | None, direction: Direction) ->
     return best[1] if best else None
 
 
+def relative_year(g: Grammar, m: re.Match[str], ctx: Context) -> int | None:
+    """The year named by "di quest'anno", "dell'anno scorso"… in the match (None: not named, or
+    no reference date)."""
+    ry = group(m, "relyear")
+    return ctx.ref.year + g.relative_years[ry] if ry is not None and ctx.ref else None
+
+
 def norm_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
     day = _day_number(group(m, "day") or "")
+    rm = group(m, "relmonth")
+    if rm is not None:  # "il 5 dello scorso mese"
+        if ctx.ref is None:
+            return Value("DATE", f"XXXX-XX-{day:02d}")
+        y, mo = add_months(ctx.ref.year, ctx.ref.month, g.relative_months[rm])
+        try:
+            return Value("DATE", date(y, mo, day).isoformat())
+        except ValueError:
+            return None
     month = g.months[group(m, "month") or group(m, "month_abbr") or ""]
     y = group(m, "year")
-    year = int(y) if y else (choose_year(ctx.ref, month, day, ctx.direction) if ctx.ref else None)
+    year = int(y) if y else relative_year(g, m, ctx)
+    if year is None and group(m, "relyear") is None:  # "il 5 marzo scorso": the word after says which way
+        year = choose_year(ctx.ref, month, day, word_direction(g, m) or ctx.direction) if ctx.ref else None
     wd = group(m, "weekday")
-    if wd and not y and ctx.ref:  # "lunedì 14 ottobre": the nearest year where the 14th is a Monday
+    # "lunedì 14 ottobre": the nearest year where the 14th is a Monday
+    if wd and not y and group(m, "relyear") is None and ctx.ref:
         fits = [yy for yy in range(ctx.ref.year - 6, ctx.ref.year + 2) if _weekday_is(yy, month, day, g.weekdays[wd])]
         year = min(fits, key=lambda yy: abs(yy - ctx.ref.year) + (yy > ctx.ref.year) * 0.5) if fits else year
     part = f"T{g.parts[m['part']]}" if group(m, "part") else ""
@@ -135,7 +155,9 @@ def norm_month(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Con
     mod = g.position_mods[pos] if pos else None
     y = group(m, "year")
     direction = word_direction(g, m) or ctx.direction
-    year = int(y) if y else (choose_year(ctx.ref, month, None, direction) if ctx.ref else None)
+    year = int(y) if y else relative_year(g, m, ctx)
+    if year is None and group(m, "relyear") is None:
+        year = choose_year(ctx.ref, month, None, direction) if ctx.ref else None
     return Value("DATE", f"{year}-{month:02d}" if year else f"XXXX-{month:02d}", mod)
 
 
@@ -189,6 +211,10 @@ def norm_weekday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: C
     part = g.parts[m["part"]] if group(m, "part") else None
     if ctx.ref is None:
         return Value("TIME", f"XXXX-WXX-{wd}T{part}") if part else Value("DATE", f"XXXX-WXX-{wd}")
+    rw = group(m, "relweek")
+    if rw is not None:  # "lunedì della prossima settimana": that weekday in that ISO week
+        week_day = ctx.ref + timedelta(weeks=g.relative_weeks[rw])
+        return _with_part(week_day + timedelta(days=wd - week_day.isoweekday()), part)
     direction = word_direction(g, m) or ctx.direction or "past"
     return _with_part(resolve_weekday(ctx.ref, wd, direction), part)
 
@@ -314,10 +340,70 @@ def norm_vague(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Con
     return Value("DATE", str(params["value"]))
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_number(text: str) -> int | None:
+    """The value of a small Roman numeral (I…XXX), None when it is not a well-formed one."""
+    vals = [_ROMAN[ch] for ch in text.lower() if ch in _ROMAN]
+    if len(vals) != len(text) or not vals:
+        return None
+    n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    canonical = "x" * (n // 10) + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][n % 10]
+    return n if canonical == text.lower() else None
+
+
+def _period_mod(g: Grammar, m: re.Match[str]) -> str | None:
+    pm = group(m, "pmod")
+    return g.period_mods[pm] if pm else None
+
+
+def decade_start(g: Grammar, m: re.Match[str], prefix: str = "") -> int | None:
+    """The first year of the decade the match names ("'90", "1990", "Novanta"), None if it names none;
+    ``prefix`` "from_" reads the first point of a range."""
+    if group(m, prefix + "dec2"):
+        return g.decade_base + int(m[prefix + "dec2"])
+    if group(m, prefix + "dec4"):
+        return int(m[prefix + "dec4"])
+    word = group(m, prefix + "decade")
+    return g.decades[word] if word else None
+
+
+def norm_decade(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    """A decade: "gli anni Novanta", "anni '90", "anni 1990" -> 199X; "lo scorso decennio"."""
+    named = decade_start(g, m)
+    if named is not None:
+        first = named
+    elif ctx.ref is None:
+        return Value("DATE", "XXXX")
+    else:
+        first = ctx.ref.year // 10 * 10 + 10 * _offset(g, m, params)
+    return Value("DATE", f"{first // 10:03d}X", _period_mod(g, m))
+
+
+def norm_century(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    """A century: "il XX secolo", "il Novecento", "il ventesimo secolo" -> 19XX; "il secolo scorso"."""
+    roman = group(m, "roman") or group(m, "roman2")
+    if roman:
+        n = roman_number(roman)
+    elif group(m, "century"):
+        n = g.century_names[m["century"]]
+    elif group(m, "cordinal"):
+        n = g.century_ordinals[m["cordinal"]]
+    elif ctx.ref is None:
+        return Value("DATE", "XXXX")
+    else:
+        n = ctx.ref.year // 100 + 1 + _offset(g, m, params)
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Value("DATE", f"{n - 1:02d}XX", _period_mod(g, m))
+
+
 NORMALIZERS: dict[str, Normalizer] = {
     "date": norm_date, "numeric_date": norm_numeric_date, "month": norm_month, "year": norm_year,
     "this_unit": norm_this_unit, "relday": norm_relday, "weekday": norm_weekday,
     "part_of_day": norm_part_of_day, "clock": norm_clock, "weekend": norm_weekend,
     "season": norm_season, "ago": norm_ago, "in_future": norm_in_future,
     "duration": norm_duration, "set": norm_set, "vague": norm_vague,
+    "decade": norm_decade, "century": norm_century,
 }
