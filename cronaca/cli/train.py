@@ -8,8 +8,9 @@ Steps (``--stage``, all by default, in this order):
               floret word vectors on it, ready for spaCy under ``<workdir>/corpus/vectors/nlp``;
 ``ud``        train tagger + morphologizer + edit-tree lemmatizer + parser (``configs/ud.cfg``);
 ``ner``       train the entity recogniser (``configs/ner.cfg``) on KIND;
-``ner-continue``  go on training the ``ner`` stage's model-best (``configs/ner_continue.cfg``:
-              parameter averaging, fixed batch size) on :data:`NER_CONTINUE_TRAIN`;
+``ner-continue``  go on training the ``ner`` stage's model-best on news only
+              (:data:`NER_CONTINUE_TRAIN`; ``configs/ner_continue.cfg``: half the learning rate,
+              fixed batch size);
 ``assemble``  put the UD model and the last NER stage's model-best into one pipeline (the
               NER keeps its own copy of its tok2vec) and save it to ``--out``;
 ``evaluate``  score the saved pipeline on the held-out sets (UD: ParTUT test, ISDT test,
@@ -52,10 +53,11 @@ SENTS_PER_DOC = 10
 # WikiNEuRal's MISC (events, works, nationalities…) has no KIND counterpart: its sentences are
 # skipped rather than relabelled O, so the silver data never teaches "this name is not an entity"
 DROP_NER_LABELS = frozenset({"MISC"})
-# the training file of the ``ner-continue`` stage (a split name of NER_SPLITS): KIND only;
-# "train-plus" (with the WikiNEuRal silver sentences) scored ~2 F1 points lower on WN_dev in a
-# 600-step trial (0.699 vs 0.720), so it is converted but not used
-NER_CONTINUE_TRAIN = "train"
+# the training file of the ``ner-continue`` stage (a split name of NER_SPLITS): the news part of
+# KIND, to adapt the model trained on all of KIND to news. "train-plus" (with the WikiNEuRal
+# silver sentences) scored ~2 F1 points lower on WN_dev in a 600-step trial (0.699 vs 0.720), so
+# it is converted but not used
+NER_CONTINUE_TRAIN = "train-wn"
 
 
 @dataclass(frozen=True)

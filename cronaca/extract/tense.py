@@ -42,6 +42,8 @@ class TenseLexicon:
     subject_relations: frozenset[str]
     future_endings: frozenset[str]
     conditional_endings: frozenset[str]
+    remote_past_endings: frozenset[str]
+    participle_endings: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(TenseLexicon))
@@ -91,8 +93,9 @@ def verb_group(tok: Token, lex: TenseLexicon) -> VerbGroup:
     members = auxes + [tok]
     finite = [t for t in members if "Fin" in t.morph.get("VerbForm")]
     future = any("Fut" in t.morph.get("Tense") and t.lower_.endswith(tuple(lex.future_endings)) for t in members)
-    conditional = any("Cnd" in t.morph.get("Mood") and t.lower_.endswith(tuple(lex.conditional_endings))
-                      for t in finite)
+    # a conditional ending on a verb is enough: the morphologizer misses rare forms ("bombarderebbe")
+    conditional = any(_has_ending(t, lex.conditional_endings) and
+                      ("Cnd" in t.morph.get("Mood") or t.pos_ in ("VERB", "AUX")) for t in finite or members)
     participle = _past_participle(tok)
     # "ha incontrato", "è stato rinviato", and "avrebbe dovuto incontrare" (a modal's participle)
     perfect = (participle or any(_past_participle(a) for a in auxes)) and \
@@ -100,7 +103,8 @@ def verb_group(tok: Token, lex: TenseLexicon) -> VerbGroup:
     modal_tok = next((a for a in auxes if a.lemma_.lower() in lex.modal_lemmas), None)
     modal_ahead = modal_tok is not None and "Fin" in modal_tok.morph.get("VerbForm") and bool(
         {"Pres", "Fut"} & set(modal_tok.morph.get("Tense")) or "Cnd" in modal_tok.morph.get("Mood"))
-    simple_past = any({"Past", "Imp"} & set(t.morph.get("Tense")) for t in finite) and not conditional
+    simple_past = (any({"Past", "Imp"} & set(t.morph.get("Tense")) for t in finite) or _remote_past(tok, lex)) \
+        and not conditional and not future
     bare_participle = participle and not auxes
     return VerbGroup(head=tok.i, lemma=tok.lemma_.lower(), future=future, conditional=conditional,
                      perfect=perfect, past=simple_past or bare_participle,
@@ -110,6 +114,25 @@ def verb_group(tok: Token, lex: TenseLexicon) -> VerbGroup:
 
 def _past_participle(tok: Token) -> bool:
     return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+
+
+def _has_ending(tok: Token, endings: frozenset[str]) -> bool:
+    """``tok`` ends in one of ``endings`` after a stem of at least three letters."""
+    low = tok.lower_
+    return any(low.endswith(e) and len(low) - len(e) >= 3 for e in endings)
+
+
+def _remote_past(tok: Token, lex: TenseLexicon) -> bool:
+    """A simple past by its ending ("partì", "firmarono"), which the morphologizer, trained on few
+    such forms, often tags as a present; a future or conditional ending wins ("lavorerò")."""
+    return tok.pos_ == "VERB" and _has_ending(tok, lex.remote_past_endings) \
+        and not _has_ending(tok, lex.future_endings) and not _has_ending(tok, lex.conditional_endings)
+
+
+def _adjectival_participle(tok: Token, lex: TenseLexicon) -> bool:
+    """A past participle modifying a noun ("l'auto rubata a febbraio"), tagged as a verb or adjective."""
+    return tok.dep_ in ("amod", "acl") and (_past_participle(tok) or (
+        tok.pos_ == "ADJ" and _has_ending(tok, lex.participle_endings)))
 
 
 def group_direction(g: VerbGroup, lex: TenseLexicon, cases: frozenset[str] = frozenset()) -> Direction:
@@ -172,6 +195,11 @@ def time_direction(doc: Doc, start: int, end: int, lex: TenseLexicon) -> Directi
         return None
     if _is_predicate(head):
         return group_direction(verb_group(head, lex), lex, cases)
+    if head.dep_ in ("amod", "acl") and head.pos_ in ("ADJ", "VERB"):
+        # a modifier of a noun: "l'incontro previsto a marzo" (ahead), "l'auto rubata a febbraio" (behind)
+        way = group_direction(verb_group(head, lex), lex, cases)
+        if way is not None or _adjectival_participle(head, lex):
+            return way or "past"
     if head.pos_ in _NOMINALS and not cases & lex.genitive_cases and head.head.i != head.i \
             and _is_predicate(head.head):
         way = group_direction(verb_group(head.head, lex), lex, frozenset())
@@ -180,7 +208,16 @@ def time_direction(doc: Doc, start: int, end: int, lex: TenseLexicon) -> Directi
 
 
 def clause_predicate(tok: Token, lex: TenseLexicon) -> Token | None:
-    """The predicate of which the noun ``tok`` is the subject ("il vertice si terrà"), or None."""
+    """The predicate of which the noun ``tok`` is the subject ("il vertice si terrà"), or None.
+
+    A finite verb after the noun, attached to it as a bare ``acl`` and with no subject of its
+    own, is taken for its predicate too: the parser's usual slip when a long subject ("il vertice
+    tra X e Y inizierà") ends in a name.
+    """
     if tok.dep_ in lex.subject_relations and tok.head.i != tok.i and _is_predicate(tok.head):
         return tok.head
+    for c in tok.rights:
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and "Fin" in c.morph.get("VerbForm") \
+                and not any(g.dep_ in lex.subject_relations for g in c.children):
+            return c
     return None

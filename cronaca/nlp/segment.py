@@ -8,6 +8,8 @@ starts the next sentence.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -63,6 +65,6 @@ def set_sentence_starts(doc: Doc) -> Doc:
             i = j if j > i else i + 1
             continue
         i += 1
-    for k, tok in enumerate(doc):
-        tok.is_sent_start = starts[k]
+    # one array write: setting Token.is_sent_start token by token rescans the Doc each time
+    doc.from_array([SENT_START], numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(-1, 1))
     return doc

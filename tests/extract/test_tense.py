@@ -107,6 +107,22 @@ PARSES = [
       ("Roma", "Roma", "PROPN", 2, "ROOT", ""), ("venerdì", "venerdì", "NOUN", 2, "obl", "")], "venerdì", "past"),
     ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""), ("parla", "parlare", "VERB", 1, "ROOT", _FIN),
       ("venerdì", "venerdì", "NOUN", 1, "obl", "")], "venerdì", None),
+    # morphologizer slips the word endings make up for: a simple past tagged present, a
+    # conditional tagged past, a participle tagged as a plain adjective
+    ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""), ("partì", "partire", "VERB", 1, "ROOT", _FIN),
+      ("venerdì", "venerdì", "NOUN", 1, "obl", "")], "venerdì", "past"),
+    ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""), ("firmarono", "firmare", "VERB", 1, "ROOT", _FIN),
+      ("venerdì", "venerdì", "NOUN", 1, "obl", "")], "venerdì", "past"),
+    ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""),
+      ("partirebbe", "partire", "VERB", 1, "ROOT", "Mood=Ind|Tense=Past|VerbForm=Fin"),
+      ("venerdì", "venerdì", "NOUN", 1, "obl", "")], "venerdì", "future"),
+    ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""), ("può", "potere", "VERB", 1, "ROOT", _FIN),
+      ("venerdì", "venerdì", "NOUN", 1, "obl", "")], "venerdì", None),
+    ([("Rossi", "Rossi", "PROPN", 1, "nsubj", ""), ("vende", "vendere", "VERB", 1, "ROOT", _FIN),
+      ("l'auto", "auto", "NOUN", 1, "obj", ""), ("rubata", "rubato", "ADJ", 2, "amod", "Gender=Fem"),
+      ("a", "a", "ADP", 5, "case", ""), ("marzo", "marzo", "NOUN", 3, "obl", "")], "marzo", "past"),
+    ([("l'incontro", "incontro", "NOUN", 0, "ROOT", ""), ("previsto", "previsto", "ADJ", 0, "amod", ""),
+      ("a", "a", "ADP", 3, "case", ""), ("marzo", "marzo", "NOUN", 1, "obl", "")], "marzo", "future"),
 ]
 
 

@@ -68,3 +68,22 @@ def test_shipped_model_tags_lemmatizes_and_parses(nlp: Language) -> None:
 def test_shipped_model_keeps_abbreviations_whole(nlp: Language) -> None:
     doc = nlp("Lo ha detto il dott. Rossi.")
     assert "dott." in [t.text for t in doc]
+
+
+def test_shipped_model_has_its_own_floret_vectors(nlp: Language) -> None:
+    vectors = nlp.vocab.vectors
+    assert vectors.mode == "floret" and vectors.shape[1] >= 50
+    assert nlp.meta["vectors"]["name"] == "cronaca_it_floret"
+    # floret covers any word, seen or not, from subword rows
+    assert nlp.vocab["Sgranocchiavano"].has_vector
+
+
+@pytest.mark.parametrize(("word", "near", "far"), [
+    ("Milano", "Torino", "mangiava"),
+    ("carabinieri", "polizia", "Torino"),
+    ("ministro", "presidente", "furto"),
+])
+def test_shipped_model_vectors_put_related_words_closer(nlp: Language, word: str, near: str,
+                                                          far: str) -> None:
+    w, n, f = (nlp.vocab[x] for x in (word, near, far))
+    assert w.similarity(n) > w.similarity(f)
