@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from cronaca.data import load_yaml
 from cronaca.records import Dateline
@@ -148,7 +148,7 @@ def _title_word(word: str, particles: frozenset[str]) -> str:
     return titled
 
 
-def parse_dateline_date(raw: str, *, year_hint: str | None = None) -> str | None | bool:
+def parse_dateline_date(raw: str, *, year_hint: str | None = None) -> str | None | Literal[False]:
     """ISO date of a dateline date ("21 ottobre 2025", "21 OTT", "21/10/2025").
 
     Returns the ISO string; ``None`` when it is a date whose year is unknown (no year and

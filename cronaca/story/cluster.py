@@ -51,9 +51,9 @@ def doc_actor_keys(analysis: DocAnalysis) -> Counter[str]:
             keys[k] += 1
     for ev in analysis.events:
         for ref in (*ev.actors, *ev.recipients):
-            ent = analysis.entity(ref)
-            if ent is not None:
-                for k in participant(ent).keys:
+            actor = analysis.entity(ref)
+            if actor is not None:
+                for k in participant(actor).keys:
                     keys[k] += 1
     return keys
 

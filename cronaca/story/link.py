@@ -149,8 +149,9 @@ def link_mentions(mentions: Sequence[Mention], rules: StoryRules) -> list[Cluste
             taken_m[i] = ci
             taken_c.add(ci)
         for i, m in enumerate(doc_mentions):
-            ci = taken_m.get(i)
-            if ci is None:
+            if i in taken_m:
+                ci = taken_m[i]
+            else:
                 ci = len(clusters)
                 clusters.append(Cluster(type=m.event.type))
             clusters[ci].add(m)

@@ -177,12 +177,12 @@ def render_html(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, lang
         for c in story.contradictions:
             for v in c.values:
                 spans.setdefault(v.doc_id, []).append(v.evidence)
-    flagged: dict[str, set[tuple[int, int]]] = {}
+    flagged_spans: dict[str, set[tuple[int, int]]] = {}
     for story in stories.stories:
         for c in story.contradictions:
             for v in c.values:
-                flagged.setdefault(v.doc_id, set()).add(v.evidence)
-    rendered = {d: _article_html(docs[d], sp, frozenset(flagged.get(d, ()))) for d, sp in spans.items() if d in docs}
+                flagged_spans.setdefault(v.doc_id, set()).add(v.evidence)
+    rendered = {d: _article_html(docs[d], sp, frozenset(flagged_spans.get(d, ()))) for d, sp in spans.items() if d in docs}
 
     def link(doc_id: str, span: tuple[int, int], label: str) -> str:
         mid = rendered.get(doc_id, ("", {}))[1].get(span)

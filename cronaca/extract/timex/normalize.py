@@ -109,9 +109,9 @@ def norm_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Cont
     if rm is not None:  # "il 5 dello scorso mese"
         if ctx.ref is None:
             return Value("DATE", f"XXXX-XX-{day:02d}")
-        y, mo = add_months(ctx.ref.year, ctx.ref.month, g.relative_months[rm])
+        ry, rmo = add_months(ctx.ref.year, ctx.ref.month, g.relative_months[rm])
         try:
-            return Value("DATE", date(y, mo, day).isoformat())
+            return Value("DATE", date(ry, rmo, day).isoformat())
         except ValueError:
             return None
     month = g.months[group(m, "month") or group(m, "month_abbr") or ""]
@@ -122,8 +122,9 @@ def norm_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Cont
     wd = group(m, "weekday")
     # "lunedì 14 ottobre": the nearest year where the 14th is a Monday
     if wd and not y and group(m, "relyear") is None and ctx.ref:
-        fits = [yy for yy in range(ctx.ref.year - 6, ctx.ref.year + 2) if _weekday_is(yy, month, day, g.weekdays[wd])]
-        year = min(fits, key=lambda yy: abs(yy - ctx.ref.year) + (yy > ctx.ref.year) * 0.5) if fits else year
+        ref = ctx.ref
+        fits = [yy for yy in range(ref.year - 6, ref.year + 2) if _weekday_is(yy, month, day, g.weekdays[wd])]
+        year = min(fits, key=lambda yy: abs(yy - ref.year) + (yy > ref.year) * 0.5) if fits else year
     part = f"T{g.parts[m['part']]}" if group(m, "part") else ""
     typ = "TIME" if part else "DATE"
     if year is None:
