@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -37,6 +37,9 @@ from cronaca.api.service import (
 )
 from cronaca.errors import InputError
 from cronaca.story.explain import LANGUAGES
+
+if TYPE_CHECKING:
+    from cronaca.records import Article
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
@@ -198,7 +201,7 @@ def _check_token(request: Request, settings: ApiSettings) -> None:
         raise ApiError(401, "this endpoint needs 'Authorization: Bearer <token>' with the server's token.")
 
 
-async def _read_article(request: Request, settings: ApiSettings):  # -> Article
+async def _read_article(request: Request, settings: ApiSettings) -> Article:
     from cronaca.ingest import article_from_html, article_from_text
 
     declared = request.headers.get("content-length")

@@ -8,12 +8,18 @@ from pathlib import Path
 import click
 
 from cronaca.cli import main
-from cronaca.records import DocAnalysis, StoryAnalysis
+from cronaca.records import DocAnalysis, Source, StoryAnalysis
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def _chain(analysis: DocAnalysis, sources: Sequence) -> str:
+def _name(analysis: DocAnalysis, entity_id: str | None, fallback: str | None) -> str | None:
+    """The name of entity ``entity_id`` in ``analysis``, else ``fallback``."""
+    ent = analysis.entity(entity_id) if entity_id else None
+    return ent.name if ent else fallback
+
+
+def _chain(analysis: DocAnalysis, sources: Sequence[Source]) -> str:
     names = []
     for s in sources:
         ent = analysis.entity(s.entity) if s.entity else None
@@ -35,15 +41,15 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
         lines.append("  times: " + (", ".join(f"{t.text} = {t.value}" for t in a.times) or "-"))
         lines.append("  places: " + (", ".join(f"{p.text} ({p.country or '-'})" for p in a.places) or "-"))
         for q in a.quotes:
-            who = (a.entity(q.speaker).name if q.speaker and a.entity(q.speaker) else q.speaker_text) or "?"
+            who = _name(a, q.speaker, q.speaker_text) or "?"
             lines.append(f"  quote: “{q.text[:70]}” — {who}" + (f" ({q.cue})" if q.cue else ""))
         for ev in a.events:
-            actors = ", ".join(a.entity(x).name if a.entity(x) else x for x in ev.actors)
-            recips = ", ".join(a.entity(x).name if a.entity(x) else x for x in ev.recipients)
+            actors = ", ".join(_name(a, x, x) or x for x in ev.actors)
+            recips = ", ".join(_name(a, x, x) or x for x in ev.recipients)
             head = f"{ev.type}{'/' + ev.mode if ev.mode else ''}: {actors or '?'}" + (f" → {recips}" if recips else "")
             lines.append(f"  event {head}   [{ev.trigger.text}]")
             for c in ev.claims:
-                bits = [c.status]
+                bits: list[str] = [c.status]
                 if c.time:
                     bits.append(f"time {c.time.value}")
                 if c.place:
@@ -61,8 +67,8 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
         for se in story.events:
             hist = " → ".join(f"{h.status} ({h.date or '?'})" for h in se.status_history)
             lines.append(f"  {se.type}: {', '.join(se.participants)}   {hist}")
-        for c in story.contradictions:
-            lines.append(click.style(f"  contradiction on {c.slot}: {c.explanation}", fg="red"))
+        for contra in story.contradictions:
+            lines.append(click.style(f"  contradiction on {contra.slot}: {contra.explanation}", fg="red"))
         lines.append("")
     return "\n".join(lines)
 

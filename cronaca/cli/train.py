@@ -162,8 +162,8 @@ def bio_docs(nlp: Language, sentences: Iterable[list[tuple[str, str]]],
                  else lab for i, lab in enumerate(labels)]
         spaces = detokenize(words)
         spaces[-1] = True
-        doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=fixed,
-                  sent_starts=[True] + [False] * (len(words) - 1))
+        sent_starts: list[bool | int | None] = [i == 0 for i in range(len(words))]
+        doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=fixed, sent_starts=sent_starts)
         batch.append(doc)
         if len(batch) == n_sents:
             yield Doc.from_docs(batch)

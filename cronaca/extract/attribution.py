@@ -54,8 +54,8 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
             chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
         lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
         against = _contradicted(ctx, lo, hi)
-        for cue in ctx.find_cues(lo, hi):
-            chain.extend(_outlets(ctx, cue, None, lo, against))
+        for quote_cue in ctx.find_cues(lo, hi):
+            chain.extend(_outlets(ctx, quote_cue, None, lo, against))
         chain.extend(_frame_sources(ctx, lo, hi, skip=against))
         return _dedupe(chain)
     against = _contradicted(ctx, sent_lo, sent_hi)

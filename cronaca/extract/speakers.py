@@ -452,8 +452,8 @@ class Context:
                 che = self.toks[self.tok_at(cue.start) - 1].start
                 ante = self.nearest_mention(lo, che)
                 if ante is None:
-                    rng = self.np_before(che, lo)
-                    ante = self.resolve(*rng) if isinstance(rng, tuple) else None
+                    before = self.np_before(che, lo)
+                    ante = self.resolve(*before) if isinstance(before, tuple) else None
                 return ante
             if isinstance(np, tuple):
                 return self.resolve(*np)
@@ -463,8 +463,10 @@ class Context:
     def nearest_mention(self, lo: int, hi: int) -> Speaker | None:
         ms = [m for m in self.mentions_in(lo, hi) if not self.governed(m)]
         per = [m for m in ms if m.type == "PER"]
-        m = (per or ms or [None])[-1]
-        return Speaker(m.entity, m.text, m.start, m.end) if m else None
+        if not (per or ms):
+            return None
+        m = (per or ms)[-1]
+        return Speaker(m.entity, m.text, m.start, m.end)
 
     def sentence_subject(self, lo: int, hi: int) -> Speaker | None:
         """The subject of the first finite verb in [lo, hi), else its nearest free PER mention."""

@@ -91,19 +91,19 @@ def verb_group(tok: Token, lex: TenseLexicon) -> VerbGroup:
     """The verb group headed by ``tok``."""
     auxes = [c for c in tok.children if c.dep_ in _AUX_DEPS]
     members = auxes + [tok]
-    finite = [t for t in members if "Fin" in t.morph.get("VerbForm")]
-    future = any("Fut" in t.morph.get("Tense") and t.lower_.endswith(tuple(lex.future_endings)) for t in members)
+    finite = [t for t in members if "Fin" in t.morph.get("VerbForm", [])]
+    future = any("Fut" in t.morph.get("Tense", []) and t.lower_.endswith(tuple(lex.future_endings)) for t in members)
     # a conditional ending on a verb is enough: the morphologizer misses rare forms ("bombarderebbe")
     conditional = any(_has_ending(t, lex.conditional_endings) and
-                      ("Cnd" in t.morph.get("Mood") or t.pos_ in ("VERB", "AUX")) for t in finite or members)
+                      ("Cnd" in t.morph.get("Mood", []) or t.pos_ in ("VERB", "AUX")) for t in finite or members)
     participle = _past_participle(tok)
     # "ha incontrato", "è stato rinviato", and "avrebbe dovuto incontrare" (a modal's participle)
     perfect = (participle or any(_past_participle(a) for a in auxes)) and \
         any(a.lemma_.lower() in lex.perfect_auxiliaries for a in auxes if not _past_participle(a))
     modal_tok = next((a for a in auxes if a.lemma_.lower() in lex.modal_lemmas), None)
-    modal_ahead = modal_tok is not None and "Fin" in modal_tok.morph.get("VerbForm") and bool(
-        {"Pres", "Fut"} & set(modal_tok.morph.get("Tense")) or "Cnd" in modal_tok.morph.get("Mood"))
-    simple_past = (any({"Past", "Imp"} & set(t.morph.get("Tense")) for t in finite) or _remote_past(tok, lex)) \
+    modal_ahead = modal_tok is not None and "Fin" in modal_tok.morph.get("VerbForm", []) and bool(
+        {"Pres", "Fut"} & set(modal_tok.morph.get("Tense", [])) or "Cnd" in modal_tok.morph.get("Mood", []))
+    simple_past = (any({"Past", "Imp"} & set(t.morph.get("Tense", [])) for t in finite) or _remote_past(tok, lex)) \
         and not conditional and not future
     bare_participle = participle and not auxes
     return VerbGroup(head=tok.i, lemma=tok.lemma_.lower(), future=future, conditional=conditional,
@@ -113,7 +113,7 @@ def verb_group(tok: Token, lex: TenseLexicon) -> VerbGroup:
 
 
 def _past_participle(tok: Token) -> bool:
-    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+    return "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
 
 
 def _has_ending(tok: Token, endings: frozenset[str]) -> bool:
@@ -217,7 +217,7 @@ def clause_predicate(tok: Token, lex: TenseLexicon) -> Token | None:
     if tok.dep_ in lex.subject_relations and tok.head.i != tok.i and _is_predicate(tok.head):
         return tok.head
     for c in tok.rights:
-        if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and "Fin" in c.morph.get("VerbForm") \
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and "Fin" in c.morph.get("VerbForm", []) \
                 and not any(g.dep_ in lex.subject_relations for g in c.children):
             return c
     return None

@@ -129,8 +129,8 @@ def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
     if kind in ("weekday", "date") and gd.get("weekday") is not None:
         wd_start = m.start("weekday")
         if text[wd_start].isupper() and wd_start == cand.start:
-            prev = text[:wd_start].rstrip(" \t\u00a0")
-            if prev and prev[-1] not in ".!?»”\"':–-—(\n":
+            left = text[:wd_start].rstrip(" \t\u00a0")
+            if left and left[-1] not in ".!?»”\"':–-—(\n":
                 return False  # a capitalized name (Domenica Rossi), not a weekday
     if kind == "duration" and gd.get("unit") and g.units[gd["unit"]]["granularity"] == "year":
         prev = re.findall(r"[\w']+|[-,()]", folded[max(0, cand.start - 30):cand.start])
@@ -253,8 +253,10 @@ def link_ranges(found: list[Found]) -> list[Found]:
             pairs.setdefault(f.range_id, {})[f.range_role] = i
         elif f.range_role in ("since", "until") and f.value.type in ("DATE", "TIME") \
                 and f.value.value not in _VAGUE:
-            key = "range_begin" if f.range_role == "since" else "range_end"
-            out[i] = replace(f, **{key: f.value.value})
+            if f.range_role == "since":
+                out[i] = replace(f, range_begin=f.value.value)
+            else:
+                out[i] = replace(f, range_end=f.value.value)
     for roles in pairs.values():
         if set(roles) != {"begin", "end"}:
             continue

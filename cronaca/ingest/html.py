@@ -13,9 +13,10 @@ import logging
 import re
 from configparser import ConfigParser
 from functools import lru_cache
+from typing import cast
 
 import trafilatura
-from trafilatura.settings import use_config
+from trafilatura.settings import Document, use_config
 
 from cronaca.errors import binary_input, empty_input, no_main_text, not_utf8, too_big
 from cronaca.ingest.text import article_from_text
@@ -69,9 +70,10 @@ def article_from_html(page: str, *, doc_id: str | None = None, title: str | None
     where = source or doc_id or "HTML page"
     if not page.strip():
         raise empty_input(where)
-    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
-                                      include_tables=False, date_extraction_params=_DATE_PARAMS,
-                                      config=_config())
+    # without as_dict=True, bare_extraction returns a Document (typed as Document | dict)
+    doc = cast(Document | None, trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=_DATE_PARAMS, config=_config()))
     text = (doc.text or "") if doc is not None else ""
     if doc is None or not text.strip():
         raise no_main_text(where)

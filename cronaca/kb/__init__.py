@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -106,7 +106,7 @@ class ActorKB:
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[KBActor]:
         return iter(self._by_id.values())
 
     def get(self, actor_id: str | None) -> KBActor | None:

@@ -22,7 +22,8 @@ _FINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 
 def add_abbreviation_exceptions(nlp: Language) -> None:
     for abbr in load_yaml("it", "abbreviations.yaml")["abbreviations"]:
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        # Language.tokenizer is typed as a plain callable; spaCy's Tokenizer (no stubs) has this method
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
 
 
 def _quote_sets() -> tuple[set[str], set[str]]:
@@ -66,5 +67,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
             continue
         i += 1
     # one array write: setting Token.is_sent_start token by token rescans the Doc each time
-    doc.from_array([SENT_START], numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(-1, 1))
+    # (thinc's Ints2d is a nominal ndarray type in spaCy's stubs: a plain numpy array does not match it)
+    doc.from_array([SENT_START], numpy.array([1 if s else -1 for s in starts], dtype="int64")  # type: ignore[arg-type]
+                   .astype("uint64").reshape(-1, 1))
     return doc

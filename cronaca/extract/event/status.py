@@ -112,9 +112,9 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
     if hearsay:
         return StatusFinding("occurred", None, None, True)
     if group is not None:
-        status = _group_status(group, hit, parse_status_table(view.lang))
-        if status is not None:
-            return StatusFinding(status, None, None, False)
+        group_status = _group_status(group, hit, parse_status_table(view.lang))
+        if group_status is not None:
+            return StatusFinding(group_status, None, None, False)
     return StatusFinding(_tense_status(view, hit, lex, lo), None, None, False)
 
 

@@ -103,8 +103,8 @@ class TextView:
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
         self._ending_at: dict[int, Mention] = {}
-        for m in self.mentions:
-            self._ending_at.setdefault(m.last, m)
+        for mention in self.mentions:
+            self._ending_at.setdefault(mention.last, mention)
 
     def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
         return not any(m.start < end and start < m.end for m in mentions)

@@ -69,9 +69,9 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
             if phrase_at(form, lows, i) and _allowed(view, entry, i, i + len(form) - 1):
                 best = Hit(entry, i, i + len(form) - 1)
         if best is None and lemmas:
-            entry = _by_lemma(view.tokens[i], lemmas, view.lang)
-            if entry is not None and lows[i] not in entry.excepted and _allowed(view, entry, i, i):
-                best = Hit(entry, i, i)
+            by_lemma = _by_lemma(view.tokens[i], lemmas, view.lang)
+            if by_lemma is not None and lows[i] not in by_lemma.excepted and _allowed(view, by_lemma, i, i):
+                best = Hit(by_lemma, i, i)
         if best is None:
             i += 1
             continue
@@ -124,9 +124,9 @@ def verb_lemmas(tok: Token, lang: str = "it") -> tuple[str, ...]:
 
 def _by_lemma(tok: Token, lemmas: dict[str, TriggerEntry], lang: str = "it") -> TriggerEntry | None:
     """The verbal entry ``tok`` is an inflection of, when it is one the word forms leave out."""
-    if tok.pos_ != "VERB" or "Fin" not in tok.morph.get("VerbForm"):
+    if tok.pos_ != "VERB" or "Fin" not in tok.morph.get("VerbForm", []):
         return None
-    morph_tense, mood = set(tok.morph.get("Tense")), set(tok.morph.get("Mood"))
+    morph_tense, mood = set(tok.morph.get("Tense", [])), set(tok.morph.get("Mood", []))
     past_historic = "Past" in morph_tense
     if not (morph_tense & _LEMMA_TENSES or mood & _LEMMA_MOODS or past_historic):
         return None
