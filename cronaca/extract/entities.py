@@ -2,7 +2,10 @@
 canonical names, actor codes, KB ids and role phrases checked at the article's date.
 
 Detection uses the rules of :mod:`cronaca.extract.actors` (KB and country gazetteer, role
-phrases, personal names, organisation heads, source phrases, collective actors) and, when the
+phrases, personal names, organisation heads, source phrases, collective actors, groups of states
+such as "i delegati dei quasi 200 Paesi" (MISC), a venue capital standing for its institution
+where it acts or is addressed ("chiedendo a Bruxelles di ..."), a ministry taking the country of
+its sentence's scene ("A Mosca, il ministero degli Esteri ...")) and, when the
 pipeline has one, the trained NER for the people and organisations they miss: a KB, gazetteer
 or rule match wins over a NER span it overlaps, and a NER span must pass the checks a rule
 candidate passes (capitalised words, no line break, no country or place name).  Coreference within the article:
@@ -18,7 +21,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.collective import agency_candidates, org_candidates, sector_candidates
+from cronaca.extract.actors.collective import (
+    agency_candidates,
+    group_candidates,
+    org_candidates,
+    sector_candidates,
+)
 from cronaca.extract.actors.detect import (
     Candidate,
     country_candidate,
@@ -30,6 +38,12 @@ from cronaca.extract.actors.detect import (
     unknown_person,
 )
 from cronaca.extract.actors.lexicon import Lexicon, load_lexicon
+from cronaca.extract.actors.metonymy import (
+    ministry_candidates,
+    scene_country,
+    scene_ministries,
+    venue_institution_candidates,
+)
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
 from cronaca.extract.gazetteer import load_gazetteer
 from cronaca.kb import norm_alias
@@ -49,6 +63,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     skip = [_dateline_span(pdoc)]
     anchors = gazetteer_candidates(lex, text, skip)
     anchors += _capital_places(lex, places, anchors, skip, text)
+    anchors += venue_institution_candidates(lex, text, skip)
     phrases = find_role_phrases(lex, text, anchors)
     cands = list(anchors)
     taken = [(a.start, a.end) for a in anchors if a.type in ("PER", "ORG")] + skip
@@ -66,8 +81,10 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     in_roles = [(ph.start, ph.end) for ph in phrases]
     cands += [c for c in sector_candidates(lex, text, [c for c in cands if c.type in ("PER", "GPE")])
               if not any(s <= c.start < e for s, e in in_roles)]
+    cands += group_candidates(lex, text, cands)
     cands += agency_candidates(lex, text, taken)
-    cands += org_candidates(lex, text, taken, anchors)
+    cands += ministry_candidates(lex, text, taken)
+    cands = scene_ministries(lex, text, cands + org_candidates(lex, text, taken, anchors))
     if pdoc.has_ner:
         cands = _ner_longer_org_names(lex, pdoc, cands)
         cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
@@ -335,20 +352,10 @@ def _code_from_role(lex: Lexicon, text: str, ph: RolePhrase) -> tuple[str | None
     Hamas"), else nationality + the role's sector, else the country of the sentence's scene."""
     if ph.complement is not None and ph.complement.code and ph.complement.type == "ORG":
         return ph.complement.code, ph.complement.country
-    country = ph.country or _scene_country(lex, text, ph.start)
+    country = ph.country or scene_country(lex, text, ph.start)
     if country is None:
         return None, None
     if country == "EUR":
         return "IGOEU", country
     sector = lex.role_sectors.get(ph.title.keys[0], "GOV")
     return (country + sector if len(country) == 3 else None), country
-
-
-def _scene_country(lex: Lexicon, text: str, start: int) -> str | None:
-    """'A Berlino, il portavoce del governo ...': the capital that opens the sentence."""
-    sent_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    m = re.match(r"\s*(?:A|In|Da)\s+([^\s,]+(?:\s+[^\s,]+)?)\s*,", text[sent_start:start])
-    if m is None:
-        return None
-    form = lex.countries.lookup(m.group(1))
-    return form.code if form is not None and form.kind in ("capital", "name") else None

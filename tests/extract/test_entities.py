@@ -367,3 +367,117 @@ def test_entities_shipped_model_finds_unknown_person():
         assert pdoc.has_ner and pdoc.has_parse
         ents = _by_name(extract_entities(pdoc, extract_places(pdoc)))
         assert ents[name].type == "PER"
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Le delegazioni di oltre 190 Paesi hanno sottoscritto la dichiarazione finale.",
+     "Le delegazioni di oltre 190 Paesi", None),
+    ("Nella notte i rappresentanti dei 27 Stati membri hanno trovato un'intesa sul bilancio.",
+     "i rappresentanti dei 27 Stati membri", None),
+    ("I ministri delle Finanze del G20 hanno discusso del debito dei Paesi poveri.",
+     "I ministri delle Finanze del G20", "IGO"),
+    ("I capi di Stato e di governo della Nato si riuniranno in estate.",
+     "I capi di Stato e di governo della Nato", "IGONAT"),
+    ("Gli ambasciatori dei Paesi membri dell'Onu hanno votato la risoluzione.",
+     "Gli ambasciatori dei Paesi membri dell'Onu", "IGOUNO"),
+    ("I leader dei Paesi dell'Unione africana hanno chiesto una tregua immediata.",
+     "I leader dei Paesi dell'Unione africana", "IGOAFR"),
+    # a member noun leading the phrase: a number before it or an organisation after it
+    ("Gli Stati membri dell'Unione europea hanno respinto la proposta.",
+     "Gli Stati membri dell'Unione europea", "IGOEU"),
+    ("I 193 Paesi dell'assemblea hanno adottato il testo.", "I 193 Paesi", None),
+    # the member noun with its qualifier: "Paesi arabi" and "Paesi europei" are different groups
+    ("I ministri degli Esteri dei Paesi arabi si vedranno al Cairo.", "I ministri degli Esteri dei Paesi arabi", None),
+    ("Il premier ha ricevuto gli sherpa dei Paesi in via di sviluppo.", "gli sherpa dei Paesi in via di sviluppo", None),
+])
+def test_entities_state_group_is_one_collective_actor(parsed, text, mention, code):
+    groups = [e for e in extract_entities(parsed(text), []) if e.type == "MISC"]
+    assert len(groups) == 1
+    assert [m.text for m in groups[0].mentions] == [mention] and groups[0].code == code
+
+
+@pytest.mark.parametrize("text", [
+    "I ministri degli Esteri di Francia e Germania si sono visti a Parigi.",  # named countries
+    "I rappresentanti degli Stati Uniti hanno lasciato la sala.",
+    "I leader dei due Paesi hanno firmato la dichiarazione.",  # the two countries named before
+    "I Paesi più poveri chiedono nuovi fondi.",  # no number, no organisation
+    "I due ministri hanno parlato a lungo.",
+    "Il ministro ha incontrato i rappresentanti dei sindacati.",
+    # the people it stands for follow: they are the actors
+    "I ministri degli Esteri del G7, Antonio Tajani e Jean-Noël Barrot, hanno firmato la dichiarazione.",
+])
+def test_entities_state_group_not_without_states(parsed, text):
+    assert not [e for e in extract_entities(parsed(text), []) if e.type == "MISC"]
+
+
+def test_entities_state_group_mentions_corefer(parsed):
+    text = ("I delegati dei 40 Paesi hanno chiesto più tempo. Ieri sera i delegati dei 40 Paesi "
+            "hanno lasciato la sala.")
+    groups = [e for e in extract_entities(parsed(text), []) if e.type == "MISC"]
+    assert len(groups) == 1 and len(groups[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text,acting", [
+    # addressed after a verb of asking or sending, or subject of a speech or decision verb
+    ("Il governo polacco ha scritto a Bruxelles per ottenere più fondi.", True),
+    ("Varsavia chiede a Bruxelles di rivedere le quote.", True),
+    ("Bruxelles ha risposto con una lettera di due pagine.", True),
+    ("Bruxelles non ha ancora deciso sulle nuove sanzioni.", True),
+    ("Bruxelles, intanto, avverte i governi sui conti pubblici.", True),
+    # a venue: a place only
+    ("A Bruxelles si è tenuto il vertice dei ministri dell'Agricoltura.", False),
+    ("Il vertice di Bruxelles ha approvato il bilancio.", False),
+    ("Il premier è arrivato a Bruxelles in mattinata.", False),
+    ("Il ministro ha parlato a Bruxelles, al termine della riunione.", False),
+    ("Il ministro ha chiesto, a Bruxelles, un cambio di passo.", False),
+    ("Bruxelles, 3 aprile 2026 – Il Consiglio si riunisce oggi.", False),
+])
+def test_entities_venue_capital_stands_for_its_institution(parsed, text, acting):
+    pdoc = parsed(text)
+    ents = extract_entities(pdoc, extract_places(pdoc))
+    hit = [e for e in ents if any(m.text == "Bruxelles" for m in e.mentions)]
+    assert [(e.name, e.type, e.code) for e in hit] == ([("European Union", "ORG", "IGOEU")] if acting else [])
+
+
+def test_entities_venue_capital_joins_institution_entity(parsed):
+    text = "L'Unione europea ha varato il piano. Roma chiede a Bruxelles di rinviarlo."
+    eu = [e for e in extract_entities(parsed(text), []) if e.name == "European Union"]
+    assert len(eu) == 1 and [m.text for m in eu[0].mentions] == ["Unione europea", "Bruxelles"]
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("A Mosca, il ministero degli Esteri ha convocato l'ambasciatore.", "ministero degli Esteri", "RUSGOV"),
+    ("A Kiev, il Ministero della Difesa ha diffuso un nuovo bilancio.", "Ministero della Difesa", "UKRGOV"),
+    ("In Francia, il ministero dell'Interno ha vietato il corteo.", "ministero dell'Interno", "FRAGOV"),
+    # a country of its own in the phrase wins over the scene
+    ("A Roma, il ministero della Difesa israeliano ha replicato.", "ministero della Difesa israeliano", "ISRGOV"),
+    ("A Pechino, il ministero degli Esteri russo ha protestato.", "ministero degli Esteri russo", "RUSGOV"),
+    # no scene, or a scene that is no capital: no country
+    ("Il ministero degli Esteri ha convocato l'ambasciatore.", "ministero degli Esteri", None),
+    ("A Ginevra, il ministero degli Esteri ha diffuso una nota.", "ministero degli Esteri", None),
+    ("Mosca tace. Il ministero degli Esteri ha convocato l'ambasciatore.", "ministero degli Esteri", None),
+])
+def test_entities_ministry_takes_scene_country(parsed, text, mention, code):
+    ents = [e for e in extract_entities(parsed(text), []) if any(m.text == mention for m in e.mentions)]
+    assert len(ents) == 1 and ents[0].type == "ORG" and ents[0].code == code
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("I ministri degli Esteri del G7 hanno condannato il lancio del missile.", "ACCUSE",
+     "ministri degli Esteri del G7", None),
+    ("Il premier ha criticato il piano, chiedendo a Bruxelles di cambiarlo.", "REQUEST", None, "European Union"),
+    ("A Mosca, il ministero degli Esteri ha condannato le sanzioni.", "ACCUSE", "ministero degli Esteri", None),
+])
+def test_entities_new_actors_become_event_participants(parsed, text, etype, actor, recipient):
+    from cronaca.extract.events import extract_events
+
+    pdoc = parsed(text)
+    places = extract_places(pdoc)
+    ents = extract_entities(pdoc, places)
+    names = {e.id: e.name for e in ents}
+    evs = [ev for ev in extract_events(pdoc, ents, [], places, []) if ev.type == etype]
+    assert evs
+    if actor:
+        assert actor in [names[a] for a in evs[0].actors]
+    if recipient:
+        assert recipient in [names[r] for r in evs[0].recipients]

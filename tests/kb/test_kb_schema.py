@@ -193,3 +193,24 @@ def test_kb_schema_uncertain_dates_say_so():
                               for v in (role["start"], role.get("end")))
                 if partial and name != "people.yaml":
                     assert role.get("note"), f"{rec['id']}: partial date without a note"
+
+
+def test_kb_schema_venue_institutions():
+    """Each venue standing for an institution is a listed venue and names a KB organisation."""
+    data = load_yaml("kb", "countries.yaml")
+    table = data.get("venue_institutions") or {}
+    assert set(table) <= set(data["venues"])
+    for kb_id in table.values():
+        actor = load_kb().get(kb_id)
+        assert actor is not None and actor.type == "ORG" and actor.code, kb_id
+
+
+def test_kb_schema_roles_file_groups_and_metonymy():
+    data = load_yaml("it", "roles.yaml")
+    groups = data["state_groups"]
+    assert set(groups) == {"heads", "members", "qualifiers", "quantifiers", "numbers", "anaphoric_numbers", "articles"}
+    assert all(isinstance(w, str) and w.strip() == w and w for ws in groups.values() for w in ws)
+    assert set(groups["anaphoric_numbers"]) <= set(groups["numbers"])
+    for key in ("institution_verbs", "addressee_verbs", "verb_fillers"):  # matched on lower-case words
+        assert all(isinstance(w, str) and w == w.lower() and " " not in w for w in data[key]), key
+    assert data["ministry_heads"] and all(" " not in w for w in data["ministry_heads"])

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from cronaca.data import load_yaml
 from cronaca.extract.actors.detect import Candidate, kb_candidate, name_at
 from cronaca.extract.actors.lexicon import UPPER, Lexicon
 from cronaca.kb import norm_alias
@@ -66,10 +68,10 @@ def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]],
         s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             inner = min((ts for ts, te in taken if s < ts < e), default=None)
-            m = pat.match(text, s, inner) if inner is not None and not any(ts <= s < te for ts, te in taken) else None
-            if m is None:
+            shorter = pat.match(text, s, inner) if inner is not None and not any(ts <= s < te for ts, te in taken) else None
+            if shorter is None:
                 continue
-            s, e = m.start(), m.end()
+            s, e = shorter.start(), shorter.end()
         nat = re.match(rf"\s+({lex.nat_re})(?![\w])", text[e:])
         country = None
         if nat:
@@ -106,3 +108,94 @@ def agency_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> 
                              country + "MED" if country and country != "EUR" else None, country))
         taken.append(span)
     return out
+
+
+@lru_cache(maxsize=1)
+def _group_patterns(nat_re: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                          frozenset[str]]:
+    """Compiled pieces of a state group (data/it/roles.yaml, state_groups): the head with its
+    article, the member-led opening, the quantity (quantifier and number) and the member noun
+    with its qualifiers."""
+    data = load_yaml("it", "roles.yaml")["state_groups"]
+
+    def alts(words: list[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+    art = rf"(?:(?i:{alts(data['articles'])})\s+)?"
+    number = rf"(?:\d[\d.]*|(?:{alts(data['numbers'])})(?![\w]))"
+    head = re.compile(rf"(?<![\w'’]){art}(?:{alts(data['heads'])})(?![\w'’])")
+    lead = re.compile(rf"(?<![\w'’])(?i:{alts(data['articles'])})\s+(?=(?:{number}\s+)?(?:{alts(data['members'])})(?![\w'’]))")
+    quantity = re.compile(rf"(?:(?:{alts(data['quantifiers'])})\s+)?(?:({number})\s+)?")
+    members = re.compile(rf"(?:{alts(data['members'])})(?:\s+(?:{alts(data['qualifiers'])}|{nat_re}))?(?![\w'’])")
+    return head, lead, quantity, members, frozenset(data["anaphoric_numbers"])
+
+
+def group_candidates(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """States or their envoys acting together: "i delegati dei quasi 200 Paesi", "i ministri degli
+    Esteri del G7", "i 27 Stati membri", "i Paesi dell'Unione africana".  One MISC entity per
+    phrase (the article included: a description, not a name); the code of the intergovernmental
+    organisation it names, if any.  A country named after the head ("i rappresentanti degli
+    Stati Uniti", "i ministri di Francia e Germania") makes no group, nor does a small number
+    with no organisation after it ("i leader dei due Paesi": the countries named before), nor
+    one the people it stands for follow ("i ministri degli Esteri del G7, X e Y": those people act)."""
+    head, lead, quantity, members, anaphoric = _group_patterns(lex.nat_re)
+    starts: dict[int, Candidate] = {}
+    for c in cands:
+        starts.setdefault(c.start, c)
+    out: list[Candidate] = []
+    found = [(m.start(), m.end(), True) for m in head.finditer(text)]
+    found += [(m.start(), m.end(), False) for m in lead.finditer(text)]
+    for s, pos, headed in sorted(found):
+        if any(c.start <= s < c.end for c in out):
+            continue
+        if headed:
+            port = re.match(rf"\s+(?:degli|della|delle|dello|del|dell['’])\s*(?=[{UPPER}])", text[pos:])
+            if port is not None and pos + port.end() not in starts:
+                span = re.match(rf"[{UPPER}][\w'’-]*(?:\s+e\s+[{UPPER}][\w'’-]*)?", text[pos + port.end():])
+                if span is not None:
+                    pos += port.end() + span.end()
+            comp = re.match(rf"\s+{_PREP}\s*", text[pos:])
+            if comp is None:
+                continue
+            pos += comp.end()
+        end, igo = _group_tail(text, pos, starts, quantity, members, anaphoric, headed)
+        if end is None:
+            continue
+        after = re.match(r"\s*,?\s*", text[end:])
+        if after is not None and getattr(starts.get(end + after.end()), "type", None) == "PER":
+            continue
+        phrase = text[s:end]
+        key = re.sub(r"^(?i:i|gli|le)\s+", "", norm_alias(phrase))
+        out.append(Candidate(s, end, phrase, "MISC", ("grp", key), re.sub(r"^(?i:i|gli|le)\s+", "", phrase),
+                             igo.code if igo else None, igo.country if igo else None))
+    return out
+
+
+def _group_tail(text: str, pos: int, starts: dict[int, Candidate], quantity: re.Pattern[str],
+                members: re.Pattern[str], anaphoric: frozenset[str],
+                headed: bool) -> tuple[int | None, Candidate | None]:
+    """Where a state group ends from ``pos`` (after "di"), and the organisation it names."""
+    igo = _igo(starts.get(pos))
+    if igo is not None:
+        return (igo.end, igo) if headed else (None, None)
+    if pos in starts:
+        return None, None  # "i rappresentanti degli Stati Uniti"
+    q = quantity.match(text, pos)
+    m = members.match(text, q.end()) if q is not None else None
+    if q is None or m is None:
+        return None, None
+    end, igo = m.end(), None
+    comp = re.match(rf"\s+{_PREP}\s*", text[end:])
+    if comp is not None:
+        igo = _igo(starts.get(end + comp.end()))
+        if igo is not None:
+            end = igo.end
+    number = (q.group(1) or "").casefold()
+    if igo is None and (number in anaphoric or not headed and not number):
+        return None, None
+    return end, igo
+
+
+def _igo(c: Candidate | None) -> Candidate | None:
+    """An intergovernmental organisation from the KB ("G7", "Unione africana", "Onu")."""
+    return c if c is not None and c.type == "ORG" and c.kb_id and (c.code or "").startswith("IGO") else None
