@@ -10,7 +10,7 @@ verb's subject as actor.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from cronaca.extract.event.lexicon import EventLexicon
@@ -73,7 +73,7 @@ class ParticipantFinder:
         return j in self.hit_words or (w.endswith(self.g.object_participle_endings) and j > 0 and
                                        self.v.lows[j - 1] in self.g.auxiliaries)
 
-    def _is_aux_before(self, i: int, words: Sequence[str]) -> bool:
+    def _is_aux_before(self, i: int, words: Collection[str]) -> bool:
         return any(self.v.lows[j] in words for j in range(max(0, i - 3), i))
 
     def passive(self, hit: Hit) -> bool:
@@ -273,7 +273,7 @@ class ParticipantFinder:
                         k in self.hit_words for k in range(subj[-1].last + 1, hit.first)):
                     take(subj, actors)
                     by_subject.extend(actors)
-        elif hit.is_noun:
+        elif support is not None:  # a noun trigger with its support verb
             subj = self.subject(support, e.actor_types)
             take(subj, actors)
             # "ha presieduto insieme al presidente egiziano X un vertice": X acts too
@@ -292,9 +292,9 @@ class ParticipantFinder:
         else:
             passive, adjectival = self.passive(hit), self.adjectival(hit)
             if adjectival:
-                m = next((x for x in reversed(v.mentions) if hit.first - 3 <= x.last < hit.first), None)
-                if m and v.same_quote(m.start, v.words[hit.first].start):
-                    take([m], actors if e.frame == "intransitive" else recips)
+                before_m = next((x for x in reversed(v.mentions) if hit.first - 3 <= x.last < hit.first), None)
+                if before_m and v.same_quote(before_m.start, v.words[hit.first].start):
+                    take([before_m], actors if e.frame == "intransitive" else recips)
                 hint, ms, _ = self.after_group(hit.last + 1, hi)
                 if hint == "agent":
                     take(ms, actors)
