@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from pathlib import Path
 
 import click
@@ -65,7 +66,10 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
     for story in stories.stories:
         lines.append(click.style(f"■ story: {story.title}", bold=True) + f"  ({len(story.documents)} articles)")
         for se in story.events:
-            hist = " → ".join(f"{h.status} ({h.date or '?'})" for h in se.status_history)
+            # two reports of the same status on the same day read once, with their number
+            runs = [(key, len(list(grp))) for key, grp in
+                    groupby((h.status, h.date or "?") for h in se.status_history)]
+            hist = " → ".join(f"{st} ({day})" + (f" ×{n}" if n > 1 else "") for (st, day), n in runs)
             lines.append(f"  {se.type}: {', '.join(se.participants)}   {hist}")
         for contra in story.contradictions:
             lines.append(click.style(f"  contradiction on {contra.slot}: {contra.explanation}", fg="red"))
