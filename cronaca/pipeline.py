@@ -68,7 +68,8 @@ def run_stages(pdoc: ParsedDoc, stages: Sequence[Stage] = STAGES) -> DocAnalysis
             out = stage.run(pdoc, **{n: found[n] for n in stage.needs})
         except Exception as exc:  # one stage failing must not sink the article
             err = StageError(stage.name, pdoc.doc_id, exc)
-            log.warning("%s", err, exc_info=log.isEnabledFor(logging.DEBUG))
+            # the error travels in DocAnalysis.errors, which the caller reports; here only for -v
+            log.info("%s", err, exc_info=log.isEnabledFor(logging.DEBUG))
             errors.append(str(err))
             continue
         if not isinstance(out, (list, tuple)):

@@ -125,7 +125,10 @@ class _nullbar:
 def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str | None, model: str,
             max_bytes: int, explain_lang: str, quiet: bool) -> None:
     """Analyse the articles in PATHS (files, folders, or - for standard input):
-    .txt, .html, .jsonl, .json and .csv."""
+    .txt, .html, .jsonl, .json and .csv.
+
+    An input that cannot be read is named on standard error and skipped; the exit code
+    is 1 only when nothing could be analysed."""
     from cronaca.story import build_stories
 
     try:
@@ -138,7 +141,11 @@ def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str |
     stories = build_stories(analyses, language=explain_lang)
     text = render(analyses, stories, fmt)
     if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the output file '{out}': "
+                                       f"{exc.strerror or type(exc).__name__}.") from exc
     else:
         sys.stdout.write(text)

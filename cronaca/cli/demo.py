@@ -82,8 +82,12 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
 def demo(model: str) -> None:
     """Run the whole pipeline on the built-in example articles and print a summary."""
     from cronaca.cli.analyze import load_and_analyse
+    from cronaca.errors import CronacaError
     from cronaca.story import build_stories
 
     paths = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
-    analyses, _ = load_and_analyse(paths, model=model, max_bytes=20_000_000, quiet=True)
+    try:
+        analyses, _ = load_and_analyse(paths, model=model, max_bytes=20_000_000, quiet=True)
+    except CronacaError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(summarise(analyses, build_stories(analyses)))

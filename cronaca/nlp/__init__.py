@@ -92,7 +92,7 @@ def build_nlp(model: str = "auto") -> Language:
         try:
             nlp = spacy.load(model)
         except OSError as exc:
-            raise ConfigError(f"cannot load the spaCy pipeline '{model}': {exc}. Use 'auto', 'blank', "
+            raise ConfigError(f"cannot load the spaCy pipeline '{model}': {str(exc).rstrip('.')}. Use 'auto', 'blank', "
                               "an installed Italian pipeline name or a path to one.") from exc
     if nlp.lang != "it":
         log.warning("pipeline '%s' is for language '%s', not Italian", model, nlp.lang)
