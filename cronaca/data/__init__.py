@@ -6,6 +6,7 @@ Linguists edit these files, not the Python code.  Loading is cached per file.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,23 @@ def load_tsv(lang: str, name: str) -> tuple[dict[str, str], ...]:
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t"))
+
+
+def load_word_lists(lang: str, name: str, keys: Sequence[str]) -> dict[str, list[str]]:
+    """A YAML file that maps exactly ``keys`` to non-empty lists of words, checked.
+
+    Raises :class:`DataFileError` naming the file and the offending key.
+    """
+    where = f"{lang}/{name}"
+    data = load_yaml(lang, name)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{where}: expected a mapping of word lists, got {type(data).__name__}.")
+    missing, unknown = set(keys) - set(data), set(data) - set(keys)
+    if missing or unknown:
+        raise DataFileError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}; "
+                            f"valid keys: {list(keys)}.")
+    for key in keys:
+        words = data[key]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(f"{where}: '{key}' must be a non-empty list of words, got {words!r}.")
+    return {key: data[key] for key in keys}

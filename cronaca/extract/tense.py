@@ -20,8 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from cronaca.data import load_yaml
-from cronaca.errors import DataFileError
+from cronaca.data import load_word_lists
 
 Direction = Literal["future", "past"] | None
 
@@ -52,18 +51,7 @@ KEYS = tuple(f.name for f in fields(TenseLexicon))
 @cache
 def tense_lexicon(lang: str = "it") -> TenseLexicon:
     """The word lists of ``data/<lang>/tense.yaml`` (cached)."""
-    where = f"{lang}/tense.yaml"
-    data = load_yaml(lang, "tense.yaml")
-    if not isinstance(data, dict):
-        raise DataFileError(f"{where}: expected a mapping of word lists, got {type(data).__name__}.")
-    missing, unknown = set(KEYS) - set(data), set(data) - set(KEYS)
-    if missing or unknown:
-        raise DataFileError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}; "
-                            f"valid keys: {list(KEYS)}.")
-    for key in KEYS:
-        words = data[key]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise DataFileError(f"{where}: '{key}' must be a non-empty list of words, got {words!r}.")
+    data = load_word_lists(lang, "tense.yaml", KEYS)
     return TenseLexicon(**{key: frozenset(str(w).lower() for w in data[key]) for key in KEYS})
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.data import load_yaml
+import cronaca.data
+from cronaca.data import load_word_lists, load_yaml
 from cronaca.errors import DataFileError
 from cronaca.extract.event import grammar as grammar_module
 from cronaca.extract.event.grammar import KEYS, grammar
@@ -37,7 +38,20 @@ def test_grammar_articles_join_definite_and_indefinite() -> None:
 
 def test_grammar_bad_file_names_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     grammar_module.grammar.cache_clear()
-    monkeypatch.setattr(grammar_module, "load_yaml", lambda lang, name: {"definite_articles": ["il"]})
+    monkeypatch.setattr(cronaca.data, "load_yaml", lambda lang, name: {"definite_articles": ["il"]})
     with pytest.raises(DataFileError, match="missing keys"):
         grammar_module.grammar("xx")
     grammar_module.grammar.cache_clear()
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (["il"], "expected a mapping of word lists, got list"),
+    ({"a": ["x"], "c": ["y"]}, "missing keys ['b'], unknown keys ['c']"),
+    ({"a": ["x"], "b": []}, "'b' must be a non-empty list of words"),
+    ({"a": ["x"], "b": ["ok", 3]}, "'b' must be a non-empty list of words"),
+])
+def test_load_word_lists_names_the_file_and_key(monkeypatch: pytest.MonkeyPatch, data: object,
+                                                message: str) -> None:
+    monkeypatch.setattr(cronaca.data, "load_yaml", lambda lang, name: data)
+    with pytest.raises(DataFileError, match=r"^xx/lists\.yaml: " + message.replace("[", r"\[").replace("]", r"\]")):
+        load_word_lists("xx", "lists.yaml", ("a", "b"))

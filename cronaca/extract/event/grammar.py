@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
 
-from cronaca.data import load_yaml
-from cronaca.errors import DataFileError
+from cronaca.data import load_word_lists
 
 
 @dataclass(frozen=True)
@@ -70,18 +69,8 @@ KEYS = tuple(f.name for f in fields(Grammar))
 @cache
 def grammar(lang: str = "it") -> Grammar:
     """The function words of ``lang`` (cached)."""
-    where = f"{lang}/grammar.yaml"
-    data = load_yaml(lang, "grammar.yaml")
-    if not isinstance(data, dict):
-        raise DataFileError(f"{where}: expected a mapping of word lists, got {type(data).__name__}.")
-    missing, unknown = set(KEYS) - set(data), set(data) - set(KEYS)
-    if missing or unknown:
-        raise DataFileError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}; "
-                            f"valid keys: {list(KEYS)}.")
-    values: dict[str, frozenset[str] | tuple[str, ...]] = {}
-    for key in KEYS:
-        words = data[key]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise DataFileError(f"{where}: '{key}' must be a non-empty list of words, got {words!r}.")
-        values[key] = tuple(words) if key.endswith(("_endings", "_ending")) else frozenset(words)
+    lists = load_word_lists(lang, "grammar.yaml", KEYS)
+    values: dict[str, frozenset[str] | tuple[str, ...]] = {
+        key: tuple(words) if key.endswith(("_endings", "_ending")) else frozenset(words)
+        for key, words in lists.items()}
     return Grammar(**values)  # type: ignore[arg-type]
