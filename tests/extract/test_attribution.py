@@ -11,6 +11,12 @@ from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.nlp import ParsedDoc
 from tests.extract.test_quotes import entities_for
 
+
+def chain_texts(pdoc: ParsedDoc, text: str, claim: str) -> list[str]:
+    """The source texts of the attribution chain of ``claim`` (its first occurrence in ``text``)."""
+    start = text.index(claim)
+    return [s.text for s in attribution_for(pdoc, entities_for(text, ACTORS), start, start + len(claim))]
+
 ACTORS = {
     "Paolo Neri": ("PER", ["Paolo Neri", "Neri"]),
     "Ivan Petrov": ("PER", ["Ivan Petrov", "Petrov"]),
@@ -102,10 +108,7 @@ FRAME_CASES = [
 @pytest.mark.parametrize("text,claim,expected", FRAME_CASES)
 def test_attribution_built_frames(parsed: Callable[..., ParsedDoc], text: str, claim: str,
                                   expected: list[str]) -> None:
-    ents = entities_for(text, ACTORS)
-    start = text.index(claim)
-    chain = attribution_for(parsed(text), ents, start, start + len(claim))
-    assert [s.text for s in chain] == expected
+    assert chain_texts(parsed(text), text, claim) == expected
 
 
 # Anonymous sources of the sentence before carry over only to a sentence that goes on with
@@ -128,10 +131,7 @@ CARRY_CASES = [
 @pytest.mark.parametrize("text,claim,expected", CARRY_CASES)
 def test_attribution_carries_over_only_a_continued_report(parsed: Callable[..., ParsedDoc], text: str, claim: str,
                                                           expected: list[str]) -> None:
-    ents = entities_for(text, ACTORS)
-    start = text.index(claim)
-    chain = attribution_for(parsed(text), ents, start, start + len(claim))
-    assert [s.text for s in chain] == expected
+    assert chain_texts(parsed(text), text, claim) == expected
 
 
 @pytest.mark.parametrize("code,expected", [
@@ -160,11 +160,7 @@ def test_attribution_frame_source_keeps_its_entity(parsed: Callable[..., ParsedD
 
 @pytest.mark.parametrize("text,claim,expected", CASES)
 def test_attribution_chain(parsed: Callable[..., ParsedDoc], text: str, claim: str, expected: list[str]) -> None:
-    pdoc = parsed(text)
-    ents = entities_for(text, ACTORS)
-    start = text.index(claim)
-    chain = attribution_for(pdoc, ents, start, start + len(claim))
-    assert [s.text for s in chain] == expected
+    assert chain_texts(parsed(text), text, claim) == expected
 
 
 def test_attribution_uses_entity_ids(parsed: Callable[..., ParsedDoc]) -> None:
