@@ -10,51 +10,15 @@ prints articles/s, tokens/s and the peak resident memory of the process.
 from __future__ import annotations
 
 import argparse
-import csv
 import resource
 import sys
 import time
 from pathlib import Path
 
+from cronaca.ingest.tokens import read_dice_article
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "DICE-ItalianCrimeNews" / "articles"
-
-NO_SPACE_BEFORE = frozenset(",.;:!?)]}»”…%")
-NO_SPACE_AFTER = frozenset("([{«“")
-APOSTROPHES = ("'", "’")
-
-
-def join_tokens(tokens: list[str]) -> str:
-    """Tokens back into running text: no space before closing punctuation, none after an
-    opening bracket or quote or an elided article ("l'", "dell'"); straight double quotes
-    alternate between opening and closing."""
-    out: list[str] = []
-    prev = ""
-    open_quote = False
-    for tok in tokens:
-        if not tok:
-            continue
-        space = bool(out)
-        if tok == '"':
-            if open_quote:
-                space = False
-            open_quote = not open_quote
-        elif tok[0] in NO_SPACE_BEFORE or tok in APOSTROPHES:
-            space = False
-        if prev and (prev[-1] in NO_SPACE_AFTER or prev.endswith(APOSTROPHES)):
-            space = False
-        if prev == '"' and open_quote:
-            space = False
-        out.append((" " if space else "") + tok)
-        prev = tok
-    return "".join(out)
-
-
-def read_dice_article(path: Path) -> tuple[str, int]:
-    """Text and token count of one DICE article file."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        tokens = [row["token"] for row in csv.DictReader(fh)]
-    return join_tokens(tokens), len(tokens)
 
 
 def load_corpus(data_dir: Path, n: int) -> list[tuple[str, str, int]]:
