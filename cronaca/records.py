@@ -23,6 +23,10 @@ STATUSES: tuple[str, ...] = (
 )
 
 
+# Article.date_source values whose year cronaca inferred rather than read
+INFERRED_DATE_SOURCES: tuple[str, ...] = ("batch", "analysis-day")
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -36,6 +40,7 @@ class Dateline:
     date: str | None  # ISO YYYY-MM-DD
     start: int = 0  # offsets of the dateline itself
     end: int = 0
+    month_day: str | None = None  # "--10-21" (ISO 8601) when the dateline gives a day but no year
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,10 @@ class Article:
     outlet: str | None = None
     language: str | None = None
     dateline: Dateline | None = None
+    # where ``date`` comes from: metadata | dateline | option (--date) | year-option (--year) |
+    # batch (year nearest the batch's or store's dated articles) | analysis-day (latest such day
+    # not after the day of analysis); the last two are inferred years
+    date_source: str | None = None
 
 
 @dataclass(frozen=True)

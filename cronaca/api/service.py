@@ -137,6 +137,9 @@ class Service:
                 return known, False
             if self._analyzer is None:
                 self._analyzer = Analyzer(model=self.settings.model)
+            from cronaca.ingest.dates import settle_dates
+
+            article = settle_dates([article], known_dates=self.store.article_dates())[0]
             analysis = self._analyzer.analyze(article)
             created = self.store.add(analysis)
             analyses = tuple(self.store.load_analyses())

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 
 import click
 
@@ -53,9 +54,15 @@ def render(analyses: Sequence[DocAnalysis], stories: StoryAnalysis, fmt: str) ->
 
 
 def load_and_analyse(paths: Sequence[str], *, model: str, max_bytes: int, quiet: bool,
-                     store_path: str | None = None) -> tuple[list[DocAnalysis], int]:
-    """Read, analyse (and store) the articles; return the analyses and the number of inputs that failed."""
+                     store_path: str | None = None, default_date: str | None = None,
+                     year: int | None = None) -> tuple[list[DocAnalysis], int]:
+    """Read, analyse (and store) the articles; return the analyses and the number of inputs that failed.
+
+    Articles without a date get one as :func:`cronaca.ingest.dates.settle_dates` says, from
+    ``default_date`` (``--date``), ``year`` (``--year``) and the dated articles of the batch
+    and of the store."""
     from cronaca.ingest import read_articles
+    from cronaca.ingest.dates import settle_dates
     from cronaca.pipeline import Analyzer
 
     articles: list[Article] = []
@@ -74,6 +81,8 @@ def load_and_analyse(paths: Sequence[str], *, model: str, max_bytes: int, quiet:
         from cronaca.store import Store
 
         store = Store(store_path)
+    articles = settle_dates(articles, default_date=default_date, year=year,
+                            known_dates=store.article_dates() if store is not None else ())
     analyses: list[DocAnalysis] = []
     show = not quiet and len(articles) > 1 and sys.stderr.isatty()
     try:
@@ -121,9 +130,16 @@ class _nullbar:
 @click.option("--max-bytes", default=20_000_000, show_default=True, help="Largest article accepted, in bytes.")
 @click.option("--lang", "explain_lang", type=click.Choice(["en", "it"]), default="en", show_default=True,
               help="Language of the contradiction explanations.")
+@click.option("--date", "default_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date (YYYY-MM-DD) of the articles that carry none; also dates an agency "
+                   "dateline's day that has no year.")
+@click.option("--year", type=click.IntRange(1800, 2200), default=None,
+              help="Year of the datelines that give day and month only (\"(ANSA) - ROMA, 21 OTT -\"); "
+                   "without it the batch's dated articles, or else the day of analysis, decide.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str | None, model: str,
-            max_bytes: int, explain_lang: str, quiet: bool) -> None:
+            max_bytes: int, explain_lang: str, default_date: datetime | None, year: int | None,
+            quiet: bool) -> None:
     """Analyse the articles in PATHS (files, folders, or - for standard input):
     .txt, .html, .jsonl, .json and .csv.
 
@@ -132,8 +148,9 @@ def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str |
     from cronaca.story import build_stories
 
     try:
-        analyses, failures = load_and_analyse(paths, model=model, max_bytes=max_bytes, quiet=quiet,
-                                              store_path=store_path)
+        analyses, failures = load_and_analyse(
+            paths, model=model, max_bytes=max_bytes, quiet=quiet, store_path=store_path, year=year,
+            default_date=default_date.date().isoformat() if default_date else None)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
     if not analyses:

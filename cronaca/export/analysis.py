@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cronaca import __version__
-from cronaca.records import Claim, DocAnalysis, Event, Source, StoryAnalysis, to_plain
+from cronaca.records import INFERRED_DATE_SOURCES, Claim, DocAnalysis, Event, Source, StoryAnalysis, to_plain
 
 
 def source_to_json(src: Source) -> dict[str, Any]:
@@ -49,8 +49,10 @@ def document_to_json(analysis: DocAnalysis) -> dict[str, Any]:
         "url": art.url,
         "outlet": art.outlet,
         "content_hash": art.content_hash,
+        "date_source": art.date_source,
         "dateline": {"place": dl.place if dl else None, "date": dl.date if dl else None,
-                     "start": dl.start if dl else None, "end": dl.end if dl else None},
+                     "start": dl.start if dl else None, "end": dl.end if dl else None,
+                     "year_inferred": art.date_source in INFERRED_DATE_SOURCES if dl and dl.month_day else None},
         "entities": [to_plain(e) for e in analysis.entities],
         "times": [to_plain(t) for t in analysis.times],
         "places": [to_plain(p) for p in analysis.places],

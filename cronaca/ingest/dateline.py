@@ -7,12 +7,14 @@ Recognised shapes (at the start of one of the first two non-blank lines)::
     (ANSA) - ROMA, 21 OTT - ...          agency first, abbreviated month, no year
     MILANO, 5 mar. (Adnkronos) - ...     agency after the date
     MODENA. ...                          upper-case place closed by a full stop (local papers)
+    4 settembre 2008 – ...               date only (no place)
     Kiev, martedì 1° novembre 2025 – ... weekday and ordinal day
     Roma, 21/10/2025 – ...               numeric date
 
 A date without a year takes the year of ``year_hint`` (the metadata date), moved one
 year back when that would put the dateline more than a week after the hint; with no
-hint the date is ``None`` but the place is kept.  Words, agencies and particles are data
+hint the date is ``None``, the place is kept and ``month_day`` holds the day ("--10-21")
+for :func:`cronaca.ingest.dates.settle_dates` to give it the year the batch suggests.  Words, agencies and particles are data
 (``data/it/dateline.yaml``, ``data/it/calendar.yaml``).
 """
 
@@ -36,6 +38,15 @@ _LINE = re.compile(
     re.VERBOSE,
 )
 # Local papers close an upper-case dateline with a full stop: "MODENA. Furto nella notte..."
+# A date alone opening the article: "4 settembre 2008 – ...", "Martedì 3 marzo (ANSA) – ...".
+_DATE_ONLY = re.compile(
+    r"""(?P<date>(?:[^\W\d_]+,?\s+)?\d{1,2}\s*[°º]?\s+[^\W\d_]+\.?(?:\s+\d{4})?   # 4 settembre 2008
+                |\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))                          # 04/09/2008
+        \s*(?P<agency2>\([^()\n]{2,24}\))?
+        \s+(?P<dash>[-–—‒―])(?=\s|$)
+    """,
+    re.VERBOSE,
+)
 _CAPS_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\- ]*[A-ZÀ-ÖØ-Þ])(?P<dash>\.)(?=\s)")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
@@ -84,6 +95,13 @@ def find_dateline(text: str, *, year_hint: str | None = None) -> Dateline | None
 
 def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Dateline | None:
     vocab = _vocabulary()
+    alone = _DATE_ONLY.match(text, start, stop)
+    if alone is not None and _known_agency(alone.group("agency2"), vocab):
+        raw = alone.group("date").replace(",", " ").strip()
+        parsed = parse_dateline_date(raw, year_hint=year_hint)
+        if parsed is not False:
+            return Dateline(place=None, date=parsed, start=start, end=alone.end("dash"),
+                            month_day=None if parsed else month_day(raw))
     m = _LINE.match(text, start, stop)
     if m is None:
         caps = _CAPS_STOP.match(text, start, stop)
@@ -91,21 +109,26 @@ def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Date
             return None
         place = _place_name(caps.group("place"), vocab)
         return Dateline(place=place, date=None, start=start, end=caps.end()) if place else None
-    for group in ("agency1", "agency2"):
-        raw = m.group(group)
-        if raw and raw.strip(" -–—").strip("()").strip().casefold() not in vocab["agencies"]:
-            return None
+    if not (_known_agency(m.group("agency1"), vocab) and _known_agency(m.group("agency2"), vocab)):
+        return None
     place = _place_name(m.group("place").strip(), vocab)
     if place is None:
         return None
     iso: str | None = None
+    day: str | None = None
     raw_date = m.group("date")
     if raw_date:
         parsed = parse_dateline_date(raw_date.strip(), year_hint=year_hint)
         if parsed is False:
             return None
         iso = parsed or None
-    return Dateline(place=place, date=iso, start=start, end=m.end("dash"))
+        day = None if iso else month_day(raw_date.strip())
+    return Dateline(place=place, date=iso, start=start, end=m.end("dash"), month_day=day)
+
+
+def _known_agency(raw: str | None, vocab: dict[str, Any]) -> bool:
+    """True when there is no bracketed agency or it is one the data lists."""
+    return not raw or raw.strip(" -–—").strip("()").strip().casefold() in vocab["agencies"]
 
 
 def _place_name(raw: str, vocab: dict[str, Any]) -> str | None:
@@ -178,6 +201,15 @@ def parse_dateline_date(raw: str, *, year_hint: str | None = None) -> str | None
     if iso and date.fromisoformat(iso) > hint + timedelta(days=7):
         iso = _iso(hint.year - 1, month, day)
     return iso if iso else False
+
+
+def month_day(raw: str) -> str | None:
+    """The day of a dateline date with no year, as ISO 8601 "--MM-DD" ("21 OTT" → "--10-21")."""
+    m = _WORDY_DATE.match(raw)
+    month = _vocabulary()["months"].get(m.group("month").casefold()) if m and not m.group("year") else None
+    if m is None or month is None or _iso(2000, month, int(m.group("day"))) is None:
+        return None
+    return f"--{month:02d}-{int(m.group('day')):02d}"
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

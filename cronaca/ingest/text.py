@@ -105,6 +105,7 @@ def article_from_text(text: str, *, doc_id: str | None = None, title: str | None
         source=source,
         title=(title or "").strip() or None,
         date=iso or (dateline.date if dateline else None),
+        date_source="metadata" if iso else "dateline" if dateline and dateline.date else None,
         url=(url or "").strip() or None,
         outlet=(outlet or "").strip() or None,
         language=lang,

@@ -158,6 +158,11 @@ class Store:
         row = self._con.execute("SELECT count(*) FROM articles").fetchone()
         return int(row[0]) if row else 0
 
+    def article_dates(self) -> list[str]:
+        """The publication dates of the stored articles that have one (ISO)."""
+        return [str(r[0]) for r in self._con.execute(
+            "SELECT DISTINCT date FROM articles WHERE date IS NOT NULL ORDER BY date").fetchall()]
+
     def articles(self) -> list[Article]:
         """The stored articles, in the order they were added."""
         return [article_from(r) for r in self._select("articles", order="seq")]

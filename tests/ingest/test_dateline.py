@@ -24,6 +24,12 @@ DATELINES = [
     ("Mosca, 9 novembre 2025 - Il Cremlino non commenta.", None, "Mosca", "2025-11-09"),
     ("MODENA. Furto nella notte in un negozio del centro.", None, "Modena", None),
     ("REGGIO EMILIA. Due arresti dopo l'inseguimento.", None, "Reggio Emilia", None),
+    # a date alone, no place (Wikinews, many agency feeds)
+    ("4 settembre 2008 – Le borse europee hanno chiuso in calo.", None, None, "2008-09-04"),
+    ("Giovedì 18 marzo 2011 – Il Nikkei perde ancora.", None, None, "2011-03-18"),
+    ("04/09/2008 - Le borse europee hanno chiuso in calo.", None, None, "2008-09-04"),
+    ("3 nov. (Adnkronos) - Il Consiglio ha deciso.", None, None, None),
+    ("Bruxelles, 3 nov. (Adnkronos) - Il Consiglio ha deciso.", "2025-11-03", "Bruxelles", "2025-11-03"),
     # no year, metadata in early January: the dateline is from the year before
     ("Parigi, 30 dicembre - Sciopero dei trasporti.", "2026-01-02", "Parigi", "2025-12-30"),
     # a headline first, the dateline on the second line
@@ -39,6 +45,8 @@ NOT_DATELINES = [
     "Roma. Una città che non dorme mai.",
     "ONU E NATO SI PARLANO ANCORA DOPO LA LUNGA CRISI DEI MESI SCORSI. Il vertice è fissato.",
     "Roma, 31 febbraio 2025 – una data che non esiste.",
+    "12 persone – tra cui due bambini – sono rimaste ferite.",
+    "31 febbraio 2025 – una data che non esiste.",
     "",
 ]
 
@@ -55,6 +63,17 @@ def test_dateline_finds_place_and_date(text, hint, place, iso):
 @pytest.mark.parametrize("text", NOT_DATELINES)
 def test_dateline_rejects_other_openings(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("(ANSA) - ROMA, 21 OTT - Il ministro ha parlato.", "--10-21"),
+    ("Bruxelles, 3 nov. (Adnkronos) - Il Consiglio ha deciso.", "--11-03"),
+    ("29 febbraio – Giorno bisestile.", "--02-29"),
+    ("Roma, 21 ottobre 2025 – Il consiglio.", None),
+    ("MODENA. Furto nella notte.", None),
+])
+def test_dateline_keeps_the_day_of_a_date_without_year(text, day):
+    assert find_dateline(text).month_day == day
 
 
 def test_dateline_offsets_cover_the_dateline():
