@@ -45,6 +45,7 @@ from cronaca.extract.actors.metonymy import (
     venue_institution_candidates,
 )
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
+from cronaca.extract.actors.unnamed import unnamed_candidates
 from cronaca.extract.gazetteer import load_gazetteer
 from cronaca.kb import norm_alias
 from cronaca.kb.countries import capital_code
@@ -89,7 +90,29 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
         cands = _ner_longer_org_names(lex, pdoc, cands)
         cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
     cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
+    taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
+    cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
+                                pdoc.article.language or "it")
     return _build(lex, pdoc, _resolve_bare(cands), phrases)
+
+
+def _article_country(pdoc: ParsedDoc, places: Sequence[Place]) -> str | None:
+    """Alpha-3 code of the article's country: its dateline place's, else the one most of its
+    places are in (an institution named without a country is that country's)."""
+    import pycountry
+
+    dl = pdoc.article.dateline
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country and p.feature != "region":
+            counts[p.country] = counts.get(p.country, 0) + len(p.mentions or (p,))
+            if dl is not None and dl.place and p.start < dl.end + 1 and p.name and p.start >= dl.start:
+                counts[p.country] += 1000
+    if not counts:
+        return None
+    alpha2 = max(counts, key=lambda c: counts[c])
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return found.alpha_3 if found is not None else None
 
 
 def _dateline_span(pdoc: ParsedDoc) -> tuple[int, int]:

@@ -1,0 +1,84 @@
+"""Actors without a proper name: institutions ("i carabinieri", "la procura", "gli agenti")
+and unnamed people ("un 40enne", "la donna", "i ladri", "due giovani").
+
+Institutions become ORG entities coded with the article's country and their sector
+(``ITACOP``, ``ITAJUD``); unnamed people become MISC entities named by their descriptor,
+coded CVL or CRM, so that "i carabinieri hanno arrestato un 40enne" has both its parties.
+One entity per institution key and per descriptor noun in an article.  The words are data:
+``data/it/participants.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from cronaca.data import load_yaml
+from cronaca.extract.actors.detect import Candidate
+
+_AGE = r"di\s+\d{1,3}\s+anni|\d{1,3}\s?enne"
+
+
+@dataclass(frozen=True)
+class UnnamedLexicon:
+    institutions: dict[str, tuple[str, str, str]]  # phrase -> (key, sector, English name)
+    people: dict[str, str]  # noun -> sector
+    pattern: re.Pattern[str]
+    not_after: tuple[str, ...]
+    bare_coref: dict[str, tuple[str, ...]]
+
+
+@cache
+def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
+    data = load_yaml(lang, "participants.yaml")
+    inst = {k.casefold(): (v["key"], v["sector"], v["name"]) for k, v in data["institutions"].items()}
+    people = {k.casefold(): str(v) for k, v in data["people"].items()}
+    words = sorted(set(inst) | set(people) | set(data["bare_coref"]), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+    pattern = re.compile(rf"(?<![\w'’])(?i:(?P<noun>{alternatives}|(?P<age>{data['age_nouns']})))(?![\w'’])")
+    return UnnamedLexicon(inst, people, pattern, tuple(w.casefold() for w in data["not_after"]),
+                          {k: tuple(v) for k, v in data["bare_coref"].items()})
+
+
+def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
+                       lang: str = "it") -> list[Candidate]:
+    """Institution and unnamed-person mentions outside ``taken`` spans (names found already).
+    ``country`` (alpha-3) is the article's country, prefixed to the sector codes; ``nat_re``
+    matches the nationality adjectives that may follow a descriptor ("un giovane marocchino")."""
+    lex = unnamed_lexicon(lang)
+    more_re = re.compile(rf"\s+(?:{_AGE}|(?i:{nat_re}))(?![\w'’])")
+    out: list[Candidate] = []
+    last_institution: dict[str, Candidate] = {}
+    prefix = country or ""
+    for m in lex.pattern.finditer(text):
+        start, end = m.span("noun")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        word = re.sub(r"\s+", " ", m.group("noun").casefold()).replace("’", "'")
+        after = text[end:end + 30].casefold().lstrip()
+        if any(after.startswith(w) for w in lex.not_after):
+            continue
+        if word in lex.bare_coref:
+            prev = next((last_institution[k] for k in lex.bare_coref[word] if k in last_institution), None)
+            if prev is not None:
+                out.append(Candidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
+                                     prev.country))
+            continue
+        if word in lex.institutions:
+            key, sector, _name = lex.institutions[word]
+            cand = Candidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
+            last_institution[key] = cand
+            out.append(cand)
+            continue
+        if m.group("age") is None and not text[start].islower():
+            continue  # "Donna Summer", "Giovani Democratici": a capitalised word is a name's
+        sector = "CVL" if m.group("age") else lex.people[word]
+        more = more_re.match(text, end)
+        if more is not None and not any(s < more.end() and end < e for s, e in taken):
+            end = more.end()
+        noun = re.sub(r"\s+", "", word) if m.group("age") else word
+        out.append(Candidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end],
+                             prefix + sector, country))
+    return out
