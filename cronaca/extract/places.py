@@ -164,15 +164,13 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
 
 def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
     """A name several towns share ("Castelfranco", "Savignano") stands for the one nearest the
-    article's other places (those with one reading); with none, the most likely one stays."""
-    anchors = [(p.lat, p.lon) for p in places
-               if p.lat is not None and p.lon is not None and not gaz.candidates(p.text)]
-    if not anchors:
-        return places
+    article's other places (in their most likely reading); with none, the most likely one stays."""
     out = []
     for p in places:
+        anchors = [(o.lat, o.lon) for o in places
+                   if o.lat is not None and o.lon is not None and fold(o.text) != fold(p.text)]
         options = [o for o in gaz.candidates(p.text) if o.lat is not None and o.lon is not None]
-        if options:
+        if options and anchors:
             best = min(options, key=lambda o: min(_km(o.lat, o.lon, a, b) for a, b in anchors))  # type: ignore[arg-type]
             if best.geonames_id != p.geonames_id and \
                     min(_km(best.lat, best.lon, a, b) for a, b in anchors) <= _HOMONYM_KM:  # type: ignore[arg-type]

@@ -132,6 +132,7 @@ class TriggerEntry:
     default_status: str = "occurred"
     min_participants: int = 0  # 0: the frame's default
     same_word_coref: bool = False  # without participants, refers back only to a mention of the same lemma
+    source: str = "events.yaml"  # or "table": predicates.tsv (participants from the parse)
 
 
 @dataclass(frozen=True)

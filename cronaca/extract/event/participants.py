@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from cronaca.extract.event.lexicon import EventLexicon
+from cronaca.extract.event.parse_args import ParseArguments
 from cronaca.extract.event.text import Mention, TextView
 from cronaca.extract.event.triggers import Hit
 
@@ -38,6 +39,7 @@ class ParticipantFinder:
         self.lex = lexicon
         self.hit_words = {i for h in hits for i in range(h.first, h.last + 1)}
         self.g = view.grammar
+        self.parse = ParseArguments(view) if view.has_morphology else None
 
     # --- small tests ------------------------------------------------------------------------
     def governed(self, m: Mention) -> bool:
@@ -230,6 +232,24 @@ class ParticipantFinder:
         return None
 
     def find(self, hit: Hit) -> Participants:
+        if hit.entry.source == "table" and self.parse is not None:
+            found = self._from_parse(hit)
+            if found.own:
+                return found
+        return self._from_words(hit)
+
+    def _from_parse(self, hit: Hit) -> Participants:
+        tok = self.v.tokens[hit.first]
+        actors, recips = self.parse.noun(tok) if hit.is_noun else self.parse.verb(tok)  # type: ignore[union-attr]
+        actors = [m for m in actors if not self.venue(m, hit)]
+        recips = [m for m in recips if not self.venue(m, hit) and m not in actors]
+        used = tuple((m.first, m.last) for m in actors + recips)
+        a = _uniq([m.entity for m in actors])
+        r = tuple(x for x in _uniq([m.entity for m in recips]) if x not in a)
+        end = max([hit.last] + [m.last for m in actors + recips if m.first > hit.last and m.last - hit.last < 15])
+        return Participants(a, r, bool(a or r), used, end)
+
+    def _from_words(self, hit: Hit) -> Participants:
         v, e = self.v, hit.entry
         lo, hi = v.clause(hit.first)
         hi = min(hi, hit.last + 14)

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from cronaca.data import load_yaml
+from cronaca.data import load_tsv, load_yaml
 from cronaca.errors import DataFileError
 from cronaca.extract.event.lexicon import EventLexicon, TriggerEntry, event_lexicon, phrase_at
 from cronaca.extract.event.text import TextView
@@ -72,12 +72,49 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
             by_lemma = _by_lemma(view.tokens[i], lemmas, view.lang)
             if by_lemma is not None and lows[i] not in by_lemma.excepted and _allowed(view, by_lemma, i, i):
                 best = Hit(by_lemma, i, i)
+        if best is None and view.has_morphology:
+            tabled = _by_table(view.tokens[i], view.lang)
+            if tabled is not None:
+                best = Hit(tabled, i, i)
         if best is None:
             i += 1
             continue
         hits.append(best)
         i = best.last + 1
     return tuple(hits)
+
+
+# types whose participants are alike (a meeting, an agreement): the others run actor -> recipient
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+@cache
+def predicate_table(lang: str = "it") -> dict[tuple[str, str], TriggerEntry]:
+    """``predicates.tsv``: (lemma, VERB|NOUN) -> the trigger entry of a lemma decided to name a
+    PLOVER event, for words neither the forms nor ``trigger_lemmas`` of ``events.yaml`` cover."""
+    out: dict[tuple[str, str], TriggerEntry] = {}
+    for row in load_tsv(lang, "predicates.tsv"):
+        typ = row["type"]
+        if typ in ("-", "?"):
+            continue
+        pos = row["pos"]
+        out[(row["lemma"], pos)] = TriggerEntry(
+            lemma=row["lemma"], pos="noun" if pos == "NOUN" else "verb", forms=(), type=typ,
+            mode=None if row["mode"] == "-" else row["mode"],
+            frame="symmetric" if typ in _SYMMETRIC else "directed", min_participants=1,
+            same_word_coref=True, source="table")
+    return out
+
+
+def _by_table(tok: Token, lang: str) -> TriggerEntry | None:
+    """The table's entry for a content word: a verb (a participle used as an adjective counts:
+    "il 40enne arrestato") or a noun."""
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm", [])):
+        table = predicate_table(lang)
+        return next((table[(lem, "VERB")] for lem in verb_lemmas(tok, lang) if (lem, "VERB") in table), None)
+    if tok.pos_ == "NOUN":
+        return predicate_table(lang).get((tok.lemma_.lower(), "NOUN"))
+    return None
 
 
 @cache

@@ -1,0 +1,98 @@
+"""Participants from the dependency parse: subject -> actor, object -> recipient, the passive's
+subject -> recipient and its agent ("dai carabinieri", "da parte del Senato") -> actor; a noun
+takes "da parte di X" as actor and "di X" as actor, or as recipient when an agent is named;
+a participle modifying a noun ("un 40enne arrestato") has that noun as recipient; a verb with no
+subject of its own takes the subject of the verb it is coordinated with.  Used for the triggers
+of the predicate table (``predicates.tsv``), with the word-window rules as the fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from cronaca.extract.event.text import Mention, TextView
+
+_AGENT_CASES = ("da", "dal", "dallo", "dalla", "dall'", "dai", "dagli", "dalle")
+
+
+class ParseArguments:
+    """Who acts and on whom, read off the parse of one article's words."""
+
+    def __init__(self, view: TextView) -> None:
+        self.v = view
+        self.word_of = {tok.i: k for k, tok in enumerate(view.tokens)}
+        self.mention_at: dict[int, Mention] = {}
+        for m in view.mentions:
+            for k in range(m.first, m.last + 1):
+                self.mention_at.setdefault(k, m)
+
+    def mentions_of(self, tok: Token) -> list[Mention]:
+        """The entity mention headed by ``tok``, with those coordinated to it ("X e Y")."""
+        out = []
+        for t in (tok, *self._conjuncts(tok)):
+            m = self.mention_at.get(self.word_of.get(t.i, -1))
+            if m is None:  # "i militari della stazione": the name may sit one step down
+                m = next((self.mention_at[k] for c in t.children if c.dep_ in ("flat", "flat:name", "appos", "amod",
+                                                                                 "compound")
+                          for k in [self.word_of.get(c.i, -1)] if k in self.mention_at), None)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _conjuncts(tok: Token) -> Iterator[Token]:
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                yield c
+                yield from ParseArguments._conjuncts(c)
+
+    def verb(self, tok: Token) -> tuple[list[Mention], list[Mention]]:
+        """(actors, recipients) of a verbal trigger."""
+        actors: list[Mention] = []
+        recips: list[Mention] = []
+        passive = any(c.dep_ in ("aux:pass", "expl:pass") for c in tok.children) or tok.dep_ in ("acl", "amod")
+        for c in tok.children:
+            dep = c.dep_
+            if dep == "nsubj":
+                actors += self.mentions_of(c)
+            elif dep == "nsubj:pass" or dep in ("obj", "iobj"):
+                recips += self.mentions_of(c)
+            elif dep == "obl:agent" or (dep == "obl" and passive and self._case(c) in _AGENT_CASES):
+                actors += self.mentions_of(c)
+        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            recips += self.mentions_of(tok.head)  # "un 40enne arrestato dai carabinieri"
+        if not actors and not recips and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            return self.verb(tok.head)  # "è stato individuato dalla polizia e denunciato"
+        if not actors and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            head_actors, _ = self.verb(tok.head)
+            actors = head_actors if not passive else actors
+        return actors, recips
+
+    def noun(self, tok: Token) -> tuple[list[Mention], list[Mention]]:
+        """(actors, recipients) of a nominal trigger: its own phrase, else the verb it is the
+        object of ("ha fatto un blitz", "hanno aperto un'inchiesta")."""
+        agents = [c for c in tok.children if c.dep_ == "nmod" and self._agent_phrase(c)]
+        actors = [m for c in agents for m in self.mentions_of(c)]
+        recips: list[Mention] = []
+        for c in tok.children:
+            if c.dep_ == "nmod" and c not in agents and self._case(c) in ("di", "del", "della", "dello", "dell'",
+                                                                          "dei", "degli", "delle"):
+                (recips if actors else actors).extend(self.mentions_of(c))
+        if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
+            verb_actors, _ = self.verb(tok.head)
+            if tok.dep_ == "obj":
+                actors = verb_actors
+        return actors, recips
+
+    @staticmethod
+    def _case(tok: Token) -> str:
+        return next((c.lower_.replace("’", "'") for c in tok.children if c.dep_ == "case"), "")
+
+    @staticmethod
+    def _agent_phrase(tok: Token) -> bool:
+        """ "da parte della Federal Reserve": the nmod's case words include "da parte"."""
+        words = [c.lower_ for c in tok.children if c.dep_ in ("case", "fixed")]
+        head = tok.head
+        return "parte" in words or (head.lower_ == "parte" and any(c.lower_ == "da" for c in head.children))

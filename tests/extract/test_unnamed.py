@@ -1,0 +1,57 @@
+import pytest
+
+from cronaca.extract.actors.lexicon import load_lexicon
+from cronaca.extract.actors.unnamed import unnamed_candidates, unnamed_lexicon
+
+
+def _found(text, taken=(), country="ITA"):
+    return [(c.text, c.type, c.code, c.group) for c in unnamed_candidates(text, list(taken), country,
+                                                                          load_lexicon().nat_re)]
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "code"), [
+    ("Ieri i carabinieri hanno arrestato un uomo.", "carabinieri", "ORG", "ITACOP"),
+    ("È stato fermato dalla squadra mobile.", "squadra mobile", "ORG", "ITACOP"),
+    ("La guardia di finanza ha sequestrato la merce.", "guardia di finanza", "ORG", "ITACOP"),
+    ("Il gip ha convalidato il fermo.", "gip", "ORG", "ITAJUD"),
+    ("La procura ha aperto un fascicolo.", "procura", "ORG", "ITAJUD"),
+    ("I carabinieri hanno arrestato un 40enne.", "40enne", "MISC", "ITACVL"),
+    ("Sono stati denunciati due giovani marocchini.", "giovani marocchini", "MISC", "ITACVL"),
+    ("I ladri sono fuggiti.", "ladri", "MISC", "ITACRM"),
+    ("Una guardia giurata di 46 anni è stata denunciata.", "guardia giurata di 46 anni", "MISC", "ITACVL"),
+])
+def test_unnamed_finds_institutions_and_people(text, surface, typ, code):
+    assert any(s == surface and t == typ and c == code for s, t, c, _g in _found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Gli agenti di borsa hanno venduto.",        # brokers, not police
+    "Donna Summer ha cantato.",                  # a name's first word
+    "Il ministro ha parlato.",                   # a role, left to the role finder
+])
+def test_unnamed_leaves_other_words(text):
+    assert not [f for f in _found(text) if f[0].lower().startswith(("agenti", "donna", "ministro"))]
+
+
+def test_unnamed_one_entity_per_institution_and_bare_militari_refer_back():
+    found = _found("I carabinieri sono intervenuti. I militari hanno poi arrestato il carabiniere infedele.")
+    groups = {g for _s, _t, _c, g in found}
+    assert groups == {("inst", "carabinieri")}
+    assert [s for s, *_ in found] == ["carabinieri", "militari", "carabiniere"]
+
+
+def test_unnamed_without_country_keeps_the_bare_sector():
+    assert _found("La polizia è arrivata.", country=None)[0][2] == "COP"
+
+
+def test_unnamed_skips_names_found_already():
+    assert _found("I carabinieri.", taken=[(2, 13)]) == []
+
+
+def test_unnamed_data_file_schema():
+    lex = unnamed_lexicon("it")
+    assert all(sector in {"COP", "JUD", "GOV", "LEG", "MIL", "LAB", "CVL", "BUS", "MED"}
+               for _k, sector, _n in lex.institutions.values())
+    assert set(lex.people.values()) <= {"CVL", "CRM"}
+    assert all(key in {k for k, _s, _n in lex.institutions.values()}
+               for keys in lex.bare_coref.values() for key in keys)
