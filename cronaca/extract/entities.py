@@ -35,6 +35,7 @@ from cronaca.extract.actors.detect import (
     person_candidates,
     recipient_dative,
     source_candidates,
+    street_before,
     unknown_person,
 )
 from cronaca.extract.actors.lexicon import Lexicon, load_lexicon
@@ -162,6 +163,10 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
         typ = "ORG" if label == "ORG" else "PER"
         if any(s < be and bs < e for bs, be in blocked) or not _ner_name(lex, surface, typ):
             continue
+        if typ == "PER" and surface.split()[-1] in _org_final_words() and surface.split()[0] not in lex.given_names:
+            typ = "ORG"  # "Lehman Brothers", "Gazprom Bank": a company the NER took for a person
+        elif typ == "PER" and (not _person_evidence(lex, pdoc.text, s, e) or street_before(pdoc.text, s)):
+            continue
         if typ == "ORG":
             out.append(Candidate(s, e, surface, "ORG", ("org", norm_alias(surface)), surface))
         else:
@@ -169,6 +174,24 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
         blocked.append((s, e))
     return out
 
+
+def _org_final_words() -> frozenset[str]:
+    return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
+
+
+def _person_evidence(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """A name the NER calls a person is one only with evidence: it opens with a given name, or
+    a person's context surrounds it (a title or "secondo" before it; an age or a speech verb
+    right after it)."""
+    surface = text[start:end]
+    if surface.split()[0] in lex.given_names:
+        return True
+    cues = load_yaml("it", "roles.yaml")["person_context"]
+    before = re.split(r"[\s'’]+", text[max(0, start - 25):start].casefold().strip())[-2:]
+    if any(w in cues["before"] for w in before):
+        return True
+    after = text[end:end + 40].casefold()
+    return re.match(cues["after"], after) is not None
 
 def _ner_longer_org_names(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate]) -> list[Candidate]:
     """An organisation name found by the rules that the NER reads further, by lower-case words

@@ -264,9 +264,11 @@ def _ner_run(with_ents, text, ents):
 
 @pytest.mark.parametrize("text,ents,name,typ", [
     # people and organisations the rules miss: unknown given names, no title, no head word
-    ("Ieri pomeriggio Tarcisio Bellomunno ha incontrato i commercianti.", [("Tarcisio Bellomunno", "PER")],
-     "Tarcisio Bellomunno", "PER"),
-    ("Erano presenti Ottavio Scarpellini e altri.", [("Ottavio Scarpellini", "PER")], "Ottavio Scarpellini", "PER"),
+    # a given name no list holds: the NER's person, with a person's context (a verb, an age)
+    ("Ieri pomeriggio Zebedeo Bellomunno ha incontrato i commercianti.", [("Zebedeo Bellomunno", "PER")],
+     "Zebedeo Bellomunno", "PER"),
+    ("Erano presenti Ottavio Scarpellini, 54 anni, e altri.", [("Ottavio Scarpellini", "PER")],
+     "Ottavio Scarpellini", "PER"),
     ("Lo ha annunciato ieri Legambiente Lombardia.", [("Legambiente Lombardia", "ORG")],
      "Legambiente Lombardia", "ORG"),
     ("Lo ha annunciato l'ANPI in serata.", [("l'ANPI", "ORG")], "ANPI", "ORG"),  # elided article dropped
@@ -350,6 +352,18 @@ def test_entities_ner_headline_span_leaves_surnames_to_people(parsed_with_ents):
     text = "Marco Rubio e Sergey Lavrov si sono sentiti.\nIl dossier Rubio-Lavrov\nResta aperto."
     ents = _by_name(_ner_run(parsed_with_ents, text, [("Rubio-Lavrov\n", "ORG")]))
     assert len(ents["Marco Rubio"].mentions) == 2 and len(ents["Sergey Lavrov"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "ents", "name", "typ"), [
+    # no given name, no person's context: a programme or a flight the NER took for a person
+    ("Il piano Marshall Plus sosterrà le imprese.", [("Marshall Plus", "PER")], "Marshall Plus", None),
+    ("Il volo Alitalia Express atterrerà in ritardo.", [("Alitalia Express", "PER")], "Alitalia Express", None),
+    # a company name the NER took for a person
+    ("Il crollo di Lehman Brothers pesa sui mercati.", [("Lehman Brothers", "PER")], "Lehman Brothers", "ORG"),
+])
+def test_entities_ner_person_needs_evidence(parsed_with_ents, text, ents, name, typ):
+    found = _by_name(_ner_run(parsed_with_ents, text, ents))
+    assert (found[name].type if name in found else None) == typ
 
 
 def test_entities_shipped_model_finds_unknown_person():

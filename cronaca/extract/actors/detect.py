@@ -58,6 +58,8 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
             break
         toks.append((m.start(), m.start() + len(tok), tok))
         j = m.start() + len(tok)
+        if len(tok) == 1 and tok.isupper() and text[j:j + 2] == ". ":
+            j += 1  # an initial: "George W. Bush"
         if j < len(text) and text[j] == " " and j + 1 < len(text) and not text[j + 1].isspace():
             i = j + 1
         else:
@@ -114,11 +116,20 @@ def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> 
         if span is None or span[1] == m.end():  # a given name alone is no name
             continue
         s, e = span
-        if any(s < te and ts < e for ts, te in taken):
+        if any(s < te and ts < e for ts, te in taken) or street_before(text, s):
             continue
         out.append(unknown_person(lex, s, e, text[s:e]))
         taken.append((s, e))
     return out
+
+
+_STREET = re.compile(r"(?i)(?:^|[\s(])(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|stradello|"
+                     r"galleria|lungomare|borgo|contrada|località|loc\.|p\.zza|v\.le)\s+$")
+
+
+def street_before(text: str, start: int) -> bool:
+    """ "via Natalino Marchi", "piazza Giuseppe Garibaldi": a name after a street word is the street's."""
+    return _STREET.search(text, max(0, start - 14), start) is not None
 
 
 def unknown_person(lex: Lexicon, start: int, end: int, text: str) -> Candidate:

@@ -98,6 +98,14 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + pattern(trie) + ")"
 
 
+def _corpus_given_names() -> list[str]:
+    """``given_names_corpus.txt``: first words of the person names annotated in KIND and WikiNEuRal."""
+    from cronaca.data import data_path
+
+    lines = data_path("kb", "given_names_corpus.txt").read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = load_yaml("it", "roles.yaml")
@@ -120,7 +128,7 @@ def load_lexicon() -> Lexicon:
             for v in _variants(alias):
                 gaz[v] = GazetteerHit(actor=actor)
     gazetteer_re = re.compile(r"(?<![\w-])" + _trie_pattern(gaz) + r"(?![\w-]|['’]\w)")
-    given = load_yaml("kb", "given_names.yaml")["names"]
+    given = list(load_yaml("kb", "given_names.yaml")["names"]) + _corpus_given_names()
     src = data["sources"]
     return Lexicon(
         kb=kb, countries=countries,
