@@ -136,6 +136,15 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
             info = gaz.get(text[s:e])
             if info is not None and fold(text[s:e]) not in cues.blocked:
                 candidates.append(_Candidate(s, e, info, None))
+    covered = [(c.start, c.end) for c in candidates]
+    if dateline is not None and dateline.place:
+        # "MODENA. Furto ...", "SAN CESARIO –": the dateline's place, whatever its case
+        k = text.casefold().find(dateline.place.casefold(), dateline.start, dateline.end)
+        info = gaz.get(dateline.place) if k >= 0 else None
+        span = (k, k + len(dateline.place))
+        if info is not None and not any(_overlap(span, c) for c in covered):
+            candidates.append(_Candidate(span[0], span[1], info, None))
+            person_words.discard(fold(text[span[0]:span[1]]))  # "SOLIERA Una": no person's name
     candidates = sorted((replace(c, alternate=gaz.by_alternate(text[c.start:c.end])) for c in candidates),
                         key=lambda c: c.start)
 

@@ -7,6 +7,7 @@ Recognised shapes (at the start of one of the first two non-blank lines)::
     (ANSA) - ROMA, 21 OTT - ...          agency first, abbreviated month, no year
     MILANO, 5 mar. (Adnkronos) - ...     agency after the date
     MODENA. ...                          upper-case place closed by a full stop (local papers)
+    SOLIERA Una ...                      the same with the full stop lost
     4 settembre 2008 – ...               date only (no place)
     Kiev, martedì 1° novembre 2025 – ... weekday and ordinal day
     Roma, 21/10/2025 – ...               numeric date
@@ -48,6 +49,10 @@ _DATE_ONLY = re.compile(
     re.VERBOSE,
 )
 _CAPS_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\- ]*[A-ZÀ-ÖØ-Þ])(?P<dash>\.)(?=\s)")
+# ... or with the full stop lost ("SOLIERA Una battaglia", "MODENA E'proseguito"): one to four
+# upper-case words, then a capitalised word in lower case
+_CAPS_BARE = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+){0,3})"
+                        r"(?= [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’])")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
 )
@@ -104,7 +109,7 @@ def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Date
                             month_day=None if parsed else month_day(raw))
     m = _LINE.match(text, start, stop)
     if m is None:
-        caps = _CAPS_STOP.match(text, start, stop)
+        caps = _CAPS_STOP.match(text, start, stop) or _CAPS_BARE.match(text, start, stop)
         if caps is None or not caps.group("place").isupper():
             return None
         place = _place_name(caps.group("place"), vocab)

@@ -24,6 +24,9 @@ DATELINES = [
     ("Mosca, 9 novembre 2025 - Il Cremlino non commenta.", None, "Mosca", "2025-11-09"),
     ("MODENA. Furto nella notte in un negozio del centro.", None, "Modena", None),
     ("REGGIO EMILIA. Due arresti dopo l'inseguimento.", None, "Reggio Emilia", None),
+    ("SOLIERA Una battaglia che durava da tempo.", None, "Soliera", None),
+    ("MODENA E'proseguito il calo dei casi.", None, "Modena", None),
+    ("SAN CESARIO SUL PANARO Furto in una villa.", None, "San Cesario sul Panaro", None),
     # a date alone, no place (Wikinews, many agency feeds)
     ("4 settembre 2008 – Le borse europee hanno chiuso in calo.", None, None, "2008-09-04"),
     ("Giovedì 18 marzo 2011 – Il Nikkei perde ancora.", None, None, "2011-03-18"),
@@ -43,6 +46,8 @@ NOT_DATELINES = [
     "Oggi – ha detto il ministro – è un giorno importante.",
     "La riunione è durata tre ore e non ha prodotto un accordo.",
     "Roma. Una città che non dorme mai.",
+    "ONU E NATO SI PARLANO ANCORA Dopo la crisi.",
+    "IL GOVERNO HA DECISO DI RINVIARE IL VOTO Lo ha detto il ministro.",
     "ONU E NATO SI PARLANO ANCORA DOPO LA LUNGA CRISI DEI MESI SCORSI. Il vertice è fissato.",
     "Roma, 31 febbraio 2025 – una data che non esiste.",
     "12 persone – tra cui due bambini – sono rimaste ferite.",
@@ -56,7 +61,7 @@ def test_dateline_finds_place_and_date(text, hint, place, iso):
     found = find_dateline(text, year_hint=hint)
     assert found is not None
     assert (found.place, found.date) == (place, iso)
-    assert text[found.end - 1] in "-–—."
+    assert text[found.end - 1] in "-–—." or text[found.start:found.end].isupper()  # "SOLIERA Una ..."
     assert text[found.start:found.end].strip()
 
 
