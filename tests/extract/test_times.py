@@ -121,6 +121,10 @@ CASES = [
     # durations
     (B, "Il processo va avanti da tre anni.", "tre anni", "DURATION", "P3Y", None),
     (B, "Hanno 72 ore per rispondere.", "72 ore", "DURATION", "PT72H", None),
+    (B, "I soccorsi sono arrivati dopo pochi minuti.", "pochi minuti", "DURATION", "PTXM", None),
+    (B, "Le liti andavano avanti da mesi.", "da mesi", "DURATION", "PXM", None),
+    (B, "Il cantiere è fermo da alcune settimane.", "da alcune settimane", "DURATION", "PXW", None),
+    (B, "Per anni nessuno ha controllato.", "Per anni", "DURATION", "PXY", None),
     (B, "La tregua durerà due settimane.", "due settimane", "DURATION", "P2W", None),
     (B, "Dopo settantadue ore di trattative è arrivata l'intesa.", "settantadue ore", "DURATION",
      "PT72H", None),

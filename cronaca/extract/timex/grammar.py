@@ -18,7 +18,7 @@ from cronaca.errors import DataFileError
 
 RULE_KINDS = frozenset({
     "date", "numeric_date", "month", "year", "this_unit", "relday", "weekday", "part_of_day",
-    "clock", "weekend", "season", "ago", "in_future", "duration", "set", "vague",
+    "clock", "weekend", "season", "ago", "in_future", "duration", "vague_duration", "set", "vague",
     "decade", "century", "range",
 })
 VAGUE_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")

@@ -327,6 +327,14 @@ def norm_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: 
     return Value("DURATION", duration_value(g.units[m["unit"]], n), mod)
 
 
+def norm_vague_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+    """ "pochi minuti", "per mesi", "alcune settimane": a duration of unknown length (PTXM, PXM, PXW)."""
+    unit = g.units[m["unit"]]
+    if float(unit.get("factor", 1)) != 1:  # type: ignore[arg-type]
+        return None
+    return Value("DURATION", f"P{'T' if unit.get('time') else ''}X{unit['code']}", None)
+
+
 def norm_set(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
     if group(m, "weekday"):
         return Value("SET", f"XXXX-WXX-{g.weekdays[m['weekday']]}")
@@ -405,6 +413,6 @@ NORMALIZERS: dict[str, Normalizer] = {
     "this_unit": norm_this_unit, "relday": norm_relday, "weekday": norm_weekday,
     "part_of_day": norm_part_of_day, "clock": norm_clock, "weekend": norm_weekend,
     "season": norm_season, "ago": norm_ago, "in_future": norm_in_future,
-    "duration": norm_duration, "set": norm_set, "vague": norm_vague,
+    "duration": norm_duration, "vague_duration": norm_vague_duration, "set": norm_set, "vague": norm_vague,
     "decade": norm_decade, "century": norm_century,
 }
