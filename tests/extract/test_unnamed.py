@@ -55,3 +55,8 @@ def test_unnamed_data_file_schema():
     assert set(lex.people.values()) <= {"CVL", "CRM"}
     assert all(key in {k for k, _s, _n in lex.institutions.values()}
                for keys in lex.bare_coref.values() for key in keys)
+
+
+def test_unnamed_arma_only_capitalised():
+    assert [s for s, *_ in _found("Hanno ringraziato l'Arma.")] == ["Arma"]
+    assert _found("Aveva con sé un'arma.") == []

@@ -28,6 +28,7 @@ class UnnamedLexicon:
     pattern: re.Pattern[str]
     not_after: tuple[str, ...]
     bare_coref: dict[str, tuple[str, ...]]
+    capitalised_only: frozenset[str]
 
 
 @cache
@@ -37,9 +38,10 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
     people = {k.casefold(): str(v) for k, v in data["people"].items()}
     words = sorted(set(inst) | set(people) | set(data["bare_coref"]), key=len, reverse=True)
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
-    pattern = re.compile(rf"(?<![\w'’])(?i:(?P<noun>{alternatives}|(?P<age>{data['age_nouns']})))(?![\w'’])")
+    pattern = re.compile(rf"(?<![\w])(?i:(?P<noun>{alternatives}|(?P<age>{data['age_nouns']})))(?![\w'’])")
     return UnnamedLexicon(inst, people, pattern, tuple(w.casefold() for w in data["not_after"]),
-                          {k: tuple(v) for k, v in data["bare_coref"].items()})
+                          {k: tuple(v) for k, v in data["bare_coref"].items()},
+                          frozenset(w.casefold() for w in data["capitalised_only"]))
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
@@ -65,6 +67,8 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             if prev is not None:
                 out.append(Candidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
                                      prev.country))
+            continue
+        if word in lex.capitalised_only and not text[start].isupper():
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
