@@ -34,22 +34,33 @@ class Hit:
 
 
 def _allowed(view: TextView, entry: TriggerEntry, first: int, last: int) -> bool:
+    return _verdict(view, entry, first, last) == "yes"
+
+
+def _verdict(view: TextView, entry: TriggerEntry, first: int, last: int) -> str:
+    """ "yes": the entry's event; "no event": its exceptions say the word names none here
+    (``except``, ``except_after``: "i vertici di Hamas"); "not this": its conditions leave the
+    word to another reading (``not_before``, ``not_after``, ``requires_after``: the criticising
+    "denunciare" is not the police's "è stato denunciato")."""
     lows = view.lows
     if first == last and lows[first] in entry.excepted:
-        return False
+        return "no event"
+    for p in entry.except_after:
+        if phrase_at(p, lows, last + 1):
+            return "no event"
     for p in entry.not_before:
         if phrase_at(p, lows, first - len(p)):
-            return False
-    for p in entry.not_after + entry.except_after:
+            return "not this"
+    for p in entry.not_after:
         if phrase_at(p, lows, last + 1):
-            return False
+            return "not this"
     if entry.requires_after:
         hi = min(len(lows) - 1, last + entry.requires_window)
         sent = view.words[first].sent
         if not any(phrase_at(p, lows, j) for j in range(last + 1, hi + 1) for p in entry.requires_after
                    if view.words[j].sent == sent):
-            return False
-    return True
+            return "not this"
+    return "yes"
 
 
 def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
@@ -61,18 +72,22 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
     i, n = 0, len(lows)
     while i < n:
         best: Hit | None = None
+        refused = False  # a form matched here and its exceptions said no ("i vertici di Hamas")
         # only the forms whose first word can match here, in lexicon order (as a full scan would)
         for k in index.candidates(lows[i]):
             entry, form = forms[k]
             if best is not None and len(form) <= best.last - best.first + 1:
                 continue
-            if phrase_at(form, lows, i) and _allowed(view, entry, i, i + len(form) - 1):
-                best = Hit(entry, i, i + len(form) - 1)
+            if phrase_at(form, lows, i):
+                verdict = _verdict(view, entry, i, i + len(form) - 1)
+                if verdict == "yes":
+                    best = Hit(entry, i, i + len(form) - 1)
+                refused = refused or verdict == "no event"
         if best is None and lemmas:
             by_lemma = _by_lemma(view.tokens[i], lemmas, view.lang)
             if by_lemma is not None and lows[i] not in by_lemma.excepted and _allowed(view, by_lemma, i, i):
                 best = Hit(by_lemma, i, i)
-        if best is None and view.has_morphology:
+        if best is None and not refused and view.has_morphology:
             tabled = _by_table(view.tokens[i], view.lang)
             if tabled is not None:
                 best = Hit(tabled, i, i)
@@ -90,10 +105,14 @@ _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 @cache
 def predicate_table(lang: str = "it") -> dict[tuple[str, str], TriggerEntry]:
-    """``predicates.tsv``: (lemma, VERB|NOUN) -> the trigger entry of a lemma decided to name a
-    PLOVER event, for words neither the forms nor ``trigger_lemmas`` of ``events.yaml`` cover."""
+    """``predicates.tsv`` (and, for lemmas it does not rank, ``predicates_more.tsv``): (lemma,
+    VERB|NOUN) -> the trigger entry of a lemma decided to name a PLOVER event, for words neither
+    the forms nor ``trigger_lemmas`` of ``events.yaml`` cover."""
     out: dict[tuple[str, str], TriggerEntry] = {}
-    for row in load_tsv(lang, "predicates.tsv"):
+    ranked = load_tsv(lang, "predicates.tsv")
+    decided = {(row["lemma"], row["pos"]) for row in ranked}
+    more = [row for row in load_tsv(lang, "predicates_more.tsv") if (row["lemma"], row["pos"]) not in decided]
+    for row in (*ranked, *more):
         typ = row["type"]
         if typ in ("-", "?"):
             continue
