@@ -29,8 +29,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cronaca.ingest.tokens import read_dice_article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger("predicates")
 
@@ -120,7 +124,7 @@ def add(counter: Counter[tuple[str, str]], lemma: str, pos: str) -> None:
         counter[(lemma, pos)] += 1
 
 
-def count_parsed(nlp, texts: Iterable[str], batch_size: int, name: str) -> Counter[tuple[str, str]]:
+def count_parsed(nlp: Language, texts: Iterable[str], batch_size: int, name: str) -> Counter[tuple[str, str]]:
     counter: Counter[tuple[str, str]] = Counter()
     started = time.monotonic()
     n = 0
