@@ -109,8 +109,11 @@ def _cues() -> _Cues:
 
 def extract_places(pdoc: ParsedDoc) -> list[Place]:
     """One Place per distinct place used as a location, at its first mention, carrying all its mentions."""
+    from cronaca.extract.venues import venue_places
+
+    venues, mentions = venue_places(pdoc, place_mentions(pdoc), pdoc.article.language or "it")
     groups: dict[tuple[str, str | None], list[Place]] = {}
-    for place in place_mentions(pdoc):
+    for place in sorted(mentions + venues, key=lambda p: p.start):
         groups.setdefault((place.name, place.country), []).append(place)
     return [replace(group[0], mentions=tuple(Span(p.start, p.end, p.text) for p in group))
             for group in groups.values()]
@@ -149,12 +152,16 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
                         key=lambda c: c.start)
 
     out: list[Place] = []
+    listed_ok = False  # the last place kept was cued: a town listed after it is cued too
     for i, c in enumerate(candidates):
         prev = _previous_word(text, c.start)
         span = (c.start, c.end)
         if prev in cues.titles and c.info.feature != "country":
             continue
         cued = c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
+        # "tra Bomporto e Sorbara", "a Carpi, Soliera e Novi": a town listed after a cued place
+        cued = cued or bool(out and out[-1].end <= c.start
+                            and re.fullmatch(r"\s*(?:,|e|ed)\s*", text[out[-1].end:c.start]) and listed_ok)
         if (not cued and any(_overlap(span, p) for p in persons) and not c.info.curated
                 and c.info.feature != "country"):
             continue  # a PER label blocks a town only where no preposition or dateline says "place"
@@ -165,6 +172,7 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         if _is_actor(c, prev, text, candidates[i - 1] if i else None, cues):
             continue
         info = c.info
+        listed_ok = strong
         out.append(Place(start=c.start, end=c.end, text=text[c.start:c.end], name=info.name,
                          country=info.country, lat=info.lat, lon=info.lon,
                          geonames_id=info.geonames_id, feature=info.feature))
@@ -290,9 +298,11 @@ def _is_actor(c: _Candidate, prev: str | None, text: str, before: _Candidate | N
         return False  # "A Mosca, invece, …"
     if prev in cues.actor_preps:
         return True
+    if prev in ("tra", "fra") and c.info.feature == "city":
+        return False  # "la zona industriale tra Bomporto e Sorbara": towns between which, no parties
     if prev in ("tra", "fra"):
         return re.match(r"[ \t]+(?:e|ed)[ \t]", text[c.end:c.end + 5]) is not None
-    if (prev in ("e", "ed") and before is not None and text[before.end:c.start].strip() in ("e", "ed")
+    if (prev in ("e", "ed") and before is not None and c.info.feature != "city" and text[before.end:c.start].strip() in ("e", "ed")
             and _previous_word(text, before.start) in ("tra", "fra")):
         return True
     if prev in cues.locative:

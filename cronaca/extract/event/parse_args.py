@@ -70,7 +70,7 @@ class ParseArguments:
             actors = head_actors if not passive else actors
         return actors, recips
 
-    def noun(self, tok: Token) -> tuple[list[Mention], list[Mention]]:
+    def noun(self, tok: Token, genitive: str = "actor") -> tuple[list[Mention], list[Mention]]:
         """(actors, recipients) of a nominal trigger: its own phrase, else the verb it is the
         object of ("ha fatto un blitz", "hanno aperto un'inchiesta")."""
         agents = [c for c in tok.children if c.dep_ == "nmod" and self._agent_phrase(c)]
@@ -79,7 +79,7 @@ class ParseArguments:
         for c in tok.children:
             if c.dep_ == "nmod" and c not in agents and self._case(c) in ("di", "del", "della", "dello", "dell'",
                                                                           "dei", "degli", "delle"):
-                (recips if actors else actors).extend(self.mentions_of(c))
+                (recips if actors or genitive == "recipient" else actors).extend(self.mentions_of(c))
         if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
             verb_actors, _ = self.verb(tok.head)
             if tok.dep_ == "obj":

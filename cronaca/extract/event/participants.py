@@ -240,7 +240,9 @@ class ParticipantFinder:
 
     def _from_parse(self, hit: Hit) -> Participants:
         tok = self.v.tokens[hit.first]
-        actors, recips = self.parse.noun(tok) if hit.is_noun else self.parse.verb(tok)  # type: ignore[union-attr]
+        parse = self.parse
+        assert parse is not None
+        actors, recips = parse.noun(tok, hit.entry.genitive) if hit.is_noun else parse.verb(tok)
         actors = [m for m in actors if not self.venue(m, hit)]
         recips = [m for m in recips if not self.venue(m, hit) and m not in actors]
         used = tuple((m.first, m.last) for m in actors + recips)

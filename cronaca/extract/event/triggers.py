@@ -109,6 +109,9 @@ def predicate_table(lang: str = "it") -> dict[tuple[str, str], TriggerEntry]:
     VERB|NOUN) -> the trigger entry of a lemma decided to name a PLOVER event, for words neither
     the forms nor ``trigger_lemmas`` of ``events.yaml`` cover."""
     out: dict[tuple[str, str], TriggerEntry] = {}
+    # "il salvataggio di Lehman", "l'arresto del 40enne": the genitive of these types' nouns is
+    # the one acted on; of the others ("il rifiuto della Fed", "la richiesta del sindaco") the actor
+    patient_genitive = frozenset(load_yaml(lang, "events.yaml")["table_patient_genitive"])
     ranked = load_tsv(lang, "predicates.tsv")
     decided = {(row["lemma"], row["pos"]) for row in ranked}
     more = [row for row in load_tsv(lang, "predicates_more.tsv") if (row["lemma"], row["pos"]) not in decided]
@@ -121,6 +124,7 @@ def predicate_table(lang: str = "it") -> dict[tuple[str, str], TriggerEntry]:
             lemma=row["lemma"], pos="noun" if pos == "NOUN" else "verb", forms=(), type=typ,
             mode=None if row["mode"] == "-" else row["mode"],
             frame="symmetric" if typ in _SYMMETRIC else "directed", min_participants=1,
+            genitive="recipient" if typ in patient_genitive else "actor",
             same_word_coref=True, source="table")
     return out
 
