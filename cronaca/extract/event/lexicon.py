@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
@@ -151,6 +151,8 @@ class EventLexicon:
     mode_cues: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]]
     nationalities: dict[str, str]  # adjective -> ISO alpha-3
     phrase_ends: frozenset[str] = frozenset()
+    # PLOVER type -> actor-code sectors whose entity is the implicit actor ("è stato arrestato")
+    implicit_actor_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     military_anaphora: tuple[Phrase, ...] = ()
     venue_phrases: tuple[Phrase, ...] = ()
     place_anaphora: frozenset[str] = frozenset()
@@ -343,6 +345,8 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         place_anaphora=_words(_need(data, "place_anaphora", list, where), where),
         venue_verbs=_words(_need(data, "venue_verbs", list, where), where),
         speech_act_types=frozenset(str(t) for t in _need(data, "speech_act_types", list, where)),
+        implicit_actor_sectors={str(k): tuple(str(x) for x in v)
+                                for k, v in _need(data, "implicit_actor_sectors", dict, where).items()},
     )
 
 

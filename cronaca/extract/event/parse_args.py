@@ -77,9 +77,11 @@ class ParseArguments:
         actors = [m for c in agents for m in self.mentions_of(c)]
         recips: list[Mention] = []
         for c in tok.children:
-            if c.dep_ == "nmod" and c not in agents and self._case(c) in ("di", "del", "della", "dello", "dell'",
-                                                                          "dei", "degli", "delle"):
+            case = self._case(c) if c.dep_ == "nmod" and c not in agents else ""
+            if case in ("di", "del", "della", "dello", "dell'", "dei", "degli", "delle"):
                 (recips if actors or genitive == "recipient" else actors).extend(self.mentions_of(c))
+            elif case in ("a", "al", "alla", "allo", "all'", "ai", "agli", "alle", "contro", "nei", "verso"):
+                recips.extend(self.mentions_of(c))  # "una denuncia alla 54enne", "accuse contro X"
         if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
             verb_actors, _ = self.verb(tok.head)
             if tok.dep_ == "obj":

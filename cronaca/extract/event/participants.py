@@ -11,7 +11,7 @@ verb's subject as actor.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.parse_args import ParseArguments
@@ -232,11 +232,29 @@ class ParticipantFinder:
         return None
 
     def find(self, hit: Hit) -> Participants:
+        found = None
         if hit.entry.source == "table" and self.parse is not None:
             found = self._from_parse(hit)
-            if found.own:
-                return found
-        return self._from_words(hit)
+        if found is None or not found.own:
+            found = self._from_words(hit)
+        return self._with_authority(hit, found)
+
+    def _with_authority(self, hit: Hit, found: Participants) -> Participants:
+        """ "è stato arrestato", "è scattata una denuncia": an arrest, charge, seizure or ruling
+        with no actor named is the act of the police force (or court) the article names most."""
+        sectors = self.lex.implicit_actor_sectors.get(hit.entry.type)
+        if found.actors or not sectors:
+            return found
+        counts: dict[str, int] = {}
+        for m in self.v.mentions:
+            code = self.v.entities[m.entity].code or "" if m.entity in self.v.entities else ""
+            if code.endswith(sectors):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        if not counts:
+            return found
+        authority = max(counts, key=lambda k: counts[k])
+        return replace(found, actors=(authority,), recipients=tuple(r for r in found.recipients if r != authority),
+                       own=True)
 
     def _from_parse(self, hit: Hit) -> Participants:
         tok = self.v.tokens[hit.first]
