@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     t_ingest = time.perf_counter() - t0
     t0 = time.perf_counter()
     analyzer = Analyzer(model=args.model)
+    analyzer.analyze(articles[0])  # the lexicons and the gazetteer load lazily: count them as loading
     t_load = time.perf_counter() - t0
 
     tokens = sum(count for _, _, count in corpus)
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pipeline:          {args.model} -> {', '.join(analyzer.nlp.pipe_names) or 'tokenizer only'}")
     print(f"read + rejoin:     {t_read:.2f} s")
     print(f"ingest:            {t_ingest:.2f} s ({n / t_ingest:.1f} articles/s; dateline, hash, language)")
-    print(f"load pipeline:     {t_load:.2f} s")
+    print(f"load pipeline:     {t_load:.2f} s (with the data files and one article)")
     print(f"analyse:           {t_run:.2f} s")
     print(f"articles/s:        {n / t_run:.1f}")
     print(f"tokens/s:          {tokens / t_run:,.0f}")
