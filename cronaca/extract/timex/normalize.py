@@ -330,7 +330,7 @@ def norm_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: 
 def norm_vague_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
     """ "pochi minuti", "per mesi", "alcune settimane": a duration of unknown length (PTXM, PXM, PXW)."""
     unit = g.units[m["unit"]]
-    if float(unit.get("factor", 1)) != 1:  # type: ignore[arg-type]
+    if float(unit.get("factor", 1)) != 1:
         return None
     return Value("DURATION", f"P{'T' if unit.get('time') else ''}X{unit['code']}", None)
 
