@@ -253,6 +253,8 @@ class ParticipantFinder:
         if not counts:
             return found
         authority = max(counts, key=lambda k: counts[k])
+        if authority in found.recipients:
+            return found  # "denunciare l'accaduto ai carabinieri": reported to them, not by them
         return replace(found, actors=(authority,), recipients=tuple(r for r in found.recipients if r != authority),
                        own=True)
 
