@@ -91,10 +91,11 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
         cands = _ner_longer_org_names(lex, pdoc, cands)
         cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
     cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
+    cands = _resolve_bare(cands)  # "il governo" with no government named before it is left to the next step
     taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
                                 pdoc.article.language or "it")
-    return _build(lex, pdoc, _resolve_bare(cands), phrases)
+    return _build(lex, pdoc, cands, phrases)
 
 
 def _article_country(pdoc: ParsedDoc, places: Sequence[Place]) -> str | None:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from cronaca.data import load_yaml
 from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
@@ -278,8 +279,9 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
                                             if m.entity not in sources and not finder.governed(m)
                                             or m.entity not in sources and view.lows[m.first - 1] in view.grammar.sentence_entity_preps))
     w0, w1 = view.words[hit.first], view.words[hit.last]
+    typ, mode = _sense(view, hit, found, e.type, _mode(view, hit, lo, hi))
     return MentionInfo(
-        n=n, type=e.type, mode=_mode(view, hit, lo, hi), medium=e.medium, lemma=e.lemma, frame=e.frame,
+        n=n, type=typ, mode=mode, medium=e.medium, lemma=e.lemma, frame=e.frame,
         actors=found.actors, recipients=found.recipients, own=found.own, determiner=determiner, new=new,
         sent=w0.sent, start=w0.start, end=w1.end, text=pdoc.text[w0.start:w1.end], claim=claim,
         borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants, tense=tense,
@@ -287,6 +289,17 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and t is None and p is None
         and not _subject_of_verb(view, found.end, hi, slex),
     )
+
+
+def _sense(view: TextView, hit: Hit, found: Participants, typ: str, mode: str | None) -> tuple[str, str | None]:
+    """The type and mode a word takes from its actor (``actor_senses`` in events.yaml): the court
+    that "condanna" sentences, where anyone else criticises."""
+    codes = [view.entities[a].code or "" for a in found.actors if a in view.entities]
+    for sense in load_yaml(view.lang, "events.yaml").get("actor_senses") or ():
+        if sense["from"] == typ and any(view.phrase_at(tuple(f.split()), hit.first) for f in sense["forms"]) \
+                and any(c.endswith(tuple(sense["sectors"])) for c in codes):
+            return str(sense["type"]), sense.get("mode")
+    return typ, mode
 
 
 def _subject_of_verb(view: TextView, end: int, hi: int, slex: StatusLexicon) -> bool:

@@ -287,7 +287,7 @@ def test_entities_ner_adds_what_rules_miss(parsed, parsed_with_ents, text, ents,
     # a lower-case word inside or at the end; a country name; a toponym as a person
     ("Hanno chiesto agli Stati Uniti di continuare i colloqui.", [("Stati Uniti di continuare", "ORG")],
      "Stati Uniti di continuare"),
-    ("Il governo ha deciso ieri.", [("governo", "ORG")], "governo"),
+    ("La commissione ha deciso ieri.", [("commissione", "ORG")], "commissione"),
     ("Il piano piace all'Europa e poco altro.", [("Europa", "ORG")], "Europa"),
     ("Ne hanno discusso la Turchia e altri.", [("Turchia", "ORG")], "Turchia"),
     ("Ne ha parlato il comune di CARPI ieri.", [("CARPI", "ORG")], "CARPI"),
@@ -364,6 +364,14 @@ def test_entities_ner_headline_span_leaves_surnames_to_people(parsed_with_ents):
 def test_entities_ner_person_needs_evidence(parsed_with_ents, text, ents, name, typ):
     found = _by_name(_ner_run(parsed_with_ents, text, ents))
     assert (found[name].type if name in found else None) == typ
+
+
+def test_entities_unnamed_government_is_the_article_country_s(parsed):
+    from cronaca.extract.places import extract_places
+
+    pdoc = parsed("Roma – Il governo ha deciso ieri.")
+    found = {e.name: e for e in extract_entities(pdoc, extract_places(pdoc))}
+    assert found["governo"].code.endswith("GOV") and found["governo"].type == "ORG"
 
 
 def test_entities_shipped_model_finds_unknown_person():

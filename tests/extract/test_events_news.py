@@ -1,0 +1,50 @@
+"""Events of local crime, court, labour and business news with the shipped pipeline (its parse
+gives the participants of the predicate table's triggers)."""
+
+import pytest
+
+from cronaca.ingest.text import article_from_text
+from cronaca.pipeline import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer(model="auto")
+
+
+CASES = [
+    ("MODENA. I carabinieri hanno arrestato un 40enne.", ("COERCE", "arrest", ["carabinieri"], ["40enne"])),
+    ("CARPI. Una donna di 50 anni è stata denunciata dalla polizia per furto.",
+     ("ACCUSE", None, ["polizia"], ["donna di 50 anni"])),
+    # no actor named: the police force the article names
+    ("SASSUOLO. Ieri è stato arrestato un uomo. I carabinieri lo hanno portato in caserma.",
+     ("COERCE", "arrest", ["carabinieri"], ["uomo"])),
+    ("MIRANDOLA. La guardia di finanza ha sequestrato 20 chili di droga a due giovani marocchini.",
+     ("COERCE", "seize", ["guardia di finanza"], ["giovani marocchini"])),
+    # a court that condemns sentences
+    ("VIGNOLA. Il giudice ha condannato l'uomo a due anni di reclusione.", ("SANCTION", "convict", ["giudice"], ["uomo"])),
+    ("FORMIGINE. I ladri hanno aggredito un anziano nella sua abitazione.", ("ASSAULT", "beat", ["ladri"], ["anziano"])),
+    ("Roma, 3 marzo 2025 – Il Senato ha approvato il disegno di legge sulla sicurezza.", ("AGREE", None, ["senato"], [])),
+    ("Roma, 3 marzo 2025 – I sindacati hanno proclamato uno sciopero generale.",
+     ("PROTEST", "strike", ["sindacati"], [])),
+    ("Roma, 3 marzo 2025 – Il governo ha respinto la richiesta dei sindacati.",
+     ("REJECT", None, ["governo"], ["sindacati"])),
+    ("New York, 3 marzo 2008 – La Federal Reserve ha rifiutato il salvataggio di Lehman Brothers.",
+     ("AID", None, ["Federal Reserve"], ["Lehman Brothers"])),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_events_news_types_and_participants(analyzer, text, expected):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    found = [(ev.type, ev.mode, [names[a] for a in ev.actors], [names[r] for r in ev.recipients])
+             for ev in analysis.events]
+    assert expected in found
+
+
+def test_events_news_reporting_to_the_police_is_not_their_act(analyzer):
+    text = "SAVIGNANO. Il sindaco ha invitato i cittadini a denunciare i furti ai carabinieri."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert not [ev for ev in analysis.events if ev.type == "ACCUSE" and "carabinieri" in [names[a] for a in ev.actors]]
