@@ -47,6 +47,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
             top = stack[-1][0] if stack else None
             closing = False
             if ch == "«":
+                if top == "«":  # « inside « is a quotation left open (agency copy drops the »)
+                    stack.pop()
                 stack.append((ch, i))
             elif ch == "»":
                 closing = top == "«"

@@ -60,3 +60,7 @@ def test_unnamed_data_file_schema():
 def test_unnamed_arma_only_capitalised():
     assert [s for s, *_ in _found("Hanno ringraziato l'Arma.")] == ["Arma"]
     assert _found("Aveva con sé un'arma.") == []
+
+
+def test_unnamed_primo_cittadino_is_a_role():
+    assert _found("Lo ha detto il primo cittadino di Savignano.") == []

@@ -29,6 +29,7 @@ class UnnamedLexicon:
     not_after: tuple[str, ...]
     bare_coref: dict[str, tuple[str, ...]]
     capitalised_only: frozenset[str]
+    not_before: dict[str, frozenset[str]]
 
 
 @cache
@@ -41,7 +42,8 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
     pattern = re.compile(rf"(?<![\w])(?i:(?P<noun>{alternatives}|(?P<age>{data['age_nouns']})))(?![\w'’])")
     return UnnamedLexicon(inst, people, pattern, tuple(w.casefold() for w in data["not_after"]),
                           {k: tuple(v) for k, v in data["bare_coref"].items()},
-                          frozenset(w.casefold() for w in data["capitalised_only"]))
+                          frozenset(w.casefold() for w in data["capitalised_only"]),
+                          {k: frozenset(v) for k, v in data["not_before"].items()})
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
@@ -69,6 +71,9 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
                                      prev.country))
             continue
         if word in lex.capitalised_only and not text[start].isupper():
+            continue
+        before = text[max(0, start - 12):start].casefold().split()[-1:]
+        if before and before[0] in lex.not_before.get(word, ()):
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
