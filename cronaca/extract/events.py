@@ -16,7 +16,7 @@ from cronaca.data import load_yaml
 from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
-from cronaca.extract.event.lexicon import StatusLexicon, event_lexicon, plover, status_lexicon
+from cronaca.extract.event.lexicon import EventLexicon, StatusLexicon, event_lexicon, plover, status_lexicon
 from cronaca.extract.event.participants import ParticipantFinder, Participants
 from cronaca.extract.event.status import find_status, verb_tense
 from cronaca.extract.event.text import TextView
@@ -115,13 +115,35 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     _add_status_denials(pdoc, view, hits, drafts, entities, attribute)
     table = plover()
     events = []
+    home = _dateline_place(pdoc, places)
     for k, d in enumerate(drafts, start=1):
         head = next((m for m in d.mentions if m.own), d.mentions[0])
         claims = tuple(dict.fromkeys(m.claim for k2, m in enumerate(d.mentions) if k2 == 0 or not m.bare))
+        if home is not None and _local_authority(view, d.actors, lex):
+            # "MODENA. I carabinieri hanno denunciato ...": the local police act where the news is from
+            claims = tuple(c if c.place is not None else replace(c, place=home) for c in claims)
         events.append(Event(id=f"v{k}", type=d.type, trigger=Span(head.start, head.end, head.text), mode=d.mode,
                             actors=tuple(d.actors), recipients=tuple(d.recipients), claims=claims,
                             cameo=table.cameo_for(d.type, d.mode)))
     return events
+
+
+def _dateline_place(pdoc: ParsedDoc, places: Sequence[Place]) -> ClaimPlace | None:
+    """The town of the article's dateline, as a claim place."""
+    dl = pdoc.article.dateline
+    if dl is None or not dl.place:
+        return None
+    for p in places:
+        for m in p.mentions or (Span(p.start, p.end, p.text),):
+            if dl.start <= m.start < dl.end and p.feature in ("city", "capital"):
+                return ClaimPlace(p.name, p.country, m.start, m.end)
+    return None
+
+
+def _local_authority(view: TextView, actors: Sequence[str], lex: EventLexicon) -> bool:
+    """An actor is a police force or court (the sectors of ``implicit_actor_sectors``)."""
+    sectors = {s for v in lex.implicit_actor_sectors.values() for s in v}
+    return any((view.entities[a].code or "").endswith(tuple(sectors)) for a in actors if a in view.entities)
 
 
 def _donate(mentions: list[MentionInfo]) -> list[MentionInfo]:
