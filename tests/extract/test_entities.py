@@ -503,3 +503,8 @@ def test_entities_new_actors_become_event_participants(parsed, text, etype, acto
         assert actor in [names[a] for a in evs[0].actors]
     if recipient:
         assert recipient in [names[r] for r in evs[0].recipients]
+
+
+def test_entities_double_given_name_spaced_by_tokenisation(parsed):
+    names = {e.name for e in extract_entities(parsed("Jean - Claude Trichet ha parlato ieri."), [])}
+    assert "Jean - Claude Trichet" in names

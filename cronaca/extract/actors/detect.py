@@ -60,7 +60,10 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
         j = m.start() + len(tok)
         if len(tok) == 1 and tok.isupper() and text[j:j + 2] == ". ":
             j += 1  # an initial: "George W. Bush"
-        if j < len(text) and text[j] == " " and j + 1 < len(text) and not text[j + 1].isspace():
+        nxt = TOKEN_RE.match(text, j + 3) if text[j:j + 3] == " - " else None
+        if nxt is not None and tok in lex.given_names and nxt.group(0) in lex.given_names:
+            i = j + 3  # "Jean - Claude Trichet": a double given name spaced out by tokenisation
+        elif j < len(text) and text[j] == " " and j + 1 < len(text) and not text[j + 1].isspace():
             i = j + 1
         else:
             break
