@@ -225,29 +225,31 @@ def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]], countries: Mappin
         idx.cities.setdefault(primary, []).append(info)
 
 
-# the words of a home-country name that start its short form: "San Giovanni in Persiceto" → "San Giovanni"
-_SAINT_WORDS = frozenset({"san", "santa", "sant'", "santo", "santi", "santa maria"})
-_PREFIX_WORDS = frozenset({"castel", "castello", "monte", "borgo", "villa", "porto", "torre", "ponte", "rocca",
-                           "bagno", "bagni", "colle", "pieve", "poggio", "valle", "terra", "casal", "lido",
-                           "marina", "isola", "nuova", "alta", "bassa", "riva", "forte", "campo", "piano"})
-_SHORT_BREAK = re.compile(r"\s+(?:sul|sulla|sull'|nel|nella|nell'|di|del|della|dell'|de'|in|al|alla|all'|a|d'|e)\s*"
-                          r"|\s+(?=[A-Z])")
+@lru_cache(maxsize=1)
+def _short_form_words() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """``short_forms`` of places.yaml: saint words (their short form takes two words), prefix
+    words (no short form), and the words that end a short form ("sul", "nel", "di" ...)."""
+    data = load_yaml("it", "places.yaml")["short_forms"]
+    breaks = "|".join(re.escape(w) for w in data["breaks"])
+    return (frozenset(data["saints"]), frozenset(data["prefixes"]),
+            re.compile(rf"\s+(?:{breaks})\s*|\s+(?=[A-Z])"))
 
 
 def _short_forms(name: str) -> set[str]:
     """The names a town goes by in its own region's news: "Castelfranco" for Castelfranco
     Emilia, "Savignano" for Savignano sul Panaro, "Pavullo" for Pavullo nel Frignano."""
-    parts = _SHORT_BREAK.split(name, maxsplit=1)
+    saints, prefixes, breaks = _short_form_words()
+    parts = breaks.split(name, maxsplit=1)
     if len(parts) < 2:
         return set()
     head = parts[0]
-    if fold(head.split()[0]) in _SAINT_WORDS and len(head.split()) == 1:
-        more = _SHORT_BREAK.split(name, maxsplit=2)
+    if fold(head.split()[0]) in saints and len(head.split()) == 1:
+        more = breaks.split(name, maxsplit=2)
         head = f"{more[0]} {more[1].split()[0]}" if len(more) > 1 and more[1] else head
     key = fold(head)
-    if key in _PREFIX_WORDS:
+    if key in prefixes:
         return set()  # "Castel San Pietro Terme" is no "Castel"
-    return {key} if len(key) >= 4 and fold(head) != fold(name) and fold(head) not in _SAINT_WORDS else set()
+    return {key} if len(key) >= 4 and fold(head) != fold(name) and fold(head) not in saints else set()
 
 
 def _italian_country_names() -> dict[str, set[str]]:
@@ -307,7 +309,7 @@ def _check_schema(data: Any) -> None:
     """Fail with one clear sentence when places.yaml does not have the expected keys."""
     if not isinstance(data, dict):
         raise DataFileError("places.yaml must be a mapping of keys to lists.")
-    missing = [k for k in (*_LIST_KEYS, "thresholds", "places") if k not in data]
+    missing = [k for k in (*_LIST_KEYS, "thresholds", "places", "short_forms") if k not in data]
     if missing:
         raise DataFileError(f"places.yaml lacks the keys {missing}; see the comments in the file.")
     for key in _LIST_KEYS:

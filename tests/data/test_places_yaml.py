@@ -19,7 +19,9 @@ def data():
 
 def test_places_yaml_schema(data):
     _check_schema(data)  # raises on a malformed file
-    assert set(data) == {*LIST_KEYS, "thresholds", "places"}
+    assert set(data) == {*LIST_KEYS, "thresholds", "places", "short_forms"}
+    assert set(data["short_forms"]) == {"breaks", "saints", "prefixes"}
+    assert all(w == w.lower() for words in data["short_forms"].values() for w in words)
 
 
 @pytest.mark.parametrize("key", LIST_KEYS)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from cronaca.data import load_yaml
 from cronaca.extract.actors.lexicon import UPPER, Lexicon
 from cronaca.extract.actors.titles import APOS
 from cronaca.kb import KBActor, norm_alias
@@ -126,13 +128,16 @@ def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> 
     return out
 
 
-_STREET = re.compile(r"(?i)(?:^|[\s(])(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|stradello|"
-                     r"galleria|lungomare|borgo|contrada|località|loc\.|p\.zza|v\.le)\s+$")
+@cache
+def _street_words() -> re.Pattern[str]:
+    """The street heads of ``venues.yaml`` ("via", "piazza"), ending right before a name."""
+    heads = [h for h, feature in load_yaml("it", "venues.yaml")["heads"].items() if feature == "street"]
+    return re.compile(rf"(?i)(?:^|[\s(])(?:{'|'.join(map(re.escape, heads))})\s+$")
 
 
 def street_before(text: str, start: int) -> bool:
     """ "via Natalino Marchi", "piazza Giuseppe Garibaldi": a name after a street word is the street's."""
-    return _STREET.search(text, max(0, start - 14), start) is not None
+    return _street_words().search(text, max(0, start - 14), start) is not None
 
 
 def unknown_person(lex: Lexicon, start: int, end: int, text: str) -> Candidate:

@@ -18,8 +18,6 @@ from functools import cache
 from cronaca.data import load_yaml
 from cronaca.extract.actors.detect import Candidate
 
-_AGE = r"di\s+\d{1,3}\s+anni|\d{1,3}\s?enne"
-
 
 @dataclass(frozen=True)
 class UnnamedLexicon:
@@ -30,6 +28,7 @@ class UnnamedLexicon:
     bare_coref: dict[str, tuple[str, ...]]
     capitalised_only: frozenset[str]
     not_before: dict[str, frozenset[str]]
+    age_phrase: str  # an age after a descriptor: "di 45 anni", "40enne"
 
 
 @cache
@@ -43,7 +42,7 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
     return UnnamedLexicon(inst, people, pattern, tuple(w.casefold() for w in data["not_after"]),
                           {k: tuple(v) for k, v in data["bare_coref"].items()},
                           frozenset(w.casefold() for w in data["capitalised_only"]),
-                          {k: frozenset(v) for k, v in data["not_before"].items()})
+                          {k: frozenset(v) for k, v in data["not_before"].items()}, str(data["age_phrase"]))
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
@@ -52,7 +51,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
     ``country`` (alpha-3) is the article's country, prefixed to the sector codes; ``nat_re``
     matches the nationality adjectives that may follow a descriptor ("un giovane marocchino")."""
     lex = unnamed_lexicon(lang)
-    more_re = re.compile(rf"\s+(?:{_AGE}|(?i:{nat_re}))(?![\w'’])")
+    more_re = re.compile(rf"\s+(?:{lex.age_phrase}|(?i:{nat_re}))(?![\w'’])")
     out: list[Candidate] = []
     last_institution: dict[str, Candidate] = {}
     prefix = country or ""

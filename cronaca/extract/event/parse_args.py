@@ -14,14 +14,13 @@ from spacy.tokens import Token
 
 from cronaca.extract.event.text import Mention, TextView
 
-_AGENT_CASES = ("da", "dal", "dallo", "dalla", "dall'", "dai", "dagli", "dalle")
-
 
 class ParseArguments:
     """Who acts and on whom, read off the parse of one article's words."""
 
     def __init__(self, view: TextView) -> None:
         self.v = view
+        self.g = view.grammar
         self.word_of = {tok.i: k for k, tok in enumerate(view.tokens)}
         self.mention_at: dict[int, Mention] = {}
         for m in view.mentions:
@@ -59,7 +58,7 @@ class ParseArguments:
                 actors += self.mentions_of(c)
             elif dep == "nsubj:pass" or dep in ("obj", "iobj"):
                 recips += self.mentions_of(c)
-            elif dep == "obl:agent" or (dep == "obl" and passive and self._case(c) in _AGENT_CASES):
+            elif dep == "obl:agent" or (dep == "obl" and passive and self._case(c) in self.g.agent_preps):
                 actors += self.mentions_of(c)
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
             recips += self.mentions_of(tok.head)  # "un 40enne arrestato dai carabinieri"
@@ -78,9 +77,9 @@ class ParseArguments:
         recips: list[Mention] = []
         for c in tok.children:
             case = self._case(c) if c.dep_ == "nmod" and c not in agents else ""
-            if case in ("di", "del", "della", "dello", "dell'", "dei", "degli", "delle"):
+            if case in self.g.genitive_preps:
                 (recips if actors or genitive == "recipient" else actors).extend(self.mentions_of(c))
-            elif case in ("a", "al", "alla", "allo", "all'", "ai", "agli", "alle", "contro", "nei", "verso"):
+            elif case in self.g.dative_preps:
                 recips.extend(self.mentions_of(c))  # "una denuncia alla 54enne", "accuse contro X"
         if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
             verb_actors, _ = self.verb(tok.head)
