@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("times", "places"):
             if part not in parts:
                 continue
-            sys_items = spans(sys_doc.get(part, []) if part == "times" else sys_doc.get(part, []))
+            sys_items = spans(sys_doc.get(part, []))
             gold_items = [(g["text"], str(g.get("value") if part == "times" else g.get("country")), g.get("optional"))
                           for g in gold[part]]
             for gtext, gval, opt in gold_items:
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             for e in sys_doc.get("entities", []):
                 if e["type"] == "PER" and not ({e["name"]} | {m["text"] for m in e["mentions"]}) & gold_names:
                     lines.append(f"  persons EXTRA {e['name']!r}")
-            for k, v in gold["actors"].items():
+            for v in gold["actors"].values():
                 if v["type"] == "PER" and not any(
                         e["type"] == "PER" and ({e["name"]} | {m["text"] for m in e["mentions"]}) & set(v["aliases"])
                         for e in sys_doc.get("entities", [])):
