@@ -103,12 +103,12 @@ def test_entities_capital_acting_with_places(parsed, text, expected):
 
 @pytest.mark.parametrize("text,name", [
     ("Il Consiglio Affari generali dell'Unione europea si riunisce martedì.", "Consiglio Affari generali"),
-    ("La Corte penale internazionale ha emesso un mandato di arresto.", "Corte penale internazionale"),
+    ("La Corte costituzionale tedesca ha emesso una sentenza.", "Corte costituzionale tedesca"),
     ("Il Consiglio supremo di difesa si è riunito ieri sera.", "Consiglio supremo di difesa"),
     ("Il testo passa ora alla Commissione Affari sociali della Camera.", "Commissione Affari sociali della Camera"),
     ("Il Comitato Affari esteri ha approvato il rapporto.", "Comitato Affari esteri"),
     # after an elided article or preposition
-    ("L'Organizzazione mondiale della sanità ha diffuso nuovi dati.", "Organizzazione mondiale della sanità"),
+    ("L'Organizzazione internazionale del lavoro ha diffuso nuovi dati.", "Organizzazione internazionale del lavoro"),
     ("Il parere dell’Istituto superiore di sanità arriverà domani.", "Istituto superiore di sanità"),
 ])
 def test_entities_organisation_name_with_lowercase_words(parsed, text, name):
