@@ -538,3 +538,24 @@ def test_entities_descriptor_before_a_name_is_that_person(parsed_with_ents):
     assert person.name == "G. C."
     assert [m.text for m in person.mentions] == ["33enne", "G. C."]
     assert not any(e.type == "MISC" and e.name == "33enne" for e in ents)
+
+
+@pytest.mark.parametrize("text,anaphor,antecedent", [
+    ("Una guardia giurata di 46 anni è stata denunciata. L'uomo ha rubato 300 pezzi.", "uomo", "guardia giurata di 46 anni"),
+    ("I carabinieri hanno arrestato un 29enne. L'uomo si sedeva accanto alle studentesse.", "uomo", "29enne"),
+    ("La polizia ha fermato una 21enne. Poco prima era passato un 30enne. La donna non era sola.", "donna", "21enne"),
+])
+def test_entities_definite_descriptor_refers_back(parsed, text, anaphor, antecedent):
+    ents = extract_entities(parsed(text))
+    owner = next(e for e in ents if any(m.text == anaphor for m in e.mentions))
+    assert owner.name == antecedent
+
+
+@pytest.mark.parametrize("text,anaphor", [
+    ("Ha parlato Francesco Acerbi. La donna che abita al piano terra ha sentito dei rumori.", "donna"),
+    ("Una signora ha chiamato la polizia. La giovane donna è stata soccorsa.", "giovane"),
+])
+def test_entities_descriptor_without_antecedent_stays_its_own(parsed, text, anaphor):
+    ents = extract_entities(parsed(text))
+    owners = [e.name for e in ents if any(m.text == anaphor for m in e.mentions)]
+    assert owners and all(name.startswith(anaphor) for name in owners)
