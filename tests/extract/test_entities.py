@@ -559,3 +559,19 @@ def test_entities_descriptor_without_antecedent_stays_its_own(parsed, text, anap
     ents = extract_entities(parsed(text))
     owners = [e.name for e in ents if any(m.text == anaphor for m in e.mentions)]
     assert owners and all(name.startswith(anaphor) for name in owners)
+
+
+def test_entities_person_of_a_firm_ends_before_it(parsed):
+    ents = extract_entities(parsed("Lo ha detto David Buik di BGC Partners ai giornalisti."))
+    assert "David Buik" in [e.name for e in ents if e.type == "PER"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Il Dow Jones è sceso del 7 per cento.", "Dow Jones Industrial Average"),
+    ("Il Nikkei ha perso il 9,62% toccando un minimo ventennale.", "Nikkei 225"),
+])
+def test_entities_market_index_is_no_person(parsed_with_ents, text, name):
+    surface = text.split()[1]
+    ents = extract_entities(parsed_with_ents(text, [(surface if surface != "Dow" else "Dow Jones", "PER")]))
+    assert [e.type for e in ents if e.name == name] == ["MISC"]
+    assert not [e for e in ents if e.type == "PER"]
