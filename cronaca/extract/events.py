@@ -101,7 +101,8 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     mentions: list[MentionInfo] = []
     titles = _headline_lines(view, hits, status_lexicon(lang))
     for n, hit in enumerate(hits):
-        if view.words[hit.first].start < skip:
+        if view.words[hit.first].start < skip or _scare_quoted(pdoc.text, view.words[hit.first].start,
+                                                               view.words[hit.last].end):
             continue
         info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
         if info is not None:
@@ -129,6 +130,15 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
                             actors=tuple(d.actors), recipients=tuple(d.recipients), claims=claims,
                             cameo=table.cameo_for(d.type, d.mode)))
     return events
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«\"'‘", "”»\"'’"
+
+
+def _scare_quoted(text: str, start: int, end: int) -> bool:
+    """ "i ladri ci hanno fatto “visita”": a trigger alone between quotation marks is a figure
+    of speech, no event."""
+    return 0 < start and end < len(text) and text[start - 1] in _OPEN_QUOTES and text[end] in _CLOSE_QUOTES
 
 
 def _dateline_place(pdoc: ParsedDoc, places: Sequence[Place]) -> ClaimPlace | None:

@@ -256,11 +256,14 @@ class ParticipantFinder:
         sectors = self.lex.implicit_actor_sectors.get(hit.entry.type)
         if found.actors or not sectors:
             return found
-        counts: dict[str, int] = {}
+        # the first sector the article names (a sentence is the court's before the police's),
+        # and in it the authority named most
+        counts: dict[str, tuple[int, int]] = {}
         for m in self.v.mentions:
             code = self.v.entities[m.entity].code or "" if m.entity in self.v.entities else ""
-            if code.endswith(sectors):
-                counts[m.entity] = counts.get(m.entity, 0) + 1
+            rank = next((-k for k, sector in enumerate(sectors) if code.endswith(sector)), None)
+            if rank is not None:
+                counts[m.entity] = (rank, counts.get(m.entity, (rank, 0))[1] + 1)
         if not counts:
             return found
         authority = max(counts, key=lambda k: counts[k])

@@ -136,8 +136,16 @@ def _by_table(tok: Token, lang: str) -> TriggerEntry | None:
         table = predicate_table(lang)
         return next((table[(lem, "VERB")] for lem in verb_lemmas(tok, lang) if (lem, "VERB") in table), None)
     if tok.pos_ == "NOUN":
-        return predicate_table(lang).get((tok.lemma_.lower(), "NOUN"))
+        lemma = tok.lemma_.lower()
+        if lemma in _singular_only(lang) and "Plur" in tok.morph.get("Number", []):
+            return None  # "i rifiuti": waste, not refusals
+        return predicate_table(lang).get((lemma, "NOUN"))
     return None
+
+
+@cache
+def _singular_only(lang: str) -> frozenset[str]:
+    return frozenset(load_yaml(lang, "events.yaml").get("table_singular_only") or ())
 
 
 @cache
