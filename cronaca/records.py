@@ -224,6 +224,7 @@ class StoryEvent:
     mentions: tuple[tuple[str, str], ...]  # (doc_id, event_id)
     status_history: tuple[StatusEntry, ...] = ()
     mode: str | None = None
+    names: tuple[str, ...] = ()  # who it is about, as labels name them ("Trump", "Putin"): no venue
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from cronaca.records import DocAnalysis
 from cronaca.story.actors import participant
@@ -91,20 +92,53 @@ def _vec_cos(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+@dataclass(frozen=True)
+class DocKeys:
+    """What story grouping needs of one article: its date and its actor keys with counts
+    (in the order :func:`doc_actor_keys` finds them)."""
+
+    doc_id: str
+    date: str | None
+    keys: tuple[tuple[str, int], ...]
+
+
+def doc_keys(analysis: DocAnalysis) -> DocKeys:
+    return DocKeys(analysis.doc_id, article_date(analysis), tuple(doc_actor_keys(analysis).items()))
+
+
+Texts = Callable[[Sequence[str]], Mapping[str, str]]
+
+
 def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster], settings: ClusterSettings,
                       embedder: Embedder | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date."""
-    ids = [a.doc_id for a in analyses]
-    uf = _UnionFind(ids)
-    for ev in events:
-        docs = sorted(ev.docs)
-        for d in docs[1:]:
-            uf.union(docs[0], d)
+    by_id = {a.doc_id: a for a in analyses}
 
-    days = {a.doc_id: iso_ordinal(article_date(a)) for a in analyses}
-    raw = {a.doc_id: doc_actor_keys(a) for a in analyses}
+    def texts(ids: Sequence[str]) -> dict[str, str]:
+        return {d: embed_text(by_id[d]) for d in ids}
+    return group_documents([doc_keys(a) for a in analyses], [ev.docs for ev in events], settings,
+                           embedder, texts)
+
+
+def embed_text(analysis: DocAnalysis) -> str:
+    return ((analysis.article.title or "") + "\n" + analysis.article.text)[:2000]
+
+
+def group_documents(docs: Sequence[DocKeys], linked: Iterable[Collection[str]], settings: ClusterSettings,
+                    embedder: Embedder | None = None, texts: Texts | None = None) -> list[list[str]]:
+    """Groups of doc ids, one per story (each sorted by date), stories sorted by first date.
+    ``linked``: the articles of each story event; ``texts`` gives the text the embedder reads."""
+    ids = [d.doc_id for d in docs]
+    uf = _UnionFind(ids)
+    for linked_docs in linked:
+        ordered = sorted(linked_docs)
+        for d in ordered[1:]:
+            uf.union(ordered[0], d)
+
+    days = {d.doc_id: iso_ordinal(d.date) for d in docs}
+    raw = {d.doc_id: Counter(dict(d.keys)) for d in docs}
     df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
-    n = len(analyses)
+    n = len(docs)
     vectors = {d: _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in keys.items()})
                for d, keys in raw.items()}
     postings: dict[str, list[str]] = defaultdict(list)
@@ -113,9 +147,9 @@ def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster]
             if df[k] <= MAX_KEY_DF:
                 postings[k].append(d)
     candidates: set[tuple[str, str]] = set()
-    for docs in postings.values():
-        for i, a in enumerate(docs):
-            for b in docs[i + 1:]:
+    for posted in postings.values():
+        for i, a in enumerate(posted):
+            for b in posted[i + 1:]:
                 candidates.add((a, b) if a < b else (b, a))
 
     undecided: list[tuple[str, str]] = []
@@ -132,9 +166,9 @@ def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster]
             undecided.append((a, b))
 
     if undecided and embedder is not None:
-        texts = {a.doc_id: ((a.article.title or "") + "\n" + a.article.text)[:2000] for a in analyses}
         need = sorted({d for pair in undecided for d in pair})
-        embedded = dict(zip(need, embedder([texts[d] for d in need]), strict=True))
+        shown = texts(need) if texts is not None else {}
+        embedded = dict(zip(need, embedder([shown.get(d, "") for d in need]), strict=True))
         for a, b in undecided:
             if _vec_cos(embedded[a], embedded[b]) >= settings.embedding_similarity:
                 uf.union(a, b)

@@ -122,43 +122,62 @@ def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
     return value
 
 
-def link_mentions(mentions: Sequence[Mention], rules: StoryRules) -> list[Cluster]:
-    """Group mentions (in article date order) into story events."""
-    clusters: list[Cluster] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+BlockingIndex = dict[tuple[str, str], list[int]]
+
+
+def index_mention(index: BlockingIndex, m: Mention, ci: int) -> None:
+    """File story event ``ci`` under the (type, actor key) blocking keys of mention ``m``."""
+    for p in m.participants:
+        for k in p.keys:
+            bucket = index[(m.event.type, k)]
+            if not bucket or bucket[-1] != ci:
+                bucket.append(ci)
+
+
+def link_document(doc_mentions: Sequence[Mention], clusters: list[Cluster], index: BlockingIndex,
+                  rules: StoryRules) -> int:
+    """Link the mentions of one article to the story events ``clusters`` (or start new ones,
+    appended); returns the number of comparisons made."""
+    compared = 0
+    pairs: list[tuple[float, int, int]] = []
+    for i, m in enumerate(doc_mentions):
+        candidates = {ci for p in m.participants for k in p.keys for ci in index.get((m.event.type, k), ())}
+        for ci in candidates:
+            compared += 1
+            val = score(m, clusters[ci], rules)
+            if val is not None:
+                pairs.append((val, i, ci))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    taken_m: dict[int, int] = {}
+    taken_c: set[int] = set()
+    for _, i, ci in pairs:
+        if i in taken_m or ci in taken_c:
+            continue
+        taken_m[i] = ci
+        taken_c.add(ci)
+    for i, m in enumerate(doc_mentions):
+        if i in taken_m:
+            ci = taken_m[i]
+        else:
+            ci = len(clusters)
+            clusters.append(Cluster(type=m.event.type))
+        clusters[ci].add(m)
+        index_mention(index, m, ci)
+    return compared
+
+
+def by_article(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions grouped by article, articles in date order."""
     by_doc: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.order].append(m)
-    compared = 0
-    for order in sorted(by_doc):
-        doc_mentions = by_doc[order]
-        pairs: list[tuple[float, int, int]] = []
-        for i, m in enumerate(doc_mentions):
-            candidates = {ci for p in m.participants for k in p.keys for ci in index.get((m.event.type, k), ())}
-            for ci in candidates:
-                compared += 1
-                val = score(m, clusters[ci], rules)
-                if val is not None:
-                    pairs.append((val, i, ci))
-        pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-        taken_m: dict[int, int] = {}
-        taken_c: set[int] = set()
-        for _, i, ci in pairs:
-            if i in taken_m or ci in taken_c:
-                continue
-            taken_m[i] = ci
-            taken_c.add(ci)
-        for i, m in enumerate(doc_mentions):
-            if i in taken_m:
-                ci = taken_m[i]
-            else:
-                ci = len(clusters)
-                clusters.append(Cluster(type=m.event.type))
-            clusters[ci].add(m)
-            for p in m.participants:
-                for k in p.keys:
-                    bucket = index[(m.event.type, k)]
-                    if not bucket or bucket[-1] != ci:
-                        bucket.append(ci)
+    return [by_doc[order] for order in sorted(by_doc)]
+
+
+def link_mentions(mentions: Sequence[Mention], rules: StoryRules) -> list[Cluster]:
+    """Group mentions (in article date order) into story events."""
+    clusters: list[Cluster] = []
+    index: BlockingIndex = defaultdict(list)
+    compared = sum(link_document(doc_mentions, clusters, index, rules) for doc_mentions in by_article(mentions))
     log.debug("linked %d mentions into %d story events (%d comparisons)", len(mentions), len(clusters), compared)
     return clusters

@@ -1,0 +1,293 @@
+"""Building stories, all at once or one new article at a time.
+
+:func:`build` links every article's events into story events, groups the articles into
+stories and finds contradictions.  :func:`update` adds one article to stories built
+before: its events are linked against the stored story events that share a blocking key
+(type, actor key), the story events it joins get their history and contradictions
+re-checked, the articles are regrouped from their stored actor keys, and only the stories
+whose articles or events changed are assembled again.  The result is the one
+:func:`build` gives on all the articles; when the new article is not the latest (an
+older article arriving late), linking it would change what later articles linked to,
+and :func:`update` answers None: the caller builds everything again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from cronaca.records import Contradiction, DocAnalysis, Story, StoryAnalysis, StoryEvent
+from cronaca.story.actors import norm
+from cronaca.story.cluster import (
+    DocKeys,
+    Embedder,
+    Texts,
+    default_embedder,
+    doc_keys,
+    embed_text,
+    group_documents,
+)
+from cronaca.story.contradictions import find_contradictions
+from cronaca.story.explain import Wording, wording
+from cronaca.story.history import status_history
+from cronaca.story.link import BlockingIndex, Cluster, by_article, index_mention, link_document, link_mentions
+from cronaca.story.mentions import build_mentions
+from cronaca.story.roles import find_role_contradictions
+from cronaca.story.rules import StoryRules, load_rules
+from cronaca.story.timespan import iso_ordinal
+
+MAX_TITLE_EVENTS = 2
+EventKey = tuple[str, str, str]  # (story event id, type, actor key): the blocking index, stored
+
+
+@dataclass(frozen=True)
+class StoryIndex:
+    """What linking and grouping need beyond the story records: each story event's blocking
+    keys and each article's date and actor keys."""
+
+    event_keys: tuple[EventKey, ...] = ()
+    docs: tuple[DocKeys, ...] = ()
+
+    def after(self, change: StoryUpdate) -> StoryIndex:
+        """The index once ``change`` is applied."""
+        touched = set(change.touched_events)
+        return StoryIndex(tuple(k for k in self.event_keys if k[0] not in touched) + change.event_keys,
+                          (*self.docs, change.doc))
+
+    def candidates(self, type_: str, keys: Collection[str]) -> set[str]:
+        """Ids of the story events of this type filed under any of these actor keys."""
+        return {eid for eid, t, k in self.event_keys if t == type_ and k in keys}
+
+
+@dataclass(frozen=True)
+class StoryBuild:
+    stories: StoryAnalysis
+    index: StoryIndex
+
+
+@dataclass(frozen=True)
+class StoryUpdate:
+    """Stories after one article was added: all of them, and what changed since before."""
+
+    stories: StoryAnalysis
+    changed: tuple[Story, ...]  # new or rewritten stories (ids may be ids of stories before)
+    removed: tuple[str, ...]  # ids of stories before that no longer exist
+    event_keys: tuple[EventKey, ...]  # the blocking keys of the new and touched story events
+    touched_events: tuple[str, ...]
+    doc: DocKeys
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A story event with its own contradictions and blocking keys."""
+
+    event: StoryEvent
+    contradictions: tuple[Contradiction, ...]
+    keys: frozenset[str]
+
+
+def _event_order(c: Cluster) -> tuple[int, int, int]:
+    first = min(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
+    return (first.order, first.event.trigger.start, -len(c.docs))
+
+
+def label_names(c: Cluster, only: set[int] | None = None) -> tuple[str, ...]:
+    """Who a story event is about, for labels: the people when two or more are named,
+    otherwise every actor but the venue ("Trump–Putin meeting", not "…–Budapest")."""
+    rows = [(n, t) for i, (n, t) in enumerate(zip(c.actors.short_names(), c.actors.types, strict=True))
+            if only is None or i in only]
+    people = [n for n, t in rows if t == "PER"]
+    if len(people) >= 2:
+        return tuple(people[:3])
+    venues = c.places() | {norm(p) for m in c.mentions for cl in m.claims for p in (cl.place_text or "",) if p}
+    return tuple(n for n, _ in rows if norm(n) not in venues)[:3]
+
+
+def _shared_actors(c: Cluster) -> set[int]:
+    """Actor groups named by every mention that names anyone."""
+    named = [set().union(*(p.keys for p in m.participants)) for m in c.mentions if m.participants]
+    return {i for i, ks in enumerate(c.actors.keys) if named and all(ks & n for n in named)}
+
+
+def _story_event(eid: str, c: Cluster, rules: StoryRules, words: Wording) -> _Built:
+    modes = Counter(m.event.mode for m in c.mentions if m.event.mode)
+    mode = modes.most_common(1)[0][0] if modes else None
+    mentions_sorted = sorted(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
+    names = label_names(c)
+    ev = StoryEvent(id=eid, type=c.type, participants=c.actors.canonical_names(),
+                    mentions=tuple((m.doc_id, m.event.id) for m in mentions_sorted),
+                    status_history=status_history(mentions_sorted), mode=mode, names=names)
+    found = find_contradictions(eid, mentions_sorted, rules, words.event_name(c.type, mode, names), words,
+                                words.event_name(c.type, mode, label_names(c, _shared_actors(c))))
+    keys = frozenset(k for m in c.mentions for p in m.participants for k in p.keys)
+    return _Built(ev, found, keys)
+
+
+def _number(event_id: str) -> int:
+    return int(event_id[2:])
+
+
+def _title(events: Sequence[StoryEvent], dates: list[str], words: Wording) -> str:
+    """The most reported story events (with two or more actors first) and the dates covered."""
+    ranked = sorted(events, key=lambda e: (-len({d for d, _ in e.mentions}), len(e.participants) < 2,
+                                           -len(e.mentions)))
+    labels: list[str] = []
+    for e in ranked:
+        label = words.event_name(e.type, e.mode, e.names).label
+        if label and label not in labels:
+            labels.append(label)
+        if len(labels) == MAX_TITLE_EVENTS:
+            break
+    return words.title(labels, dates[0] if dates else None, dates[-1] if dates else None) or "Story"
+
+
+def _cited_names(docs: Sequence[DocAnalysis], events: Sequence[StoryEvent],
+                 contradictions: Sequence[Contradiction]) -> tuple[tuple[str, str, str], ...]:
+    by_id = {a.doc_id: a for a in docs}
+    cited = {(h.doc_id, s.entity) for e in events for h in e.status_history for s in h.attribution if s.entity}
+    cited |= {(v.doc_id, s.entity) for c in contradictions for v in c.values for s in v.attribution if s.entity}
+    out = []
+    for doc_id, eid in sorted(cited):
+        ent = by_id[doc_id].entity(eid) if doc_id in by_id else None
+        if ent is not None:
+            out.append((doc_id, eid, ent.name))
+    return tuple(out)
+
+
+def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], analyses: Sequence[DocAnalysis],
+              dates: Mapping[str, str | None], rules: StoryRules, words: Wording) -> Story:
+    """Story number ``n`` of the articles ``docs`` and the story events that start in them."""
+    story_events = [b.event for b in events]
+    contradictions = [c for b in events for c in b.contradictions]
+    day_list = sorted(d for d in (dates[x] for x in docs) if d)
+    multi = [e for e in story_events if len({m[0] for m in e.mentions}) > 1] or story_events
+    ranked = sorted(events, key=lambda b: -len({d for d, _ in b.event.mentions}))
+    by_id = {a.doc_id: a for a in analyses}
+    contradictions.extend(find_role_contradictions([by_id[d] for d in docs],
+                                                   [(b.event.id, set(b.keys)) for b in ranked], rules, words))
+    return Story(id=f"story{n}", title=_title(multi, day_list, words), documents=tuple(docs),
+                 events=tuple(story_events), contradictions=tuple(contradictions),
+                 entity_names=_cited_names([by_id[d] for d in docs], story_events, contradictions))
+
+
+def _embedder(embedder: Embedder | Literal["auto"] | None) -> Embedder | None:
+    emb = default_embedder() if embedder == "auto" else embedder
+    return emb if callable(emb) else None
+
+
+def build(analyses: Sequence[DocAnalysis], *, language: str = "en", rules: StoryRules | None = None,
+          embedder: Embedder | Literal["auto"] | None = "auto") -> StoryBuild:
+    """Stories found across the articles, and the index :func:`update` continues from."""
+    rules = rules or load_rules()
+    words = wording(language)
+    clusters = link_mentions(build_mentions(analyses, rules.linking.new_instance_window), rules)
+    clusters.sort(key=_event_order)
+    built = [_story_event(f"ev{n}", c, rules, words) for n, c in enumerate(clusters, start=1)]
+    docs = [doc_keys(a) for a in analyses]
+    by_id = {a.doc_id: a for a in analyses}
+
+    def texts(ids: Sequence[str]) -> dict[str, str]:
+        return {d: embed_text(by_id[d]) for d in ids}
+    groups = group_documents(docs, [{d for d, _ in b.event.mentions} for b in built], rules.clustering,
+                             _embedder(embedder), texts)
+    dates = {d.doc_id: d.date for d in docs}
+    stories = _stories(groups, built, lambda ids: [by_id[d] for d in ids], dates, rules, words)
+    keys = tuple((b.event.id, b.event.type, k) for b in built for k in sorted(b.keys))
+    return StoryBuild(StoryAnalysis(stories=tuple(stories)), StoryIndex(keys, tuple(docs)))
+
+
+Loader = Callable[[Collection[str]], Sequence[DocAnalysis]]
+
+
+def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], load: Loader,
+             dates: Mapping[str, str | None], rules: StoryRules, words: Wording,
+             keep: Callable[[int, Sequence[str], Sequence[_Built]], Story | None] | None = None) -> list[Story]:
+    story_of = {d: i for i, g in enumerate(groups) for d in g}
+    per_story: list[list[_Built]] = [[] for _ in groups]
+    for b in sorted(built, key=lambda b: _number(b.event.id)):
+        per_story[story_of[b.event.mentions[0][0]]].append(b)
+    out = []
+    for i, docs in enumerate(groups):
+        kept = keep(i + 1, docs, per_story[i]) if keep is not None else None
+        out.append(kept or _assemble(i + 1, docs, per_story[i], load(docs), dates, rules, words))
+    return out
+
+
+def _sort_key(date: str | None, doc_id: str) -> tuple[int, int, str]:
+    day = iso_ordinal(date)
+    return (0 if day is not None else 1, day or 0, doc_id)
+
+
+def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Loader, *,
+           candidates: Callable[[str, Collection[str]], Collection[str]], texts: Texts | None = None,
+           language: str = "en", rules: StoryRules | None = None,
+           embedder: Embedder | Literal["auto"] | None = "auto") -> StoryUpdate | None:
+    """The stories with article ``new`` added (``load`` reads stored analyses by doc id;
+    ``candidates(type, keys)`` the ids of story events filed under those blocking keys);
+    None when ``new`` is not the latest article, so that only a full build is exact."""
+    rules = rules or load_rules()
+    words = wording(language)
+    me = doc_keys(new)
+    if any(_sort_key(d.date, d.doc_id) >= _sort_key(me.date, me.doc_id) for d in index.docs):
+        return None
+    events = {e.id: (s, e) for s in stories.stories for e in s.events}
+    own = build_mentions([new], rules.linking.new_instance_window)
+    found = sorted({eid for m in own for eid in candidates(m.event.type, {k for p in m.participants for k in p.keys})},
+                   key=_number)
+    cand_docs = {d for eid in found for d, _ in events[eid][1].mentions}
+    analyses = list(load(cand_docs))
+    mentions = build_mentions([*analyses, new], rules.linking.new_instance_window)
+    by_event = {(m.doc_id, m.event.id): m for m in mentions}
+    clusters: list[Cluster] = []
+    block: BlockingIndex = defaultdict(list)
+    for ci, eid in enumerate(found):
+        cluster = Cluster(type=events[eid][1].type)
+        for m in sorted((by_event[x] for x in events[eid][1].mentions), key=lambda m: m.order):
+            cluster.add(m)
+            index_mention(block, m, ci)
+        clusters.append(cluster)
+    new_mentions = by_article(mentions)[-1]
+    link_document(new_mentions, clusters, block, rules)
+    touched = [(eid, clusters[ci]) for ci, eid in enumerate(found) if new.doc_id in clusters[ci].docs]
+    fresh = sorted(clusters[len(found):], key=_event_order)
+    top = max((_number(e) for e in events), default=0)
+    rebuilt = {eid: _story_event(eid, c, rules, words) for eid, c in touched}
+    rebuilt.update({f"ev{top + n}": _story_event(f"ev{top + n}", c, rules, words)
+                    for n, c in enumerate(fresh, start=1)})
+
+    own_contra: dict[str, list[Contradiction]] = defaultdict(list)
+    for s in stories.stories:
+        for c in s.contradictions:
+            if c.slot != "role":
+                own_contra[c.event].append(c)
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for eid, _type, k in index.event_keys:
+        keys_of[eid].add(k)
+    built = {eid: rebuilt.get(eid) or _Built(e, tuple(own_contra.get(eid, ())), frozenset(keys_of[eid]))
+             for eid, (_s, e) in events.items()}
+    built.update(rebuilt)
+
+    docs = [*index.docs, me]
+    groups = group_documents(docs, [{d for d, _ in b.event.mentions} for b in built.values()], rules.clustering,
+                             _embedder(embedder), texts)
+    dates = {d.doc_id: d.date for d in docs}
+    before = {s.id: s for s in stories.stories}
+
+    def keep(n: int, group: Sequence[str], evs: Sequence[_Built]) -> Story | None:
+        old = before.get(f"story{n}")
+        if old is None or old.documents != tuple(group) or [e.id for e in old.events] != [b.event.id for b in evs]:
+            return None
+        return old if not any(b.event.id in rebuilt for b in evs) else None
+
+    def load_with_new(ids: Collection[str]) -> Sequence[DocAnalysis]:
+        return [*load([d for d in ids if d != new.doc_id]), *([new] if new.doc_id in ids else [])]
+
+    result = _stories(groups, built.values(), load_with_new, dates, rules, words, keep)
+    changed = tuple(s for s in result if before.get(s.id) is not s)
+    removed = tuple(sid for sid in before if sid not in {s.id for s in result})
+    keys = tuple((eid, b.event.type, k) for eid, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0]))
+                 for k in sorted(b.keys))
+    return StoryUpdate(StoryAnalysis(stories=tuple(result)), changed, removed, keys, tuple(rebuilt), me)
+
