@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from cronaca.records import Contradiction, DocAnalysis, Story, StoryAnalysis, StoryEvent
+from cronaca.records import Contradiction, DocAnalysis, EventRef, Story, StoryAnalysis, StoryEvent
 from cronaca.story.actors import norm
 from cronaca.story.cluster import (
     DocKeys,
@@ -30,15 +30,13 @@ from cronaca.story.cluster import (
     group_documents,
 )
 from cronaca.story.contradictions import find_contradictions
-from cronaca.story.explain import Wording, wording
 from cronaca.story.history import status_history
-from cronaca.story.link import BlockingIndex, Cluster, by_article, index_mention, link_document, link_mentions
-from cronaca.story.mentions import build_mentions
+from cronaca.story.link import BlockingIndex, Cluster, index_mention, link_document, link_mentions
+from cronaca.story.mentions import article_date, build_mentions
 from cronaca.story.roles import find_role_contradictions
 from cronaca.story.rules import StoryRules, load_rules
 from cronaca.story.timespan import iso_ordinal
 
-MAX_TITLE_EVENTS = 2
 EventKey = tuple[str, str, str]  # (story event id, type, actor key): the blocking index, stored
 
 
@@ -111,7 +109,7 @@ def _shared_actors(c: Cluster) -> set[int]:
     return {i for i, ks in enumerate(c.actors.keys) if named and all(ks & n for n in named)}
 
 
-def _story_event(eid: str, c: Cluster, rules: StoryRules, words: Wording) -> _Built:
+def _story_event(eid: str, c: Cluster, rules: StoryRules) -> _Built:
     modes = Counter(m.event.mode for m in c.mentions if m.event.mode)
     mode = modes.most_common(1)[0][0] if modes else None
     mentions_sorted = sorted(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
@@ -119,28 +117,14 @@ def _story_event(eid: str, c: Cluster, rules: StoryRules, words: Wording) -> _Bu
     ev = StoryEvent(id=eid, type=c.type, participants=c.actors.canonical_names(),
                     mentions=tuple((m.doc_id, m.event.id) for m in mentions_sorted),
                     status_history=status_history(mentions_sorted), mode=mode, names=names)
-    found = find_contradictions(eid, mentions_sorted, rules, words.event_name(c.type, mode, names), words,
-                                words.event_name(c.type, mode, label_names(c, _shared_actors(c))))
+    found = find_contradictions(eid, mentions_sorted, rules, EventRef(c.type, mode, names),
+                                EventRef(c.type, mode, label_names(c, _shared_actors(c))))
     keys = frozenset(k for m in c.mentions for p in m.participants for k in p.keys)
     return _Built(ev, found, keys)
 
 
 def _number(event_id: str) -> int:
     return int(event_id[2:])
-
-
-def _title(events: Sequence[StoryEvent], dates: list[str], words: Wording) -> str:
-    """The most reported story events (with two or more actors first) and the dates covered."""
-    ranked = sorted(events, key=lambda e: (-len({d for d, _ in e.mentions}), len(e.participants) < 2,
-                                           -len(e.mentions)))
-    labels: list[str] = []
-    for e in ranked:
-        label = words.event_name(e.type, e.mode, e.names).label
-        if label and label not in labels:
-            labels.append(label)
-        if len(labels) == MAX_TITLE_EVENTS:
-            break
-    return words.title(labels, dates[0] if dates else None, dates[-1] if dates else None) or "Story"
 
 
 def _cited_names(docs: Sequence[DocAnalysis], events: Sequence[StoryEvent],
@@ -157,19 +141,19 @@ def _cited_names(docs: Sequence[DocAnalysis], events: Sequence[StoryEvent],
 
 
 def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], analyses: Sequence[DocAnalysis],
-              dates: Mapping[str, str | None], rules: StoryRules, words: Wording) -> Story:
+              dates: Mapping[str, str | None], rules: StoryRules) -> Story:
     """Story number ``n`` of the articles ``docs`` and the story events that start in them."""
     story_events = [b.event for b in events]
     contradictions = [c for b in events for c in b.contradictions]
     day_list = sorted(d for d in (dates[x] for x in docs) if d)
-    multi = [e for e in story_events if len({m[0] for m in e.mentions}) > 1] or story_events
     ranked = sorted(events, key=lambda b: -len({d for d, _ in b.event.mentions}))
     by_id = {a.doc_id: a for a in analyses}
     contradictions.extend(find_role_contradictions([by_id[d] for d in docs],
-                                                   [(b.event.id, set(b.keys)) for b in ranked], rules, words))
-    return Story(id=f"story{n}", title=_title(multi, day_list, words), documents=tuple(docs),
-                 events=tuple(story_events), contradictions=tuple(contradictions),
-                 entity_names=_cited_names([by_id[d] for d in docs], story_events, contradictions))
+                                                   [(b.event.id, set(b.keys)) for b in ranked], rules))
+    return Story(id=f"story{n}", documents=tuple(docs), events=tuple(story_events),
+                 contradictions=tuple(contradictions),
+                 entity_names=_cited_names([by_id[d] for d in docs], story_events, contradictions),
+                 first_date=day_list[0] if day_list else None, last_date=day_list[-1] if day_list else None)
 
 
 def _embedder(embedder: Embedder | Literal["auto"] | None) -> Embedder | None:
@@ -177,14 +161,13 @@ def _embedder(embedder: Embedder | Literal["auto"] | None) -> Embedder | None:
     return emb if callable(emb) else None
 
 
-def build(analyses: Sequence[DocAnalysis], *, language: str = "en", rules: StoryRules | None = None,
+def build(analyses: Sequence[DocAnalysis], *, rules: StoryRules | None = None,
           embedder: Embedder | Literal["auto"] | None = "auto") -> StoryBuild:
     """Stories found across the articles, and the index :func:`update` continues from."""
     rules = rules or load_rules()
-    words = wording(language)
     clusters = link_mentions(build_mentions(analyses, rules.linking.new_instance_window), rules)
     clusters.sort(key=_event_order)
-    built = [_story_event(f"ev{n}", c, rules, words) for n, c in enumerate(clusters, start=1)]
+    built = [_story_event(f"ev{n}", c, rules) for n, c in enumerate(clusters, start=1)]
     docs = [doc_keys(a) for a in analyses]
     by_id = {a.doc_id: a for a in analyses}
 
@@ -193,7 +176,7 @@ def build(analyses: Sequence[DocAnalysis], *, language: str = "en", rules: Story
     groups = group_documents(docs, [{d for d, _ in b.event.mentions} for b in built], rules.clustering,
                              _embedder(embedder), texts)
     dates = {d.doc_id: d.date for d in docs}
-    stories = _stories(groups, built, lambda ids: [by_id[d] for d in ids], dates, rules, words)
+    stories = _stories(groups, built, lambda ids: [by_id[d] for d in ids], dates, rules)
     keys = tuple((b.event.id, b.event.type, k) for b in built for k in sorted(b.keys))
     return StoryBuild(StoryAnalysis(stories=tuple(stories)), StoryIndex(keys, tuple(docs)))
 
@@ -202,7 +185,7 @@ Loader = Callable[[Collection[str]], Sequence[DocAnalysis]]
 
 
 def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], load: Loader,
-             dates: Mapping[str, str | None], rules: StoryRules, words: Wording,
+             dates: Mapping[str, str | None], rules: StoryRules,
              keep: Callable[[int, Sequence[str], Sequence[_Built]], Story | None] | None = None) -> list[Story]:
     story_of = {d: i for i, g in enumerate(groups) for d in g}
     per_story: list[list[_Built]] = [[] for _ in groups]
@@ -211,7 +194,7 @@ def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], load: Loa
     out = []
     for i, docs in enumerate(groups):
         kept = keep(i + 1, docs, per_story[i]) if keep is not None else None
-        out.append(kept or _assemble(i + 1, docs, per_story[i], load(docs), dates, rules, words))
+        out.append(kept or _assemble(i + 1, docs, per_story[i], load(docs), dates, rules))
     return out
 
 
@@ -220,15 +203,19 @@ def _sort_key(date: str | None, doc_id: str) -> tuple[int, int, str]:
     return (0 if day is not None else 1, day or 0, doc_id)
 
 
+def date_order(analysis: DocAnalysis) -> tuple[int, int, str]:
+    """Where an article comes in the date order stories are built in (undated last)."""
+    return _sort_key(article_date(analysis), analysis.doc_id)
+
+
 def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Loader, *,
            candidates: Callable[[str, Collection[str]], Collection[str]], texts: Texts | None = None,
-           language: str = "en", rules: StoryRules | None = None,
+           rules: StoryRules | None = None,
            embedder: Embedder | Literal["auto"] | None = "auto") -> StoryUpdate | None:
     """The stories with article ``new`` added (``load`` reads stored analyses by doc id;
     ``candidates(type, keys)`` the ids of story events filed under those blocking keys);
     None when ``new`` is not the latest article, so that only a full build is exact."""
     rules = rules or load_rules()
-    words = wording(language)
     me = doc_keys(new)
     if any(_sort_key(d.date, d.doc_id) >= _sort_key(me.date, me.doc_id) for d in index.docs):
         return None
@@ -248,13 +235,13 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
             cluster.add(m)
             index_mention(block, m, ci)
         clusters.append(cluster)
-    new_mentions = by_article(mentions)[-1]
+    new_mentions = [m for m in mentions if m.doc_id == new.doc_id]
     link_document(new_mentions, clusters, block, rules)
     touched = [(eid, clusters[ci]) for ci, eid in enumerate(found) if new.doc_id in clusters[ci].docs]
     fresh = sorted(clusters[len(found):], key=_event_order)
     top = max((_number(e) for e in events), default=0)
-    rebuilt = {eid: _story_event(eid, c, rules, words) for eid, c in touched}
-    rebuilt.update({f"ev{top + n}": _story_event(f"ev{top + n}", c, rules, words)
+    rebuilt = {eid: _story_event(eid, c, rules) for eid, c in touched}
+    rebuilt.update({f"ev{top + n}": _story_event(f"ev{top + n}", c, rules)
                     for n, c in enumerate(fresh, start=1)})
 
     own_contra: dict[str, list[Contradiction]] = defaultdict(list)
@@ -284,7 +271,7 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     def load_with_new(ids: Collection[str]) -> Sequence[DocAnalysis]:
         return [*load([d for d in ids if d != new.doc_id]), *([new] if new.doc_id in ids else [])]
 
-    result = _stories(groups, built.values(), load_with_new, dates, rules, words, keep)
+    result = _stories(groups, built.values(), load_with_new, dates, rules, keep)
     changed = tuple(s for s in result if before.get(s.id) is not s)
     removed = tuple(sid for sid in before if sid not in {s.id for s in result})
     keys = tuple((eid, b.event.type, k) for eid, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0]))

@@ -15,7 +15,7 @@ from functools import cache
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
-from cronaca.records import Claim, DocAnalysis, Event, Place, Source
+from cronaca.records import Claim, DocAnalysis, Event, Place, Source, SourceRef
 from cronaca.story.actors import Participant, event_participants, norm
 from cronaca.story.timespan import DaySpan, day_span, iso_ordinal
 
@@ -36,18 +36,6 @@ def cues(lang: str) -> Cues:
     return Cues(frozenset(norm(c) for c in raw.get("new_instance_cues", [])),
                 tuple(sorted((norm(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
                 tuple(sorted((norm(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """One link of a claim's source chain, with what the explanations need to name it."""
-
-    name: str  # the entity's canonical name, or the phrase when it names no entity
-    written: str  # as written in the article, without a leading article
-    article: str | None  # the definite article the text gives it ("la" in "dalla CNN")
-    head: str | None  # the source noun opening the phrase ("fonti" in "fonti della Casa Bianca")
-    type: str | None  # entity type
-    lang: str  # language of the article
 
 
 @dataclass(frozen=True)

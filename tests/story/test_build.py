@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cronaca.records import DocAnalysis
-from cronaca.story.build import StoryIndex, build, update
+from cronaca.story.build import build, update
 from cronaca.story.timespan import iso_ordinal
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
