@@ -232,13 +232,12 @@ class Cronaca:
             with self._db_lock:
                 self.store.update_stories(change)
             stories, index = change.stories, index.after(change)
-        with self._db_lock:
-            articles = tuple(self.store.articles())
+        articles = snap.articles + tuple(a.article for a in ordered)
         self._snapshot = Snapshot(stories, articles, index, self._load)
 
-    def _candidates(self, type_: str, keys: Iterable[str]) -> set[str]:
+    def _candidates(self, type_: str, keys: Iterable[str], day: int | None, max_gap: int) -> set[str]:
         with self._db_lock:
-            return self.store.story_candidates(type_, list(keys))
+            return self.store.story_candidates(type_, list(keys), day, max_gap)
 
     def _texts(self, doc_ids: Sequence[str]) -> dict[str, str]:
         with self._db_lock:

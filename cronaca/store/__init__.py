@@ -61,6 +61,17 @@ _ORDER: dict[str, str] = {
 }
 
 
+def _absent_modules_fail_fast() -> None:
+    """DuckDB looks for pandas on every parameter it binds; when pandas is not installed each
+    look-up walks sys.path again (seconds per thousand rows).  Record the absence once, as
+    Python would conclude anyway; an installed pandas is left alone."""
+    import importlib.util
+    import sys
+
+    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        sys.modules["pandas"] = None  # type: ignore[assignment]
+
+
 def _cols(table: str) -> str:
     return ", ".join(f'"{c}"' for c in COLUMNS[table])
 
@@ -76,6 +87,7 @@ class Store:
                  migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = str(path)
         self.read_only = read_only
+        _absent_modules_fail_fast()
         if read_only and not Path(self.path).exists():
             raise StoreError(f"the store '{self.path}' does not exist; create it with "
                              "'cronaca analyze ... --store FILE'.")
@@ -225,13 +237,16 @@ class Store:
                            "story_docs": self._select(
                                "story_docs", order="(SELECT seq FROM articles a WHERE a.doc_id = t.doc_id)")})
 
-    def story_candidates(self, type_: str, keys: Collection[str]) -> set[str]:
-        """Ids of the stored story events of this type filed under any of these actor keys."""
+    def story_candidates(self, type_: str, keys: Collection[str], day: int | None, max_gap: int) -> set[str]:
+        """Ids of the stored story events of this type filed under any of these actor keys and
+        no more than ``max_gap`` days from ``day`` (any, when a day is unknown)."""
         if not keys:
             return set()
         return {str(r[0]) for r in self._con.execute(
             "SELECT DISTINCT event_id FROM story_event_keys WHERE type = ? "
-            "AND actor_key IN (SELECT unnest(?::VARCHAR[]))", [type_, sorted(keys)]).fetchall()}
+            "AND actor_key IN (SELECT unnest(?::VARCHAR[])) AND (? IS NULL OR first_day IS NULL OR "
+            "last_day IS NULL OR (first_day - ? <= ? AND ? <= last_day + ?))",
+            [type_, sorted(keys), day, max_gap, day, day, max_gap]).fetchall()}
 
     def stories_current(self) -> bool:
         """Whether the stored stories cover every stored article (else: build them again)."""

@@ -39,7 +39,7 @@ from cronaca.records import (
     Warning,
     to_plain,
 )
-from cronaca.story import DocKeys, StoryIndex
+from cronaca.story import RoleMention, StoryDoc, StoryIndex
 
 Row = tuple[Any, ...]
 
@@ -64,8 +64,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                      "status_history_json", "names"),
     "contradictions": ("story_id", "ord", "event", "slot", "values_json", "explanation", "sides_json",
                        "about_json", "person"),
-    "story_event_keys": ("event_id", "type", "actor_key"),
-    "story_docs": ("doc_id", "date", "keys_json"),
+    "story_event_keys": ("event_id", "type", "actor_key", "first_day", "last_day"),
+    "story_docs": ("doc_id", "date", "keys_json", "roles_json"),
 }
 DOC_TABLES: tuple[str, ...] = ("entities", "mentions", "times", "places", "quotes", "events", "claims",
                                "warnings")
@@ -230,10 +230,22 @@ def _side(raw: dict[str, Any]) -> Side:
 
 def index_rows(index: StoryIndex) -> dict[str, list[Row]]:
     return {"story_event_keys": [tuple(k) for k in index.event_keys],
-            "story_docs": [(d.doc_id, d.date, json.dumps(d.keys, ensure_ascii=False)) for d in index.docs]}
+            "story_docs": [(d.doc_id, d.date, json.dumps(d.keys, ensure_ascii=False),
+                            json.dumps([_role_row(r) for r in d.roles], ensure_ascii=False)) for d in index.docs]}
+
+
+def _role_row(m: RoleMention) -> list[Any]:
+    r = m.role
+    return [m.doc_id, m.date, m.day, m.lang, m.person, sorted(m.keys), r.title, r.start, r.end, r.valid, r.role_key]
+
+
+def _role_from(row: list[Any]) -> RoleMention:
+    doc_id, date, day, lang, person, keys, title, start, end, valid, role_key = row
+    return RoleMention(doc_id, date, day, lang, person, frozenset(keys), Role(title, start, end, valid, role_key))
 
 
 def index_from(rows: dict[str, list[Row]]) -> StoryIndex:
-    return StoryIndex(tuple((e, t, k) for e, t, k in rows["story_event_keys"]),
-                      tuple(DocKeys(d, date, tuple((k, int(n)) for k, n in json.loads(keys)))
-                            for d, date, keys in rows["story_docs"]))
+    return StoryIndex(tuple((e, t, k, first, last) for e, t, k, first, last in rows["story_event_keys"]),
+                      tuple(StoryDoc(d, date, tuple((k, int(n)) for k, n in json.loads(keys)),
+                                     tuple(_role_from(r) for r in json.loads(roles)))
+                            for d, date, keys, roles in rows["story_docs"]))

@@ -14,12 +14,25 @@ from typing import Literal
 from cronaca.records import DocAnalysis, StoryAnalysis
 from cronaca.story.actors import norm
 from cronaca.story.build import StoryBuild, StoryIndex, StoryUpdate, build, date_order, update
-from cronaca.story.cluster import DocKeys, Embedder
+from cronaca.story.cluster import Embedder, StoryDoc
 from cronaca.story.mentions import article_date, source_ref
+from cronaca.story.roles import RoleMention
 from cronaca.story.rules import StoryRules
 
-__all__ = ["DocKeys", "StoryBuild", "StoryIndex", "StoryUpdate", "article_date", "build", "build_stories",
-           "date_order", "norm", "source_ref", "update"]
+__all__ = [
+    "RoleMention",
+    "StoryBuild",
+    "StoryDoc",
+    "StoryIndex",
+    "StoryUpdate",
+    "article_date",
+    "build",
+    "build_stories",
+    "date_order",
+    "norm",
+    "source_ref",
+    "update",
+]
 
 
 def build_stories(analyses: Sequence[DocAnalysis], *, rules: StoryRules | None = None,

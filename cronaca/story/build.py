@@ -21,13 +21,13 @@ from typing import Literal
 from cronaca.records import Contradiction, DocAnalysis, EventRef, Story, StoryAnalysis, StoryEvent
 from cronaca.story.actors import norm
 from cronaca.story.cluster import (
-    DocKeys,
     Embedder,
+    StoryDoc,
     Texts,
     default_embedder,
-    doc_keys,
     embed_text,
     group_documents,
+    story_doc,
 )
 from cronaca.story.contradictions import find_contradictions
 from cronaca.story.history import status_history
@@ -37,7 +37,10 @@ from cronaca.story.roles import find_role_contradictions
 from cronaca.story.rules import StoryRules, load_rules
 from cronaca.story.timespan import iso_ordinal
 
-EventKey = tuple[str, str, str]  # (story event id, type, actor key): the blocking index, stored
+# (story event id, type, actor key, first day, last day): the blocking index, stored; the days
+# (ordinals of its articles' dates) let a look-up skip story events too far in time to link
+EventKey = tuple[str, str, str, int | None, int | None]
+Names = Mapping[tuple[str, str], str]  # (doc_id, entity id) -> the entity's name
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class StoryIndex:
     keys and each article's date and actor keys."""
 
     event_keys: tuple[EventKey, ...] = ()
-    docs: tuple[DocKeys, ...] = ()
+    docs: tuple[StoryDoc, ...] = ()
 
     def after(self, change: StoryUpdate) -> StoryIndex:
         """The index once ``change`` is applied."""
@@ -54,9 +57,18 @@ class StoryIndex:
         return StoryIndex(tuple(k for k in self.event_keys if k[0] not in touched) + change.event_keys,
                           (*self.docs, change.doc))
 
-    def candidates(self, type_: str, keys: Collection[str]) -> set[str]:
-        """Ids of the story events of this type filed under any of these actor keys."""
-        return {eid for eid, t, k in self.event_keys if t == type_ and k in keys}
+    def candidates(self, type_: str, keys: Collection[str], day: int | None, max_gap: int) -> set[str]:
+        """Ids of the story events of this type filed under any of these actor keys that are
+        no more than ``max_gap`` days from ``day``."""
+        return {eid for eid, t, k, first, last in self.event_keys
+                if t == type_ and k in keys and within(day, first, last, max_gap)}
+
+
+def within(day: int | None, first: int | None, last: int | None, max_gap: int) -> bool:
+    """Whether a mention of ``day`` may link to a story event spanning ``first``..``last``."""
+    if day is None or first is None or last is None:
+        return True
+    return first - max_gap <= day <= last + max_gap
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,7 @@ class StoryUpdate:
     removed: tuple[str, ...]  # ids of stories before that no longer exist
     event_keys: tuple[EventKey, ...]  # the blocking keys of the new and touched story events
     touched_events: tuple[str, ...]
-    doc: DocKeys
+    doc: StoryDoc
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,10 @@ class _Built:
     event: StoryEvent
     contradictions: tuple[Contradiction, ...]
     keys: frozenset[str]
+    days: tuple[int | None, int | None] = (None, None)
+
+    def index_rows(self) -> list[EventKey]:
+        return [(self.event.id, self.event.type, k, *self.days) for k in sorted(self.keys)]
 
 
 def _event_order(c: Cluster) -> tuple[int, int, int]:
@@ -120,39 +136,36 @@ def _story_event(eid: str, c: Cluster, rules: StoryRules) -> _Built:
     found = find_contradictions(eid, mentions_sorted, rules, EventRef(c.type, mode, names),
                                 EventRef(c.type, mode, label_names(c, _shared_actors(c))))
     keys = frozenset(k for m in c.mentions for p in m.participants for k in p.keys)
-    return _Built(ev, found, keys)
+    return _Built(ev, found, keys, (c.first_day, c.last_day))
 
 
 def _number(event_id: str) -> int:
     return int(event_id[2:])
 
 
-def _cited_names(docs: Sequence[DocAnalysis], events: Sequence[StoryEvent],
-                 contradictions: Sequence[Contradiction]) -> tuple[tuple[str, str, str], ...]:
-    by_id = {a.doc_id: a for a in docs}
+def _cited_names(events: Sequence[StoryEvent], contradictions: Sequence[Contradiction],
+                 names: Names) -> tuple[tuple[str, str, str], ...]:
     cited = {(h.doc_id, s.entity) for e in events for h in e.status_history for s in h.attribution if s.entity}
     cited |= {(v.doc_id, s.entity) for c in contradictions for v in c.values for s in v.attribution if s.entity}
-    out = []
-    for doc_id, eid in sorted(cited):
-        ent = by_id[doc_id].entity(eid) if doc_id in by_id else None
-        if ent is not None:
-            out.append((doc_id, eid, ent.name))
-    return tuple(out)
+    return tuple((doc_id, eid, names[(doc_id, eid)]) for doc_id, eid in sorted(cited) if (doc_id, eid) in names)
 
 
-def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], analyses: Sequence[DocAnalysis],
-              dates: Mapping[str, str | None], rules: StoryRules) -> Story:
+def entity_names(analyses: Iterable[DocAnalysis]) -> dict[tuple[str, str], str]:
+    return {(a.doc_id, e.id): e.name for a in analyses for e in a.entities}
+
+
+def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], articles: Mapping[str, StoryDoc],
+              names: Names, rules: StoryRules) -> Story:
     """Story number ``n`` of the articles ``docs`` and the story events that start in them."""
     story_events = [b.event for b in events]
     contradictions = [c for b in events for c in b.contradictions]
-    day_list = sorted(d for d in (dates[x] for x in docs) if d)
+    day_list = sorted(d for d in (articles[x].date for x in docs) if d)
     ranked = sorted(events, key=lambda b: -len({d for d, _ in b.event.mentions}))
-    by_id = {a.doc_id: a for a in analyses}
-    contradictions.extend(find_role_contradictions([by_id[d] for d in docs],
+    contradictions.extend(find_role_contradictions([r for d in docs for r in articles[d].roles],
                                                    [(b.event.id, set(b.keys)) for b in ranked], rules))
     return Story(id=f"story{n}", documents=tuple(docs), events=tuple(story_events),
                  contradictions=tuple(contradictions),
-                 entity_names=_cited_names([by_id[d] for d in docs], story_events, contradictions),
+                 entity_names=_cited_names(story_events, contradictions, names),
                  first_date=day_list[0] if day_list else None, last_date=day_list[-1] if day_list else None)
 
 
@@ -168,24 +181,24 @@ def build(analyses: Sequence[DocAnalysis], *, rules: StoryRules | None = None,
     clusters = link_mentions(build_mentions(analyses, rules.linking.new_instance_window), rules)
     clusters.sort(key=_event_order)
     built = [_story_event(f"ev{n}", c, rules) for n, c in enumerate(clusters, start=1)]
-    docs = [doc_keys(a) for a in analyses]
+    docs = [story_doc(a) for a in analyses]
     by_id = {a.doc_id: a for a in analyses}
 
     def texts(ids: Sequence[str]) -> dict[str, str]:
         return {d: embed_text(by_id[d]) for d in ids}
     groups = group_documents(docs, [{d for d, _ in b.event.mentions} for b in built], rules.clustering,
                              _embedder(embedder), texts)
-    dates = {d.doc_id: d.date for d in docs}
-    stories = _stories(groups, built, lambda ids: [by_id[d] for d in ids], dates, rules)
-    keys = tuple((b.event.id, b.event.type, k) for b in built for k in sorted(b.keys))
+    stories = _stories(groups, built, {d.doc_id: d for d in docs}, entity_names(analyses), rules)
+    keys = tuple(k for b in built for k in b.index_rows())
     return StoryBuild(StoryAnalysis(stories=tuple(stories)), StoryIndex(keys, tuple(docs)))
 
 
 Loader = Callable[[Collection[str]], Sequence[DocAnalysis]]
+Candidates = Callable[[str, Collection[str], int | None, int], Collection[str]]
 
 
-def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], load: Loader,
-             dates: Mapping[str, str | None], rules: StoryRules,
+def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], articles: Mapping[str, StoryDoc],
+             names: Names, rules: StoryRules,
              keep: Callable[[int, Sequence[str], Sequence[_Built]], Story | None] | None = None) -> list[Story]:
     story_of = {d: i for i, g in enumerate(groups) for d in g}
     per_story: list[list[_Built]] = [[] for _ in groups]
@@ -194,7 +207,7 @@ def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], load: Loa
     out = []
     for i, docs in enumerate(groups):
         kept = keep(i + 1, docs, per_story[i]) if keep is not None else None
-        out.append(kept or _assemble(i + 1, docs, per_story[i], load(docs), dates, rules))
+        out.append(kept or _assemble(i + 1, docs, per_story[i], articles, names, rules))
     return out
 
 
@@ -209,19 +222,22 @@ def date_order(analysis: DocAnalysis) -> tuple[int, int, str]:
 
 
 def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Loader, *,
-           candidates: Callable[[str, Collection[str]], Collection[str]], texts: Texts | None = None,
+           candidates: Candidates, texts: Texts | None = None,
            rules: StoryRules | None = None,
            embedder: Embedder | Literal["auto"] | None = "auto") -> StoryUpdate | None:
     """The stories with article ``new`` added (``load`` reads stored analyses by doc id;
-    ``candidates(type, keys)`` the ids of story events filed under those blocking keys);
-    None when ``new`` is not the latest article, so that only a full build is exact."""
+    ``candidates(type, keys, day, max_gap)`` the ids of story events filed under those blocking
+    keys and close enough in time); None when ``new`` is not the latest article, so that only
+    a full build is exact.  Only the analyses of the articles of candidate story events are read."""
     rules = rules or load_rules()
-    me = doc_keys(new)
+    me = story_doc(new)
     if any(_sort_key(d.date, d.doc_id) >= _sort_key(me.date, me.doc_id) for d in index.docs):
         return None
     events = {e.id: (s, e) for s in stories.stories for e in s.events}
     own = build_mentions([new], rules.linking.new_instance_window)
-    found = sorted({eid for m in own for eid in candidates(m.event.type, {k for p in m.participants for k in p.keys})},
+    gap = rules.linking.max_gap_days
+    found = sorted({eid for m in own
+                    for eid in candidates(m.event.type, {k for p in m.participants for k in p.keys}, m.day, gap)},
                    key=_number)
     cand_docs = {d for eid in found for d, _ in events[eid][1].mentions}
     analyses = list(load(cand_docs))
@@ -250,17 +266,21 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
             if c.slot != "role":
                 own_contra[c.event].append(c)
     keys_of: dict[str, set[str]] = defaultdict(set)
-    for eid, _type, k in index.event_keys:
+    days_of: dict[str, tuple[int | None, int | None]] = {}
+    for eid, _type, k, first, last in index.event_keys:
         keys_of[eid].add(k)
-    built = {eid: rebuilt.get(eid) or _Built(e, tuple(own_contra.get(eid, ())), frozenset(keys_of[eid]))
+        days_of[eid] = (first, last)
+    built = {eid: rebuilt.get(eid) or _Built(e, tuple(own_contra.get(eid, ())), frozenset(keys_of[eid]),
+                                             days_of.get(eid, (None, None)))
              for eid, (_s, e) in events.items()}
     built.update(rebuilt)
 
     docs = [*index.docs, me]
     groups = group_documents(docs, [{d for d, _ in b.event.mentions} for b in built.values()], rules.clustering,
                              _embedder(embedder), texts)
-    dates = {d.doc_id: d.date for d in docs}
     before = {s.id: s for s in stories.stories}
+    names = {(d, e): n for s in stories.stories for d, e, n in s.entity_names}
+    names.update(entity_names([*analyses, new]))
 
     def keep(n: int, group: Sequence[str], evs: Sequence[_Built]) -> Story | None:
         old = before.get(f"story{n}")
@@ -268,13 +288,9 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
             return None
         return old if not any(b.event.id in rebuilt for b in evs) else None
 
-    def load_with_new(ids: Collection[str]) -> Sequence[DocAnalysis]:
-        return [*load([d for d in ids if d != new.doc_id]), *([new] if new.doc_id in ids else [])]
-
-    result = _stories(groups, built.values(), load_with_new, dates, rules, keep)
+    result = _stories(groups, built.values(), {d.doc_id: d for d in docs}, names, rules, keep)
     changed = tuple(s for s in result if before.get(s.id) is not s)
     removed = tuple(sid for sid in before if sid not in {s.id for s in result})
-    keys = tuple((eid, b.event.type, k) for eid, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0]))
-                 for k in sorted(b.keys))
+    keys = tuple(k for _, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0])) for k in b.index_rows())
     return StoryUpdate(StoryAnalysis(stories=tuple(result)), changed, removed, keys, tuple(rebuilt), me)
 

@@ -19,6 +19,7 @@ from cronaca.records import DocAnalysis
 from cronaca.story.actors import participant
 from cronaca.story.link import Cluster
 from cronaca.story.mentions import article_date
+from cronaca.story.roles import RoleMention, role_mentions
 from cronaca.story.rules import ClusterSettings
 from cronaca.story.timespan import iso_ordinal
 
@@ -93,17 +94,20 @@ def _vec_cos(a: Sequence[float], b: Sequence[float]) -> float:
 
 
 @dataclass(frozen=True)
-class DocKeys:
-    """What story grouping needs of one article: its date and its actor keys with counts
-    (in the order :func:`doc_actor_keys` finds them)."""
+class StoryDoc:
+    """One article as the story layer keeps it between updates: its date, its actor keys with
+    counts (in the order :func:`doc_actor_keys` finds them) for grouping, and the roles it
+    gives people, for role conflicts."""
 
     doc_id: str
     date: str | None
     keys: tuple[tuple[str, int], ...]
+    roles: tuple[RoleMention, ...] = ()
 
 
-def doc_keys(analysis: DocAnalysis) -> DocKeys:
-    return DocKeys(analysis.doc_id, article_date(analysis), tuple(doc_actor_keys(analysis).items()))
+def story_doc(analysis: DocAnalysis) -> StoryDoc:
+    return StoryDoc(analysis.doc_id, article_date(analysis), tuple(doc_actor_keys(analysis).items()),
+                    tuple(role_mentions([analysis])))
 
 
 Texts = Callable[[Sequence[str]], Mapping[str, str]]
@@ -116,7 +120,7 @@ def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster]
 
     def texts(ids: Sequence[str]) -> dict[str, str]:
         return {d: embed_text(by_id[d]) for d in ids}
-    return group_documents([doc_keys(a) for a in analyses], [ev.docs for ev in events], settings,
+    return group_documents([story_doc(a) for a in analyses], [ev.docs for ev in events], settings,
                            embedder, texts)
 
 
@@ -124,7 +128,7 @@ def embed_text(analysis: DocAnalysis) -> str:
     return ((analysis.article.title or "") + "\n" + analysis.article.text)[:2000]
 
 
-def group_documents(docs: Sequence[DocKeys], linked: Iterable[Collection[str]], settings: ClusterSettings,
+def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]], settings: ClusterSettings,
                     embedder: Embedder | None = None, texts: Texts | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date.
     ``linked``: the articles of each story event; ``texts`` gives the text the embedder reads."""

@@ -31,6 +31,7 @@ class RoleMention:
 
 
 def role_mentions(analyses: Sequence[DocAnalysis]) -> list[RoleMention]:
+    """The roles given to people in the articles, each role key once per person and article."""
     out = []
     for a in analyses:
         date = article_date(a)
@@ -73,12 +74,13 @@ def _conflict(a: RoleMention, b: RoleMention, held_together: set[frozenset[str]]
     return abs(a.day - b.day) <= rules.roles.max_gap_days
 
 
-def find_role_contradictions(analyses: Sequence[DocAnalysis], events: Sequence[tuple[str, set[str]]],
+def find_role_contradictions(mentions: Sequence[RoleMention], events: Sequence[tuple[str, set[str]]],
                              rules: StoryRules) -> tuple[Contradiction, ...]:
-    """``events``: the story events as (id, participant keys), most reported first; a role
+    """``mentions``: the story's role mentions (:func:`role_mentions`, articles in date order);
+    ``events``: the story events as (id, participant keys), most reported first; a role
     conflict is attached to the first one the person takes part in (none: not reported)."""
     out = []
-    for people in _people(role_mentions(analyses)):
+    for people in _people(list(mentions)):
         held: set[frozenset[str]] = set()
         by_doc: dict[str, set[str]] = {}
         for m in people:
