@@ -26,5 +26,10 @@ def restory(store_path: str, explain_language: str) -> None:
             articles = len(app.snapshot.articles)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{len(stories.stories)} stories, {sum(len(s.events) for s in stories.stories)} story events "
-               f"over {articles} articles in '{store_path}'.")
+    events = sum(len(s.events) for s in stories.stories)
+    click.echo(f"{_count(len(stories.stories), 'story', 'stories')}, {_count(events, 'story event')} "
+               f"over {_count(articles, 'article')} in '{store_path}'.")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
