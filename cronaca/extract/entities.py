@@ -94,7 +94,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     cands = _resolve_bare(cands)  # "il governo" with no government named before it is left to the next step
     taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
-                                pdoc.article.language or "it")
+                                pdoc.article.language or "it", people=cands)
     return _build(lex, pdoc, cands, phrases)
 
 
@@ -160,11 +160,17 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
     out = []
     for s, e, label in pdoc.ner_spans(labels):
         s = _after_elision(pdoc.text, s, e)
-        surface = pdoc.text[s:e]
         typ = "ORG" if label == "ORG" else "PER"
-        if any(s < be and bs < e for bs, be in blocked) or not _ner_name(lex, surface, typ):
+        if typ == "PER":
+            s = _after_title(pdoc.text, s, e)  # "don Graziano" -> "Graziano"
+        surface = pdoc.text[s:e]
+        if any(s < be and bs < e for bs, be in blocked):
             continue
-        if typ == "PER" and surface.split()[-1] in _org_final_words() and surface.split()[0] not in lex.given_names:
+        if typ == "PER" and _titled_name(lex, pdoc.text, s, e):
+            pass  # "l'economista Masamichi Adachi", "don Graziano", "la 54enne M. G."
+        elif not _ner_name(lex, surface, typ):
+            continue
+        elif typ == "PER" and surface.split()[-1] in _org_final_words() and surface.split()[0] not in lex.given_names:
             typ = "ORG"  # "Lehman Brothers", "Gazprom Bank": a company the NER took for a person
         elif typ == "PER" and (not _person_evidence(lex, pdoc.text, s, e) or street_before(pdoc.text, s)):
             continue
@@ -193,6 +199,40 @@ def _person_evidence(lex: Lexicon, text: str, start: int, end: int) -> bool:
         return True
     after = text[end:end + 40].casefold()
     return re.match(cues["after"], after) is not None
+
+def _after_title(text: str, start: int, end: int) -> int:
+    """'don Graziano' -> 'Graziano': a lower-case title of ``person_context.before`` that the NER
+    took into a person's span."""
+    cues = load_yaml("it", "roles.yaml")["person_context"]
+    m = re.match(r"([a-zà-ù]+\.?)\s+(?=[A-ZÀ-Ý])", text[start:end])
+    return start + m.end() if m and m.group(1) in cues["before"] else start
+
+
+def _titled_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """A name the NER calls a person, right after a person's title or an age ("il sindaco
+    Muzzarelli", "don Graziano", "l'economista Masamichi Adachi", "la 54enne M. G."): one
+    surname, or capitalised words of which no one is a country, or initials.  The title
+    outweighs a word that is also a town; a whole name that is a place is still no person."""
+    words = text[start:end].split()
+    title = re.search(r"\S+\s*$", text[max(0, start - 25):start])
+    if not words or not all(is_capitalised(w) for w in words) or street_before(text, start) or (
+            title is not None and street_before(text, max(0, start - 25) + title.start())):
+        return False  # "via don Pasquino Fiorenzi"
+    if re.search(r"[^\w\s'’.-]", text[start:end]) or _shouting(words) and len(words[0]) > 2:
+        return False
+    cues = load_yaml("it", "roles.yaml")["person_context"]
+    before = re.split(r"[\s'’]+", text[max(0, start - 25):start].casefold().strip())[-1:]
+    if not before or not (before[0] in cues["before"] or re.fullmatch(cues["before_age"], before[0])):
+        return False
+    initials = all(re.fullmatch(r"[A-ZÀ-Ý]\.", w) for w in words)
+    if initials:
+        return len(words) >= 2
+    if any(w.endswith(".") for w in words) and not initials:
+        return False
+    whole = " ".join(words)
+    return (lex.countries.lookup(whole) is None and load_gazetteer().get(whole) is None
+            and not any(lex.countries.lookup(w) is not None for w in words))
+
 
 def _ner_longer_org_names(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate]) -> list[Candidate]:
     """An organisation name found by the rules that the NER reads further, by lower-case words
@@ -384,7 +424,8 @@ def _build(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phrases: list[
         roles = roles_by_group.get(group, [])
         name = head.name
         if head.type == "PER" and head.kb_id is None:
-            name = max((m.text for m in mentions), key=len)
+            # the longest mention written as a name, not a descriptor ("54enne" before "M. G.")
+            name = max((m.text for m in mentions), key=lambda t: (t[:1].isupper(), len(t)))
         code, country = head.code, head.country
         if head.type == "PER" and head.kb_id is None and roles:
             code, country = _code_from_role(lex, pdoc.text, roles[0][0])

@@ -302,7 +302,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
 
 
 _LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
-              "person_titles", "actor_verbs", "actor_prepositions", "not_places")
+              "person_titles", "actor_verbs", "not_places")
 
 
 def _check_schema(data: Any) -> None:

@@ -16,7 +16,8 @@ to every word (casa, sera and papa are towns somewhere):
    → "Rubio"), a PER entity with no locative preposition or dateline before it ("a Ramallah"
    stays a place whatever the NER says), or a name on the stop-list of ``data/it/places.yaml``;
 3. a country or city standing for its government ("Mosca ha smentito", "colloqui con
-   Mosca", "tra Mosca e Washington") is an actor, not a location, and is left out.
+   Mosca") stays a place: every toponym is one (spec/OUTPUT.md); the entities stage gives
+   its actor reading.
 
 :func:`place_mentions` returns every location mention; :func:`extract_places` (the stage)
 returns one :class:`~cronaca.records.Place` per distinct toponym, at its first mention.
@@ -51,7 +52,6 @@ _PERSON_LABELS = frozenset({"PER", "PERSON"})
 _OPENERS = frozenset("«\"“‘'([—–-:")
 _PREV_WORD = re.compile(rf"(\w+)([{_APOS}]?)[ \t]*$")
 # "Mosca ha …", "Israele e Hamas hanno …": the next lower-case word after the name
-_NEXT_VERB = re.compile(rf"[ \t]+(?:(?:e|ed)[ \t]+(?:[{_UPPER}][\w{_APOS}-]*[ \t]+)+)?([{_LOWER}]+)\b")
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,6 @@ class _Cues:
     leading: frozenset[str]
     connectors: frozenset[str]
     titles: frozenset[str]
-    actor_verbs: frozenset[str]
-    actor_preps: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -95,11 +93,10 @@ def _cues() -> _Cues:
     th = data["thresholds"]
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
-                       "person_titles", "actor_verbs", "actor_prepositions")}
+                       "person_titles")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
-                 titles=lower["person_titles"], actor_verbs=lower["actor_verbs"],
-                 actor_preps=lower["actor_prepositions"],
+                 titles=lower["person_titles"],
                  blocked=frozenset(fold(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -168,8 +165,6 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         strong = cued or any(_overlap(span, loc) for loc in locs)
         if not _plausible(c, text, strong, c.start in starts or _after_opener(text, c.start),
                           person_words, cues):
-            continue
-        if _is_actor(c, prev, text, candidates[i - 1] if i else None, cues):
             continue
         info = c.info
         listed_ok = strong
@@ -290,25 +285,6 @@ def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_wor
     if home:
         return info.population >= (cues.min_context_home if strong else cues.min_bare_home)
     return info.population >= (cues.min_context if strong else cues.min_bare)
-
-
-def _is_actor(c: _Candidate, prev: str | None, text: str, before: _Candidate | None, cues: _Cues) -> bool:
-    """A country or city standing for its government: subject of a verb, after 'con', 'tra X e Y'."""
-    if c.after_preposition is not None and c.after_preposition not in ("tra", "fra"):
-        return False  # "A Mosca, invece, …"
-    if prev in cues.actor_preps:
-        return True
-    if prev in ("tra", "fra") and c.info.feature == "city":
-        return False  # "la zona industriale tra Bomporto e Sorbara": towns between which, no parties
-    if prev in ("tra", "fra"):
-        return re.match(r"[ \t]+(?:e|ed)[ \t]", text[c.end:c.end + 5]) is not None
-    if (prev in ("e", "ed") and before is not None and c.info.feature != "city" and text[before.end:c.start].strip() in ("e", "ed")
-            and _previous_word(text, before.start) in ("tra", "fra")):
-        return True
-    if prev in cues.locative:
-        return False
-    nxt = _NEXT_VERB.match(text, c.end, c.end + 80)
-    return nxt is not None and nxt.group(1) in cues.actor_verbs
 
 
 def _previous_word(text: str, start: int) -> str | None:

@@ -7,8 +7,12 @@ the scores of ``score_all.py`` (times and places by text, persons by name, event
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 from pathlib import Path
+from typing import Any
+
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 
 
 def spans(items: list[dict]) -> list[tuple[int, int, str, str]]:
@@ -17,6 +21,53 @@ def spans(items: list[dict]) -> list[tuple[int, int, str, str]]:
         for m in it.get("mentions") or [it]:
             out.append((m["start"], m["end"], m["text"], str(it.get("value") or it.get("country") or "")))
     return out
+
+
+def _scorer() -> Any:
+    """The shared scorer module (``../shared/eval/score.py``), for its event matching."""
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def event_lines(gold: dict, sys_doc: dict, text: str) -> list[str]:
+    """Every system event marked ok or EXTRA, every core gold event ok or MISS, matched the way
+    the scorer matches them (same type; gold actors within the system's, recipients likewise)."""
+    scorer = _scorer().DocScorer(gold, sys_doc, text)
+    ents = {e["id"]: e["name"] for e in sys_doc.get("entities", [])}
+    sys_events = sys_doc.get("events", [])
+    mapped = [(set().union(set(), *(scorer.keys_for_entity(x) for x in ev.get("actors") or [])),
+               set().union(set(), *(scorer.keys_for_entity(x) for x in ev.get("recipients") or [])))
+              for ev in sys_events]
+    used: dict[int, str] = {}
+    gold_marks: dict[str, str] = {}
+    for g in sorted(gold["events"], key=lambda g: g.get("optional", False)):
+        for j, (a, r) in enumerate(mapped):
+            if j in used or sys_events[j]["type"] != g["type"]:
+                continue
+            if "participants" in g:
+                ok = set(g["participants"]) <= (a | r)
+            else:
+                ok = set(g.get("actors", [])) <= a and set(g.get("recipients", [])) <= (r | a if not g.get("actors") else r)
+                ok = ok and (bool(g.get("actors")) or bool(g.get("recipients")))
+            if ok:
+                used[j] = "optional" if g.get("optional") else "ok"
+                gold_marks[g["key"]] = "ok"
+                break
+    lines = []
+    for j, ev in enumerate(sys_events):
+        c = ev["claims"][0]
+        lines.append(f"  events SYS {used.get(j, 'EXTRA')} {ev['type']}/{ev.get('mode')} "
+                     f"{[ents.get(a) for a in ev['actors']]} -> {[ents.get(r) for r in ev['recipients']]} "
+                     f"{c['status']} {text[c['evidence']['start']:c['evidence']['end']][:70]!r}")
+    for g in gold["events"]:
+        if not g.get("optional"):
+            lines.append(f"  events GOLD {gold_marks.get(g['key'], 'MISS')} {g['type']}/{g.get('mode')} "
+                         f"{g.get('actors', g.get('participants'))} -> {g.get('recipients')} "
+                         f"{g['claims'][0]['status']} {g['claims'][0]['evidence'][:70]!r}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         for part in ("times", "places"):
             if part not in parts:
                 continue
-            sys_items = spans(sys_doc.get(part, []) if part == "times" else sys_doc.get(part, []))
+            sys_items = spans(sys_doc.get(part, []))
             gold_items = [(g["text"], str(g.get("value") if part == "times" else g.get("country")), g.get("optional"))
                           for g in gold[part]]
             for gtext, gval, opt in gold_items:
@@ -55,22 +106,13 @@ def main(argv: list[str] | None = None) -> int:
             for e in sys_doc.get("entities", []):
                 if e["type"] == "PER" and not ({e["name"]} | {m["text"] for m in e["mentions"]}) & gold_names:
                     lines.append(f"  persons EXTRA {e['name']!r}")
-            for k, v in gold["actors"].items():
+            for v in gold["actors"].values():
                 if v["type"] == "PER" and not any(
                         e["type"] == "PER" and ({e["name"]} | {m["text"] for m in e["mentions"]}) & set(v["aliases"])
                         for e in sys_doc.get("entities", [])):
                     lines.append(f"  persons MISS {v['aliases']}")
         if "events" in parts:
-            ents = {e["id"]: e["name"] for e in sys_doc.get("entities", [])}
-            for ev in sys_doc.get("events", []):
-                c = ev["claims"][0]
-                lines.append(f"  events SYS {ev['type']}/{ev.get('mode')} {[ents.get(a) for a in ev['actors']]} -> "
-                             f"{[ents.get(r) for r in ev['recipients']]} {c['status']} "
-                             f"{text[c['evidence']['start']:c['evidence']['end']][:70]!r}")
-            for g in gold["events"]:
-                if not g.get("optional"):
-                    lines.append(f"  events GOLD {g['type']}/{g.get('mode')} {g.get('actors', g.get('participants'))} -> "
-                                 f"{g.get('recipients')} {g['claims'][0]['status']} {g['claims'][0]['evidence'][:70]!r}")
+            lines.extend(event_lines(gold, sys_doc, text))
         if lines:
             print(gold["doc_id"])
             print("\n".join(lines))

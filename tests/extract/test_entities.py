@@ -508,3 +508,33 @@ def test_entities_new_actors_become_event_participants(parsed, text, etype, acto
 def test_entities_double_given_name_spaced_by_tokenisation(parsed):
     names = {e.name for e in extract_entities(parsed("Jean - Claude Trichet ha parlato ieri."), [])}
     assert "Jean - Claude Trichet" in names
+
+
+@pytest.mark.parametrize("text,ner,name", [
+    ("L'economista Masamichi Adachi di JPMorgan ha parlato.", "Masamichi Adachi", "Masamichi Adachi"),
+    ("Il furto in casa del parroco, don Graziano, è avvenuto ieri.", "don Graziano", "Graziano"),
+    ("Ha parlato il sindaco Muzzarelli in consiglio.", "Muzzarelli", "Muzzarelli"),
+    ("La denuncia è scattata per la 54enne M. G. di Carpi.", "M. G.", "M. G."),
+])
+def test_entities_name_after_a_title_or_an_age_is_a_person(parsed_with_ents, text, ner, name):
+    ents = extract_entities(parsed_with_ents(text, [(ner, "PER")]))
+    assert [e.name for e in ents if e.type == "PER"] == [name]
+
+
+@pytest.mark.parametrize("text,ner", [
+    ("La polisportiva di via don Pasquino Fiorenzi ha vinto.", "Pasquino Fiorenzi"),
+    ("Il sindaco di Modena ha parlato.", "Modena"),
+    ("Lo ha votato anche il deputato Italia Viva.", "Italia Viva"),
+])
+def test_entities_title_evidence_has_limits(parsed_with_ents, text, ner):
+    ents = extract_entities(parsed_with_ents(text, [(ner, "PER")]))
+    assert [e.name for e in ents if e.type == "PER"] == []
+
+
+def test_entities_descriptor_before_a_name_is_that_person(parsed_with_ents):
+    text = "I carabinieri hanno denunciato il 33enne G. C. per ricettazione."
+    ents = extract_entities(parsed_with_ents(text, [("G. C.", "PER")]))
+    person = next(e for e in ents if e.type == "PER")
+    assert person.name == "G. C."
+    assert [m.text for m in person.mentions] == ["33enne", "G. C."]
+    assert not any(e.type == "MISC" and e.name == "33enne" for e in ents)

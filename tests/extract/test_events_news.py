@@ -29,9 +29,32 @@ CASES = [
      ("PROTEST", "strike", ["sindacati"], [])),
     ("Roma, 3 marzo 2025 – Il governo ha respinto la richiesta dei sindacati.",
      ("REJECT", None, ["governo"], ["sindacati"])),
+    # a refused or requested action is the mode of the refusal or request, no event of its own
     ("New York, 3 marzo 2008 – La Federal Reserve ha rifiutato il salvataggio di Lehman Brothers.",
-     ("AID", None, ["Federal Reserve"], ["Lehman Brothers"])),
+     ("REJECT", "assist", ["Federal Reserve"], ["Lehman Brothers"])),
+    (("New York, 16 settembre 2008 – Il fallimento è arrivato dopo il rifiuto della Federal Reserve a "
+     "procedere al salvataggio di Lehman Brothers."), ("REJECT", "assist", ["Federal Reserve"], ["Lehman Brothers"])),
+    ("MODENA. Per il 35enne sono scattate le manette.", ("COERCE", "arrest", [], ["35enne"])),
+    ("CARPI. Due giovani marocchini sono finiti in manette. Li hanno fermati i carabinieri.",
+     ("COERCE", "arrest", ["carabinieri"], ["giovani marocchini"])),
 ]
+
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    ("New York, 3 marzo 2008 – La Federal Reserve ha rifiutato il salvataggio di Lehman Brothers.", "REJECT", "AID"),
+    ("SAVIGNANO. Il sindaco Caroli ha invitato i cittadini a denunciare i furti.", "REQUEST", "ACCUSE"),
+])
+def test_events_news_asked_or_refused_action_is_no_event(analyzer, text, kept, gone):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    types = [ev.type for ev in analysis.events]
+    assert kept in types
+    assert gone not in types
+
+
+def test_events_news_refused_accusation_still_happened(analyzer):
+    text = "Roma, 3 marzo 2025 – Il ministro Salvini ha respinto le accuse del Partito democratico."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert {"REJECT", "ACCUSE"} <= {ev.type for ev in analysis.events}
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -130,14 +130,17 @@ def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> 
 
 @cache
 def _street_words() -> re.Pattern[str]:
-    """The street heads of ``venues.yaml`` ("via", "piazza"), ending right before a name."""
+    """The street heads of ``venues.yaml`` ("via", "piazza"), ending right before a name or
+    before a person's title ("via don Minzoni")."""
     heads = [h for h, feature in load_yaml("it", "venues.yaml")["heads"].items() if feature == "street"]
-    return re.compile(rf"(?i)(?:^|[\s(])(?:{'|'.join(map(re.escape, heads))})\s+$")
+    titles = load_yaml("it", "roles.yaml")["person_context"]["before"]
+    return re.compile(rf"(?i)(?:^|[\s(])(?:{'|'.join(map(re.escape, heads))})\s+"
+                      rf"(?:(?:{'|'.join(map(re.escape, titles))})\s+)?$")
 
 
 def street_before(text: str, start: int) -> bool:
     """ "via Natalino Marchi", "piazza Giuseppe Garibaldi": a name after a street word is the street's."""
-    return _street_words().search(text, max(0, start - 14), start) is not None
+    return _street_words().search(text, max(0, start - 30), start) is not None
 
 
 def unknown_person(lex: Lexicon, start: int, end: int, text: str) -> Candidate:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from cronaca.data import load_yaml
@@ -46,10 +46,12 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
-                       lang: str = "it") -> list[Candidate]:
+                       lang: str = "it", people: Sequence[Candidate] = ()) -> list[Candidate]:
     """Institution and unnamed-person mentions outside ``taken`` spans (names found already).
     ``country`` (alpha-3) is the article's country, prefixed to the sector codes; ``nat_re``
-    matches the nationality adjectives that may follow a descriptor ("un giovane marocchino")."""
+    matches the nationality adjectives that may follow a descriptor ("un giovane marocchino").
+    A descriptor right before one of ``people`` ("la 54enne M. G.") is a mention of that person."""
+    named_at = {c.start: c for c in people if c.type == "PER"}
     lex = unnamed_lexicon(lang)
     more_re = re.compile(rf"\s+(?:{lex.age_phrase}|(?i:{nat_re}))(?![\w'’])")
     out: list[Candidate] = []
@@ -86,6 +88,11 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         more = more_re.match(text, end)
         if more is not None and not any(s < more.end() and end < e for s, e in taken):
             end = more.end()
+        gap = re.match(r"[ \t]+", text[end:end + 3])
+        person = named_at.get(end + gap.end()) if gap else None
+        if person is not None:
+            out.append(replace(person, start=start, end=end, text=text[start:end]))
+            continue
         noun = re.sub(r"\s+", "", word) if m.group("age") else word
         out.append(Candidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end],
                              prefix + sector, country))

@@ -218,6 +218,8 @@ class StatusLexicon:
 class Plover:
     cameo: dict[str, str]  # type -> CAMEO code
     modes: dict[str, dict[str, str | None]]  # type -> mode -> CAMEO code or None
+    # governing type -> embedded type -> the governing event's mode ("ha chiesto aiuti": REQUEST/assist)
+    embedded_actions: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def cameo_for(self, type_: str, mode: str | None) -> str | None:
         if mode and self.modes.get(type_, {}).get(mode):
@@ -252,7 +254,17 @@ def plover() -> Plover:
             raise DataFileError(f"{where}: expected a mapping with 'cameo' and 'modes'.")
         cameo[name] = str(_need(spec, "cameo", str, where))
         modes[name] = {str(m): (None if c is None else str(c)) for m, c in _need(spec, "modes", dict, where).items()}
-    return Plover(cameo=cameo, modes=modes)
+    embedded: dict[str, dict[str, str | None]] = {}
+    for outer, inner in _need(data, "embedded_actions", dict, "plover.yaml").items():
+        where = f"plover.yaml embedded_actions.{outer}"
+        if outer not in cameo or not isinstance(inner, dict) or set(inner) - set(cameo):
+            raise DataFileError(f"{where}: expected a PLOVER type mapping PLOVER types to a mode or null.")
+        for kind, mode in inner.items():
+            if mode is not None and mode not in modes[outer]:
+                raise DataFileError(f"{where}.{kind}: '{mode}' is no mode of {outer}; "
+                                    f"valid: {sorted(modes[outer])}.")
+        embedded[str(outer)] = {str(k): (None if m is None else str(m)) for k, m in inner.items()}
+    return Plover(cameo=cameo, modes=modes, embedded_actions=embedded)
 
 
 def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:

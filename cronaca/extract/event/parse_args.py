@@ -1,7 +1,9 @@
 """Participants from the dependency parse: subject -> actor, object -> recipient, the passive's
 subject -> recipient and its agent ("dai carabinieri", "da parte del Senato") -> actor; a noun
 takes "da parte di X" as actor and "di X" as actor, or as recipient when an agent is named;
-a participle modifying a noun ("un 40enne arrestato") has that noun as recipient; a verb with no
+a noun that is the subject of a verb of happening takes whom it befell as recipient ("per il
+40enne è scattata la denuncia"); a participle modifying a noun ("un 40enne arrestato") has that
+noun as recipient; a verb with no
 subject of its own takes the subject of the verb it is coordinated with.  Used for the triggers
 of the predicate table (``predicates.tsv``), with the word-window rules as the fallback.
 """
@@ -43,7 +45,7 @@ class ParseArguments:
     @staticmethod
     def _conjuncts(tok: Token) -> Iterator[Token]:
         for c in tok.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):  # NUM: "al 33enne"
                 yield c
                 yield from ParseArguments._conjuncts(c)
 
@@ -85,6 +87,14 @@ class ParseArguments:
             verb_actors, _ = self.verb(tok.head)
             if tok.dep_ == "obj":
                 actors = verb_actors
+        if tok.dep_ in ("nsubj", "nsubj:pass", "obj") and tok.head.lemma_ in self.g.happening_verbs:
+            for c in tok.head.children:  # "per lui è scattata la denuncia": whom it befell
+                if c.dep_ == "iobj" or (c.dep_ == "obl" and self._case(c) in self.g.happening_recipient_preps):
+                    recips.extend(m for m in self.mentions_of(c) if m not in recips)
+        if tok.dep_ == "obl" and tok.head.lemma_ in self.g.ending_verbs:
+            for c in tok.head.children:  # "sono finiti in manette due albanesi"
+                if c.dep_ in ("nsubj", "nsubj:pass"):
+                    recips.extend(m for m in self.mentions_of(c) if m not in recips)
         return actors, recips
 
     @staticmethod
