@@ -14,7 +14,7 @@ from typing import Literal
 from cronaca.records import DocAnalysis, StoryAnalysis
 from cronaca.story.actors import norm
 from cronaca.story.build import StoryBuild, StoryIndex, StoryUpdate, build, date_order, update
-from cronaca.story.cluster import Embedder, StoryDoc
+from cronaca.story.group import Embedder, StoryDoc
 from cronaca.story.mentions import article_date, source_ref
 from cronaca.story.roles import RoleMention
 from cronaca.story.rules import StoryRules

@@ -20,7 +20,8 @@ from typing import Literal
 
 from cronaca.records import Contradiction, DocAnalysis, EventRef, Story, StoryAnalysis, StoryEvent
 from cronaca.story.actors import norm
-from cronaca.story.cluster import (
+from cronaca.story.contradictions import find_contradictions
+from cronaca.story.group import (
     Embedder,
     StoryDoc,
     Texts,
@@ -29,9 +30,8 @@ from cronaca.story.cluster import (
     group_documents,
     story_doc,
 )
-from cronaca.story.contradictions import find_contradictions
 from cronaca.story.history import status_history
-from cronaca.story.link import BlockingIndex, Cluster, index_mention, link_document, link_mentions
+from cronaca.story.link import BlockingIndex, EventDraft, index_mention, link_document, link_mentions
 from cronaca.story.mentions import article_date, build_mentions
 from cronaca.story.roles import find_role_contradictions
 from cronaca.story.rules import StoryRules, load_rules
@@ -102,12 +102,12 @@ class _Built:
         return [(self.event.id, self.event.type, k, *self.days) for k in sorted(self.keys)]
 
 
-def _event_order(c: Cluster) -> tuple[int, int, int]:
+def _event_order(c: EventDraft) -> tuple[int, int, int]:
     first = min(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
     return (first.order, first.event.trigger.start, -len(c.docs))
 
 
-def label_names(c: Cluster, only: set[int] | None = None) -> tuple[str, ...]:
+def label_names(c: EventDraft, only: set[int] | None = None) -> tuple[str, ...]:
     """Who a story event is about, for labels: the people when two or more are named,
     otherwise every actor but the venue ("Trump–Putin meeting", not "…–Budapest")."""
     rows = [(n, t) for i, (n, t) in enumerate(zip(c.actors.short_names(), c.actors.types, strict=True))
@@ -119,13 +119,13 @@ def label_names(c: Cluster, only: set[int] | None = None) -> tuple[str, ...]:
     return tuple(n for n, _ in rows if norm(n) not in venues)[:3]
 
 
-def _shared_actors(c: Cluster) -> set[int]:
+def _shared_actors(c: EventDraft) -> set[int]:
     """Actor groups named by every mention that names anyone."""
     named = [set().union(*(p.keys for p in m.participants)) for m in c.mentions if m.participants]
     return {i for i, ks in enumerate(c.actors.keys) if named and all(ks & n for n in named)}
 
 
-def _story_event(eid: str, c: Cluster, rules: StoryRules) -> _Built:
+def _story_event(eid: str, c: EventDraft, rules: StoryRules) -> _Built:
     modes = Counter(m.event.mode for m in c.mentions if m.event.mode)
     mode = modes.most_common(1)[0][0] if modes else None
     mentions_sorted = sorted(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
@@ -243,10 +243,10 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     analyses = list(load(cand_docs))
     mentions = build_mentions([*analyses, new], rules.linking.new_instance_window)
     by_event = {(m.doc_id, m.event.id): m for m in mentions}
-    clusters: list[Cluster] = []
+    clusters: list[EventDraft] = []
     block: BlockingIndex = defaultdict(list)
     for ci, eid in enumerate(found):
-        cluster = Cluster(type=events[eid][1].type)
+        cluster = EventDraft(type=events[eid][1].type)
         for m in sorted((by_event[x] for x in events[eid][1].mentions), key=lambda m: m.order):
             cluster.add(m)
             index_mention(block, m, ci)

@@ -22,13 +22,13 @@ from collections.abc import Callable, Sequence
 from cronaca.records import Contradiction, ContradictionValue, EventRef, Side
 from cronaca.story.actors import Participant, norm
 from cronaca.story.history import claim_order
-from cronaca.story.mentions import ClaimRef, Mention
+from cronaca.story.mentions import ClaimRef, EventMention
 from cronaca.story.rules import StoryRules
 
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "locality", "district"})
 
 
-def _claims(mentions: Sequence[Mention]) -> list[ClaimRef]:
+def _claims(mentions: Sequence[EventMention]) -> list[ClaimRef]:
     rows = [(claim_order(c, m.order), c) for m in mentions for c in m.claims]
     rows.sort(key=lambda r: r[0])
     return [c for _, c in rows]
@@ -157,20 +157,20 @@ def _rescheduled(rules: StoryRules) -> Callable[[ClaimRef, ClaimRef], bool]:
     return changed
 
 
-def _counterparts(m: Mention, shared: set[str]) -> list[Participant]:
+def _counterparts(m: EventMention, shared: set[str]) -> list[Participant]:
     return [p for p in m.participants if not (p.keys & shared)]
 
 
-def _same_dated_event(a: Mention, b: Mention, tol: int) -> bool:
+def _same_dated_event(a: EventMention, b: EventMention, tol: int) -> bool:
     """Both mentions date the event to a single day (occurred or planned), the same day."""
-    def days(m: Mention) -> list[tuple[int, int]]:
+    def days(m: EventMention) -> list[tuple[int, int]]:
         return [(c.span.first, c.span.last) for c in m.claims
                 if c.span is not None and c.claim.status in ("occurred", "planned") and c.span.first == c.span.last]
     return any(abs(x[0] - y[0]) <= tol for x in days(a) for y in days(b))
 
 
-def participant_conflicts(mentions: Sequence[Mention], rules: StoryRules
-                          ) -> list[tuple[Mention, Mention, Participant, Participant]]:
+def participant_conflicts(mentions: Sequence[EventMention], rules: StoryRules
+                          ) -> list[tuple[EventMention, EventMention, Participant, Participant]]:
     """Pairs of mentions of one story event, by different voices, that give the same dated
     event a different single counterpart of the same kind for the actors they share."""
     out = []
@@ -194,7 +194,7 @@ def participant_conflicts(mentions: Sequence[Mention], rules: StoryRules
     return out
 
 
-def _participants_contradiction(event_id: str, found: list[tuple[Mention, Mention, Participant, Participant]],
+def _participants_contradiction(event_id: str, found: list[tuple[EventMention, EventMention, Participant, Participant]],
                                 event: EventRef) -> Contradiction:
     values: list[ContradictionValue] = []
     seen: set[tuple[str, str]] = set()
@@ -212,7 +212,7 @@ def _participants_contradiction(event_id: str, found: list[tuple[Mention, Mentio
                          sides=(sides[0], sides[1]), about=event)
 
 
-def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: StoryRules,
+def find_contradictions(event_id: str, mentions: Sequence[EventMention], rules: StoryRules,
                         event: EventRef, shared_event: EventRef | None = None) -> tuple[Contradiction, ...]:
     """``event`` names the story event; ``shared_event`` names it by the actors the mentions
     share, for the participants slot ("Tajani's meeting")."""

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cronaca.story.actors import ActorGroups, norm
-from cronaca.story.mentions import Mention
+from cronaca.story.mentions import EventMention
 from cronaca.story.rules import StoryRules
 from cronaca.story.timespan import DaySpan
 
@@ -29,11 +29,11 @@ DEFINITE_TIME = frozenset({"occurred", "planned"})
 
 
 @dataclass
-class Cluster:
+class EventDraft:
     """A story event being built (internal, mutable while linking)."""
 
     type: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
     actors: ActorGroups = field(default_factory=ActorGroups)
     actor_side: ActorGroups = field(default_factory=ActorGroups)
     recipient_side: ActorGroups = field(default_factory=ActorGroups)
@@ -42,7 +42,7 @@ class Cluster:
     first_day: int | None = None
     last_day: int | None = None
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: EventMention) -> None:
         self.mentions.append(m)
         self.docs.add(m.doc_id)
         if m.event.mode:
@@ -72,11 +72,11 @@ class Cluster:
                    for m in self.mentions for c in m.claims)
 
 
-def _definite(m: Mention) -> list[DaySpan]:
+def _definite(m: EventMention) -> list[DaySpan]:
     return [c.span for c in m.claims if c.span is not None and c.claim.status in DEFINITE_TIME]
 
 
-def _gap(m: Mention, c: Cluster) -> int:
+def _gap(m: EventMention, c: EventDraft) -> int:
     if m.day is None or c.first_day is None or c.last_day is None:
         return 0
     if m.day < c.first_day:
@@ -84,7 +84,7 @@ def _gap(m: Mention, c: Cluster) -> int:
     return max(0, m.day - c.last_day)
 
 
-def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
+def score(m: EventMention, c: EventDraft, rules: StoryRules) -> float | None:
     """How well mention ``m`` fits story event ``c``; None when they cannot be one event."""
     s = rules.linking
     if m.doc_id in c.docs or m.event.type != c.type:
@@ -125,7 +125,7 @@ def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
 BlockingIndex = dict[tuple[str, str], list[int]]
 
 
-def index_mention(index: BlockingIndex, m: Mention, ci: int) -> None:
+def index_mention(index: BlockingIndex, m: EventMention, ci: int) -> None:
     """File story event ``ci`` under the (type, actor key) blocking keys of mention ``m``."""
     for p in m.participants:
         for k in p.keys:
@@ -134,7 +134,7 @@ def index_mention(index: BlockingIndex, m: Mention, ci: int) -> None:
                 bucket.append(ci)
 
 
-def link_document(doc_mentions: Sequence[Mention], clusters: list[Cluster], index: BlockingIndex,
+def link_document(doc_mentions: Sequence[EventMention], clusters: list[EventDraft], index: BlockingIndex,
                   rules: StoryRules) -> int:
     """Link the mentions of one article to the story events ``clusters`` (or start new ones,
     appended); returns the number of comparisons made."""
@@ -160,23 +160,23 @@ def link_document(doc_mentions: Sequence[Mention], clusters: list[Cluster], inde
             ci = taken_m[i]
         else:
             ci = len(clusters)
-            clusters.append(Cluster(type=m.event.type))
+            clusters.append(EventDraft(type=m.event.type))
         clusters[ci].add(m)
         index_mention(index, m, ci)
     return compared
 
 
-def by_article(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def by_article(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
     """The mentions grouped by article, articles in date order."""
-    by_doc: dict[int, list[Mention]] = defaultdict(list)
+    by_doc: dict[int, list[EventMention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.order].append(m)
     return [by_doc[order] for order in sorted(by_doc)]
 
 
-def link_mentions(mentions: Sequence[Mention], rules: StoryRules) -> list[Cluster]:
+def link_mentions(mentions: Sequence[EventMention], rules: StoryRules) -> list[EventDraft]:
     """Group mentions (in article date order) into story events."""
-    clusters: list[Cluster] = []
+    clusters: list[EventDraft] = []
     index: BlockingIndex = defaultdict(list)
     compared = sum(link_document(doc_mentions, clusters, index, rules) for doc_mentions in by_article(mentions))
     log.debug("linked %d mentions into %d story events (%d comparisons)", len(mentions), len(clusters), compared)

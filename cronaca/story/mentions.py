@@ -1,6 +1,6 @@
 """One article's events as the story layer sees them: mentions and their claims.
 
-A :class:`Mention` is one event of one article with what linking needs (participants,
+A :class:`EventMention` is one event of one article with what linking needs (participants,
 date, mode, time spans, places); a :class:`ClaimRef` is one claim with what history and
 contradiction finding need (the article date, the source chain with names, the place and
 time as written).
@@ -58,7 +58,7 @@ class ClaimRef:
 
 
 @dataclass(frozen=True)
-class Mention:
+class EventMention:
     doc_id: str
     event: Event
     date: str | None
@@ -148,18 +148,18 @@ def _new_instance(analysis: DocAnalysis, event: Event, lang: str, window: int) -
 
 
 @dataclass(frozen=True)
-class Grammar:
+class SourceWords:
     articles: dict[str, str]  # article or articulated preposition -> bare article
     heads: frozenset[str]  # source nouns ("fonti", "sources")
 
 
 @cache
-def grammar(lang: str) -> Grammar:
+def source_words(lang: str) -> SourceWords:
     try:
         raw = load_yaml(lang, "story.yaml")
     except DataFileError:
-        return Grammar({}, frozenset())
-    return Grammar({norm(k): str(v) for k, v in (raw.get("articles") or {}).items()},
+        return SourceWords({}, frozenset())
+    return SourceWords({norm(k): str(v) for k, v in (raw.get("articles") or {}).items()},
                    frozenset(norm(h) for h in (raw.get("source_heads") or {})))
 
 
@@ -170,7 +170,7 @@ _FIRST_WORD = re.compile(r"^(\w+['’]?)\s*", re.UNICODE)
 def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
     """The source as the explanations name it: canonical name, written form, article, head."""
     ent = analysis.entity(src.entity) if src.entity else None
-    g = grammar(lang)
+    g = source_words(lang)
     written = " ".join(src.text.split())
     article = None
     first = _FIRST_WORD.match(written)
@@ -218,13 +218,13 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
                     tuple(source_ref(analysis, s, lang) for s in claim.attribution), lang)
 
 
-def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[Mention]:
+def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[EventMention]:
     """All events of all articles as mentions, articles in date order (undated last)."""
     def sort_key(a: DocAnalysis) -> tuple[int, int, str]:
         day = iso_ordinal(article_date(a))
         return (0 if day is not None else 1, day or 0, a.doc_id)
 
-    out: list[Mention] = []
+    out: list[EventMention] = []
     for order, analysis in enumerate(sorted(analyses, key=sort_key)):
         date = article_date(analysis)
         lang = analysis.article.language or "it"
@@ -233,6 +233,6 @@ def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6
             parts = actors + tuple(p for p in event_participants(analysis, ev.recipients)
                                    if p.keys not in {a.keys for a in actors})
             claims = tuple(claim_ref(analysis, ev, c, date, lang) for c in ev.claims)
-            out.append(Mention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
+            out.append(EventMention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
                                _new_instance(analysis, ev, lang, new_instance_window), order))
     return out

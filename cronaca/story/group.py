@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from cronaca.records import DocAnalysis
 from cronaca.story.actors import participant
-from cronaca.story.link import Cluster
+from cronaca.story.link import EventDraft
 from cronaca.story.mentions import article_date
 from cronaca.story.roles import RoleMention, role_mentions
 from cronaca.story.rules import ClusterSettings
@@ -113,7 +113,7 @@ def story_doc(analysis: DocAnalysis) -> StoryDoc:
 Texts = Callable[[Sequence[str]], Mapping[str, str]]
 
 
-def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster], settings: ClusterSettings,
+def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[EventDraft], settings: ClusterSettings,
                       embedder: Embedder | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date."""
     by_id = {a.doc_id: a for a in analyses}
