@@ -7,7 +7,6 @@ shapes what it reads into the bodies the endpoints answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -17,6 +16,7 @@ from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 from cronaca.export.analysis import claim_to_json, document_to_json, story_to_json
 from cronaca.export.wording import LANGUAGES, story_title
+from cronaca.folding import strip_accents
 from cronaca.records import Article, Claim, DocAnalysis, Entity, Story, StoryAnalysis
 
 
@@ -54,8 +54,7 @@ def actor_key(entity: Entity) -> str:
     """A stable id for an actor across articles: its KB id, else a slug of its canonical name."""
     if entity.kb_id:
         return entity.kb_id
-    base = unicodedata.normalize("NFKD", entity.name)
-    base = "".join(c for c in base if not unicodedata.combining(c)).lower()
+    base = strip_accents(entity.name).lower()
     return "-".join("".join(c if c.isalnum() else " " for c in base).split())
 
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from cronaca.data import DATA_DIR, load_yaml
 from cronaca.errors import ConfigError, DataFileError
+from cronaca.folding import fold
 from cronaca.records import Contradiction, Side, SourceRef, Story, StoryEvent
-from cronaca.story import norm
 from cronaca.story.timespan import iso_ordinal
 
 
@@ -109,7 +109,7 @@ class Wording:
     # -- sources ---------------------------------------------------------------------------
     def _head(self, s: SourceRef) -> dict[str, Any] | None:
         heads = load_source_heads(s.lang)
-        return heads.get(norm(s.head)) if s.head else None
+        return heads.get(fold(s.head)) if s.head else None
 
     def source(self, s: SourceRef) -> str:
         """One source as this language names it."""
@@ -121,10 +121,10 @@ class Wording:
                 return s.written
             head = self._head(s) or {}
             english = str(head.get(self.lang, s.head))
-            if norm(s.name) != norm(s.written) and norm(s.name) != norm(s.written.split(" ")[0]):
+            if fold(s.name) != fold(s.written) and fold(s.name) != fold(s.written.split(" ")[0]):
                 return f"{s.name} {english}"  # "fonti della Casa Bianca" -> "White House sources"
             adjectives = load_source_adjectives(s.lang)
-            rest = [adjectives.get(norm(w)) for w in s.written.split(" ")[1:]]
+            rest = [adjectives.get(fold(w)) for w in s.written.split(" ")[1:]]
             if all(rest):
                 return " ".join([*reversed([str(r) for r in rest]), english])
             return f"“{s.written}”"
@@ -239,11 +239,11 @@ def _raw_or_empty(lang: str) -> dict[str, Any]:
 
 
 def load_source_heads(lang: str) -> dict[str, dict[str, Any]]:
-    return {norm(k): dict(v or {}) for k, v in (_raw_or_empty(lang).get("source_heads") or {}).items()}
+    return {fold(k): dict(v or {}) for k, v in (_raw_or_empty(lang).get("source_heads") or {}).items()}
 
 
 def load_source_adjectives(lang: str) -> dict[str, str]:
-    return {norm(k): str(v) for k, v in (_raw_or_empty(lang).get("source_adjectives") or {}).items()}
+    return {fold(k): str(v) for k, v in (_raw_or_empty(lang).get("source_adjectives") or {}).items()}
 
 
 def _cap(s: str) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 from cronaca.records import DocAnalysis, StoryAnalysis
-from cronaca.story.actors import norm
 from cronaca.story.build import StoryBuild, StoryIndex, StoryUpdate, build, date_order, update
 from cronaca.story.group import Embedder, StoryDoc
 from cronaca.story.mentions import article_date, source_ref
@@ -29,7 +28,6 @@ __all__ = [
     "build",
     "build_stories",
     "date_order",
-    "norm",
     "source_ref",
     "update",
 ]

@@ -18,8 +18,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from cronaca.folding import fold
 from cronaca.records import Contradiction, DocAnalysis, EventRef, Story, StoryAnalysis, StoryEvent
-from cronaca.story.actors import norm
 from cronaca.story.contradictions import find_contradictions
 from cronaca.story.group import (
     Embedder,
@@ -115,8 +115,8 @@ def label_names(c: EventDraft, only: set[int] | None = None) -> tuple[str, ...]:
     people = [n for n, t in rows if t == "PER"]
     if len(people) >= 2:
         return tuple(people[:3])
-    venues = c.places() | {norm(p) for m in c.mentions for cl in m.claims for p in (cl.place_text or "",) if p}
-    return tuple(n for n, _ in rows if norm(n) not in venues)[:3]
+    venues = c.places() | {fold(p) for m in c.mentions for cl in m.claims for p in (cl.place_text or "",) if p}
+    return tuple(n for n, _ in rows if fold(n) not in venues)[:3]
 
 
 def _shared_actors(c: EventDraft) -> set[int]:

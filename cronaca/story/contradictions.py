@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from cronaca.folding import fold
 from cronaca.records import Contradiction, ContradictionValue, EventRef, Side
-from cronaca.story.actors import Participant, norm
+from cronaca.story.actors import Participant
 from cronaca.story.history import claim_order
 from cronaca.story.mentions import ClaimRef, EventMention
 from cronaca.story.rules import StoryRules
@@ -40,7 +41,7 @@ def places_compatible(a: ClaimRef, b: ClaimRef) -> bool:
         return True
     if a.place_geonames is not None and a.place_geonames == b.place_geonames:
         return True
-    if norm(pa.name) == norm(pb.name) or norm(a.place_name or "") == norm(b.place_name or ""):
+    if fold(pa.name) == fold(pb.name) or fold(a.place_name or "") == fold(b.place_name or ""):
         return True
     if pa.country and pb.country and pa.country.upper() != pb.country.upper():
         return False
@@ -112,7 +113,7 @@ def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRe
     values: list[ContradictionValue] = []
     for a, b in pairs:
         for c in (a, b):
-            key = (c.doc_id, norm(_value(c, slot)), c.source_key)
+            key = (c.doc_id, fold(_value(c, slot)), c.source_key)
             if key in seen:
                 continue
             seen.add(key)

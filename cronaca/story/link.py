@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cronaca.story.actors import ActorGroups, norm
+from cronaca.folding import fold
+from cronaca.story.actors import ActorGroups
 from cronaca.story.mentions import EventMention
 from cronaca.story.rules import StoryRules
 from cronaca.story.timespan import DaySpan
@@ -65,7 +66,7 @@ class EventDraft:
                 if c.span is not None and c.claim.status in DEFINITE_TIME]
 
     def places(self) -> set[str]:
-        return {norm(c.claim.place.name) for m in self.mentions for c in m.claims if c.claim.place}
+        return {fold(c.claim.place.name) for m in self.mentions for c in m.claims if c.claim.place}
 
     def occurred_before(self, day: int | None) -> bool:
         return any(c.claim.status == "occurred" and day is not None and c.day is not None and c.day < day
@@ -113,7 +114,7 @@ def score(m: EventMention, c: EventDraft, rules: StoryRules) -> float | None:
         return None  # both say when it happens, and the times cannot match: another event
     if m.new_instance and c.occurred_before(m.day):
         return None  # "a new meeting" after one that took place
-    places = {norm(ci.claim.place.name) for ci in m.claims if ci.claim.place}
+    places = {fold(ci.claim.place.name) for ci in m.claims if ci.claim.place}
     value = dice
     value += 0.25 if m.event.mode and m.event.mode in c.modes else 0.0
     value += 0.15 if overlap else 0.0

@@ -15,8 +15,9 @@ from functools import cache
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
+from cronaca.folding import fold
 from cronaca.records import Claim, DocAnalysis, Event, Place, Source, SourceRef
-from cronaca.story.actors import Participant, event_participants, norm
+from cronaca.story.actors import Participant, event_participants
 from cronaca.story.timespan import DaySpan, day_span, iso_ordinal
 
 
@@ -33,9 +34,9 @@ def cues(lang: str) -> Cues:
         raw = load_yaml(lang, "story.yaml")
     except DataFileError:
         raw = load_yaml("en", "story.yaml")
-    return Cues(frozenset(norm(c) for c in raw.get("new_instance_cues", [])),
-                tuple(sorted((norm(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
-                tuple(sorted((norm(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
+    return Cues(frozenset(fold(c) for c in raw.get("new_instance_cues", [])),
+                tuple(sorted((fold(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
+                tuple(sorted((fold(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,8 @@ def _time_mod(analysis: DocAnalysis, start: int | None, end: int | None, lang: s
     for t in analysis.times:
         if t.start < end and start < t.end and t.mod:
             return t.mod
-    before = norm(analysis.article.text[max(0, start - 25):start])
-    inside = norm(analysis.article.text[start:end])
+    before = fold(analysis.article.text[max(0, start - 25):start])
+    inside = fold(analysis.article.text[start:end])
     c = cues(lang)
     for cue in c.time_before:
         if inside.startswith(cue + " ") or before.endswith(" " + cue) or before == cue:
@@ -142,8 +143,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _new_instance(analysis: DocAnalysis, event: Event, lang: str, window: int) -> bool:
     text = analysis.article.text
     start = event.trigger.start
-    words = _WORD.findall(norm(text[max(0, start - 12 * window):start]))[-window:]
-    trigger_words = _WORD.findall(norm(event.trigger.text))
+    words = _WORD.findall(fold(text[max(0, start - 12 * window):start]))[-window:]
+    trigger_words = _WORD.findall(fold(event.trigger.text))
     return any(w in cues(lang).new_instance for w in words + trigger_words[:1])
 
 
@@ -159,8 +160,8 @@ def source_words(lang: str) -> SourceWords:
         raw = load_yaml(lang, "story.yaml")
     except DataFileError:
         return SourceWords({}, frozenset())
-    return SourceWords({norm(k): str(v) for k, v in (raw.get("articles") or {}).items()},
-                   frozenset(norm(h) for h in (raw.get("source_heads") or {})))
+    return SourceWords({fold(k): str(v) for k, v in (raw.get("articles") or {}).items()},
+                   frozenset(fold(h) for h in (raw.get("source_heads") or {})))
 
 
 _LAST_WORD = re.compile(r"(\w+['’]?)\s*$", re.UNICODE)
@@ -174,14 +175,14 @@ def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
     written = " ".join(src.text.split())
     article = None
     first = _FIRST_WORD.match(written)
-    if first and norm(first[1]) in g.articles:  # "la Farnesina", "l'agenzia Ansa"
-        article = g.articles[norm(first[1])]
+    if first and fold(first[1]) in g.articles:  # "la Farnesina", "l'agenzia Ansa"
+        article = g.articles[fold(first[1])]
         written = written[first.end():]
     elif src.start is not None:  # "riferito dalla CNN": the article is in the preposition
         before = _LAST_WORD.search(analysis.article.text[max(0, src.start - 14):src.start])
-        if before and norm(before[1]) in g.articles:
-            article = g.articles[norm(before[1])]
-    words = norm(written).split(" ")
+        if before and fold(before[1]) in g.articles:
+            article = g.articles[fold(before[1])]
+    words = fold(written).split(" ")
     head = words[0] if words and words[0] in g.heads and (ent is None or ent.type != "PER") else None
     if head:
         written = written[:1].lower() + written[1:]
@@ -191,7 +192,7 @@ def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
 
 def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | None, lang: str) -> ClaimRef:
     names = tuple(source_name(analysis, s) for s in claim.attribution)
-    key = tuple(norm(n) for n in names) if names else (f"article:{analysis.doc_id}",)
+    key = tuple(fold(n) for n in names) if names else (f"article:{analysis.doc_id}",)
     span = None
     time_text = None
     if claim.time is not None:
@@ -203,7 +204,7 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
     if claim.place is not None:
         p = _find_place(analysis.places, claim.place.start, claim.place.end)
         if p is None:  # no offsets: the same place named nearest to the evidence
-            same = [q for q in analysis.places if norm(q.name) == norm(claim.place.name)]
+            same = [q for q in analysis.places if fold(q.name) == fold(claim.place.name)]
             p = min(same, key=lambda q: abs(q.start - claim.evidence[0]), default=None)
         if p is not None:
             p = _most_specific(analysis.places, p)
