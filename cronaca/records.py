@@ -8,7 +8,7 @@ of the analysis format (spec/OUTPUT.md); extra fields are allowed, renames are n
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "MISC"]
@@ -305,8 +305,9 @@ class StoryAnalysis:
 
 def to_plain(obj: Any) -> Any:
     """Dataclasses, tuples and lists to plain JSON-ready values."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_plain(v) for k, v in asdict(obj).items()}
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields is not None:  # field by field: dataclasses.asdict deep-copies first, several times slower
+        return {k: to_plain(getattr(obj, k)) for k in fields}
     if isinstance(obj, (list, tuple)):
         return [to_plain(v) for v in obj]
     if isinstance(obj, dict):
