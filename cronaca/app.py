@@ -166,7 +166,7 @@ class Cronaca:
                 year: int | None = None) -> Iterator[DocAnalysis]:
         """Analyses of the articles (not stored), dated as :func:`cronaca.ingest.dates.settle_dates`
         says from the options, the batch and the stored articles."""
-        from cronaca.ingest.dates import settle_dates
+        from cronaca.ingest import settle_dates
 
         with self._db_lock:
             known = self.store.article_dates()

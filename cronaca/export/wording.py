@@ -21,7 +21,7 @@ from cronaca.data import DATA_DIR, load_yaml
 from cronaca.errors import ConfigError, DataFileError
 from cronaca.folding import fold
 from cronaca.records import Contradiction, Side, SourceRef, Story, StoryEvent
-from cronaca.story.timespan import iso_ordinal
+from cronaca.story import iso_ordinal
 
 
 def available_languages() -> tuple[str, ...]:

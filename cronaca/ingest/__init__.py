@@ -23,13 +23,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cronaca.errors import InputError, not_found, too_big, unknown_format, unreadable
+from cronaca.ingest.dates import settle_dates
 from cronaca.ingest.html import article_from_html, decode_html, read_html
 from cronaca.ingest.tabular import read_csv, read_json, read_jsonl
 from cronaca.ingest.text import article_from_text, decode, read_txt
 from cronaca.records import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "article_from_bytes", "article_from_html", "article_from_text",
-           "read_article", "read_articles"]
+           "read_article", "read_articles", "settle_dates"]
 
 log = logging.getLogger(__name__)
 

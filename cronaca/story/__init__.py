@@ -17,6 +17,7 @@ from cronaca.story.group import Embedder, StoryDoc
 from cronaca.story.mentions import article_date, source_ref
 from cronaca.story.roles import RoleMention
 from cronaca.story.rules import StoryRules
+from cronaca.story.timespan import iso_ordinal
 
 __all__ = [
     "RoleMention",
@@ -28,6 +29,7 @@ __all__ = [
     "build",
     "build_stories",
     "date_order",
+    "iso_ordinal",
     "source_ref",
     "update",
 ]
