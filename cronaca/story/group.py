@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from cronaca.records import DocAnalysis
@@ -128,6 +128,22 @@ def embed_text(analysis: DocAnalysis) -> str:
     return ((analysis.article.title or "") + "\n" + analysis.article.text)[:2000]
 
 
+def _close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap: int) -> Iterator[tuple[str, str]]:
+    """Pairs (in id order) of the articles sharing one key whose dates are no more than
+    ``max_gap`` days apart, or not both known: the only pairs that may join a story."""
+    dated = sorted((day, d) for d in posted if (day := days[d]) is not None)
+    undated = [d for d in posted if days[d] is None]
+    for i, a in enumerate(undated):
+        for b in (*undated[i + 1:], *(d for _, d in dated)):
+            yield (a, b) if a < b else (b, a)
+    lo = 0
+    for i, (day, a) in enumerate(dated):
+        while dated[lo][0] < day - max_gap:
+            lo += 1
+        for _, b in dated[lo:i]:
+            yield (a, b) if a < b else (b, a)
+
+
 def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]], settings: ClusterSettings,
                     embedder: Embedder | None = None, texts: Texts | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date.
@@ -140,11 +156,15 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
             uf.union(ordered[0], d)
 
     days = {d.doc_id: iso_ordinal(d.date) for d in docs}
-    raw = {d.doc_id: Counter(dict(d.keys)) for d in docs}
+    raw = {d.doc_id: dict(d.keys) for d in docs}
     df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
     n = len(docs)
-    vectors = {d: _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in keys.items()})
-               for d, keys in raw.items()}
+    vectors: dict[str, dict[str, float]] = {}
+
+    def vector(d: str) -> dict[str, float]:
+        if d not in vectors:
+            vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()})
+        return vectors[d]
     postings: dict[str, list[str]] = defaultdict(list)
     for d, keys in raw.items():
         for k in keys:
@@ -152,18 +172,13 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
                 postings[k].append(d)
     candidates: set[tuple[str, str]] = set()
     for posted in postings.values():
-        for i, a in enumerate(posted):
-            for b in posted[i + 1:]:
-                candidates.add((a, b) if a < b else (b, a))
+        candidates.update(_close_pairs(posted, days, settings.max_gap_days))
 
     undecided: list[tuple[str, str]] = []
     for a, b in sorted(candidates):
-        da, db = days[a], days[b]
-        if da is not None and db is not None and abs(da - db) > settings.max_gap_days:
-            continue
         if uf.find(a) == uf.find(b):
             continue
-        sim = _dot(vectors[a], vectors[b])
+        sim = _dot(vector(a), vector(b))
         if sim >= settings.actor_similarity:
             uf.union(a, b)
         elif sim >= settings.embedding_actor_floor and uf.find(a) != uf.find(b):
