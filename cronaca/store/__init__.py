@@ -146,12 +146,23 @@ class Store:
         """Apply one article's change to the stored stories: rewrite the changed stories, drop
         the removed ones, refile the touched story events' blocking keys, add the article."""
         positions = {s.id: i for i, s in enumerate(change.stories.stories)}
-        rows = story_rows([(positions[s.id], s) for s in change.changed])
+        before = {s.id: s for s in change.before}
+        stored: dict[str, set[str]] = {}  # per rewritten story, the event rows that stay as they are
+        for s in change.changed:
+            if s.id in before:
+                was = {e.id: (j, e) for j, e in enumerate(before[s.id].events)}
+                stored[s.id] = {e.id for j, e in enumerate(s.events) if (old := was.get(e.id)) and old[0] == j
+                                and old[1] is e}
+        rows = story_rows([(positions[s.id], s) for s in change.changed], stored)
         gone = [s.id for s in change.changed] + list(change.removed)
         first: list[tuple[str, list[object]]] = []
         for chunk in _chunks(gone):
             marks = ", ".join("?" for _ in chunk)
-            first += [(f"DELETE FROM {t} WHERE story_id IN ({marks})", list(chunk)) for t in STORY_TABLES]
+            first += [(f"DELETE FROM {t} WHERE story_id IN ({marks})", list(chunk))
+                      for t in STORY_TABLES if t != "story_events"]
+        for sid in gone:
+            first.append(("DELETE FROM story_events WHERE story_id = ? AND NOT list_contains(?, event_id)",
+                          [sid, sorted(stored.get(sid, ()))]))
         for chunk in _chunks(list(change.touched_events)):
             marks = ", ".join("?" for _ in chunk)
             first.append((f"DELETE FROM story_event_keys WHERE event_id IN ({marks})", list(chunk)))

@@ -9,7 +9,7 @@ table (roles, attribution chains, story mentions and histories) are JSON text.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -121,14 +121,17 @@ def _claim_row(doc_id: str, event_id: str, ord_: int, c: Claim) -> Row:
             _json(c.attribution), c.hearsay, c.cue)
 
 
-def story_rows(stories: Sequence[tuple[int, Story]]) -> dict[str, list[Row]]:
-    """Rows of the stories, each given with its position in the list of all stories."""
+def story_rows(stories: Sequence[tuple[int, Story]],
+               stored_events: Mapping[str, set[str]] | None = None) -> dict[str, list[Row]]:
+    """Rows of the stories, each given with its position in the list of all stories; the
+    story events ``stored_events`` names (per story id) are left out: their rows stay."""
     rows: dict[str, list[Row]] = {t: [] for t in STORY_TABLES}
     for i, s in stories:
+        keep = (stored_events or {}).get(s.id, set())
         rows["stories"].append((s.id, i, "", list(s.documents), _json(s.entity_names), s.first_date, s.last_date))
         rows["story_events"].extend(
             (s.id, ev.id, j, ev.type, ev.mode, list(ev.participants), _json(ev.mentions),
-             _json(ev.status_history), list(ev.names)) for j, ev in enumerate(s.events))
+             _json(ev.status_history), list(ev.names)) for j, ev in enumerate(s.events) if ev.id not in keep)
         rows["contradictions"].extend(
             (s.id, j, c.event, c.slot, _json(c.values), "", _json(c.sides),
              _json(c.about) if c.about is not None else None, c.person) for j, c in enumerate(s.contradictions))

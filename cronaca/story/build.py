@@ -87,6 +87,7 @@ class StoryUpdate:
     event_keys: tuple[EventKey, ...]  # the blocking keys of the new and touched story events
     touched_events: tuple[str, ...]
     doc: StoryDoc
+    before: tuple[Story, ...] = ()  # the stories before, of the ids in ``changed`` and ``removed``
 
 
 @dataclass(frozen=True)
@@ -292,5 +293,6 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     changed = tuple(s for s in result if before.get(s.id) is not s)
     removed = tuple(sid for sid in before if sid not in {s.id for s in result})
     keys = tuple(k for _, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0])) for k in b.index_rows())
-    return StoryUpdate(StoryAnalysis(stories=tuple(result)), changed, removed, keys, tuple(rebuilt), me)
+    was = tuple(before[sid] for sid in [*(s.id for s in changed), *removed] if sid in before)
+    return StoryUpdate(StoryAnalysis(stories=tuple(result)), changed, removed, keys, tuple(rebuilt), me, was)
 
