@@ -7,9 +7,10 @@ the stored story events (:func:`cronaca.story.update`) and writes only the stori
 touched; when it cannot (an article older than the latest stored, or stories stored by an
 older cronaca) every story is built again, as ``cronaca restory`` does.
 
-Concurrency.  The analysis of a new article runs outside any lock; the store write and the
-story update run one at a time under the write lock, and then publish a new
-:class:`Snapshot`.  Readers read the last published snapshot and never wait for a write.
+Concurrency.  The analysis of a new article runs outside the write lock (analyses take turns
+on the shared pipeline); the store write and the story update run one at a time under the
+write lock, and then publish a new :class:`Snapshot`.  Readers read the last published
+snapshot and wait neither for an analysis nor for a write.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class Cronaca:
         self._write_lock = threading.RLock()  # store writes and story updates, one at a time
         self._db_lock = threading.RLock()  # the store's connection serves one thread at a time
         self._analyzer_lock = threading.Lock()
+        self._analysis_lock = threading.Lock()  # the pipeline analyses one batch at a time
         self._analyzer: Analyzer | None = None
         self._snapshot = self._read_snapshot(build_stale=store.read_only)
         if refresh and not store.read_only and not self.stories_current():
@@ -171,7 +173,16 @@ class Cronaca:
         with self._db_lock:
             known = self.store.article_dates()
         settled = settle_dates(list(articles), default_date=default_date, year=year, known_dates=known)
-        return self.analyzer().analyze_many(settled)
+        return self._one_analysis_at_a_time(self.analyzer().analyze_many(settled))
+
+    def _one_analysis_at_a_time(self, analyses: Iterator[DocAnalysis]) -> Iterator[DocAnalysis]:
+        """The pipeline is shared: one analysis runs at a time (not under the write lock)."""
+        while True:
+            with self._analysis_lock:
+                analysis = next(analyses, None)
+            if analysis is None:
+                return
+            yield analysis
 
     def add(self, article: Article) -> Added:
         """Analyse, store and link one article; nothing is written when its text is stored already."""

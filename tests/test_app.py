@@ -69,19 +69,20 @@ class _SlowAnalyzer:
             yield self.results[article.doc_id]
 
 
-def test_app_readers_and_writers_do_not_wait_for_an_analysis(corpus: list[DocAnalysis], tmp_path: Path) -> None:
+def test_app_readers_and_store_writes_do_not_wait_for_an_analysis(corpus: list[DocAnalysis],
+                                                                  tmp_path: Path) -> None:
     import dataclasses
 
     first, second = sorted(corpus, key=date_order)[:2]
     slow = dataclasses.replace(second, article=dataclasses.replace(second.article, doc_id="slow"))
     with Cronaca.open(tmp_path / "s.duckdb", Settings(model="blank")) as app:
-        stub = _SlowAnalyzer({"slow": slow, first.doc_id: first})
+        stub = _SlowAnalyzer({"slow": slow})
         app._analyzer = stub  # type: ignore[assignment]
         writer = threading.Thread(target=app.add, args=(slow.article,))
         writer.start()
         assert stub.started.wait(30)
-        # while "slow" is being analysed: another article is added and readers read
-        assert app.add(first.article).created
+        # while "slow" is being analysed: an analysed article is stored and linked, readers read
+        assert app.store_analyses([first])[0].created
         assert [a.doc_id for a in app.snapshot.articles] == [first.doc_id]
         assert first.doc_id in app.stories()[0].documents
         stub.release.set()
