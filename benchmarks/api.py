@@ -173,7 +173,9 @@ def run(args: argparse.Namespace, held: int) -> int:
 
         files = dice_files(args.data_dir)
         held_ids = {a.doc_id for a in app_layer.snapshot.articles}
-        fresh = list(dice_articles(files, held_ids, args.adds))
+        held_texts = {a.content_hash for a in app_layer.snapshot.articles}
+        fresh = [a for a in dice_articles(files, held_ids, args.adds + 50) if a.content_hash not in held_texts]
+        fresh = fresh[:args.adds]  # new texts only: a text already stored is not added again
         last = max((a.date for a in app_layer.snapshot.articles if a.date), default=FIRST_DAY.isoformat())
         t0 = time.perf_counter()
         if fresh:  # the pipeline and its lexicons and gazetteer load on first use: not part of adding
