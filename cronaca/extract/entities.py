@@ -166,8 +166,9 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
         surface = pdoc.text[s:e]
         if any(s < be and bs < e for bs, be in blocked):
             continue
-        if typ == "PER" and _titled_name(lex, pdoc.text, s, e):
-            pass  # "l'economista Masamichi Adachi", "don Graziano", "la 54enne M. G."
+        if typ == "PER" and (_titled_name(lex, pdoc.text, s, e) or (
+                _initials(surface) and _person_evidence(lex, pdoc.text, s, e))):
+            pass  # "l'economista Masamichi Adachi", "don Graziano", "la 54enne M. G.", "G. C., 33 anni"
         elif not _ner_name(lex, surface, typ):
             continue
         elif typ == "PER" and surface.split()[-1] in _org_final_words() and surface.split()[0] not in lex.given_names:
@@ -208,6 +209,11 @@ def _after_title(text: str, start: int, end: int) -> int:
     return start + m.end() if m and m.group(1) in cues["before"] else start
 
 
+def _initials(surface: str) -> bool:
+    """ "M. G.", "G.C.": a person's initials, as crime news gives them."""
+    return re.fullmatch(r"[A-ZÀ-Ý]\.(?:\s*[A-ZÀ-Ý]\.)+", surface.strip()) is not None
+
+
 def _titled_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
     """A name the NER calls a person, right after a person's title or an age ("il sindaco
     Muzzarelli", "don Graziano", "l'economista Masamichi Adachi", "la 54enne M. G."): one
@@ -224,9 +230,9 @@ def _titled_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
     before = re.split(r"[\s'’]+", text[max(0, start - 25):start].casefold().strip())[-1:]
     if not before or not (before[0] in cues["before"] or re.fullmatch(cues["before_age"], before[0])):
         return False
-    initials = all(re.fullmatch(r"[A-ZÀ-Ý]\.", w) for w in words)
+    initials = _initials(text[start:end])
     if initials:
-        return len(words) >= 2
+        return True
     if any(w.endswith(".") for w in words) and not initials:
         return False
     whole = " ".join(words)

@@ -113,7 +113,8 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     mentions = _carry_place(_donate(mentions), pdoc.text, {view.words[hits[n].first].sent for n in anchors.places},
                             lex.speech_act_types)
     drafts = merge(_inherit(mentions, pdoc))
-    drafts = _headline_status([d for d in drafts if _keep(d)])
+    bodies = {e.id for e in entities if (e.code or "").startswith("IGO")}
+    drafts = _headline_status([d for d in (_body_meeting(d, bodies) for d in drafts) if _keep(d)])
     _add_denials(pdoc, view, drafts, entities, attribute)
     _add_status_denials(pdoc, view, hits, drafts, entities, attribute)
     events = []
@@ -230,6 +231,16 @@ def _headline_status(drafts: list[Draft]) -> list[Draft]:
                          for m in d.mentions]
         out.append(d)
     return out
+
+
+def _body_meeting(d: Draft, bodies: set[str]) -> Draft:
+    """ "L'OPEC terrà una riunione", "la riunione dell'Eurogruppo": an international body of many
+    members meeting on its own is a multilateral meeting, with that body as its one participant."""
+    if d.type == "CONSULT" and len(d.participants) == 1 and d.participants <= bodies:
+        d.min_participants = 1
+        d.mode = d.mode or "multilateral"
+        d.actors, d.recipients = sorted(d.participants), []  # the body meets: it acts
+    return d
 
 
 def _keep(d: Draft) -> bool:

@@ -78,9 +78,16 @@ class Gazetteer:
     index: Mapping[str, PlaceInfo]
     alternate_only: frozenset[str] = frozenset()  # keys matched only by a GeoNames alternate name
     homonyms: Mapping[str, tuple[PlaceInfo, ...]] = field(default_factory=dict)  # keys naming several cities
+    # towns whose names are common words ("Cento", "Massa", "Chiari"): out of ``index``; a place
+    # only where a preposition says so ("a Massa")
+    common_words: Mapping[str, PlaceInfo] = field(default_factory=dict)
 
     def get(self, name: str) -> PlaceInfo | None:
         return self.index.get(fold(name))
+
+    def get_common_word(self, name: str) -> PlaceInfo | None:
+        """The town a common word names ("Cento"), for a caller that has a locative cue."""
+        return self.common_words.get(fold(name))
 
     def candidates(self, name: str) -> tuple[PlaceInfo, ...]:
         """Every city a name may stand for ("Castelfranco": Emilia, Veneto, di Sotto), when it
@@ -140,15 +147,18 @@ def load_gazetteer() -> Gazetteer:
     _add_curated(idx, data["places"], cities, _capitals(countries))
     for blocked in data["not_places"]:
         idx.drop(fold(blocked))
+    common: dict[str, PlaceInfo] = {}
     for word in _place_words():
         info = idx.names.get(word)
         if info is not None and info.feature == "city" and not info.curated and info.population < 100_000:
+            if fold(info.name) == word:  # "Cento" is Cento; "Zona" is no short name of Zona Industriale
+                common[word] = info
             idx.drop(word)
     log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
     homonyms = {k: tuple(v) for k, v in idx.cities.items() if len(v) > 1 and k in idx.names}
     return Gazetteer(index=MappingProxyType(idx.names),
                      alternate_only=frozenset(k for k in idx.alternate if k in idx.names),
-                     homonyms=MappingProxyType(homonyms))
+                     homonyms=MappingProxyType(homonyms), common_words=MappingProxyType(common))
 
 
 @dataclass
@@ -302,7 +312,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
 
 
 _LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
-              "person_titles", "actor_verbs", "not_places")
+              "person_titles", "town_prepositions", "town_followers", "actor_verbs", "not_places")
 
 
 def _check_schema(data: Any) -> None:

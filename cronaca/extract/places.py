@@ -63,6 +63,8 @@ class _Cues:
     leading: frozenset[str]
     connectors: frozenset[str]
     titles: frozenset[str]
+    town_preps: frozenset[str]
+    town_followers: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -93,10 +95,11 @@ def _cues() -> _Cues:
     th = data["thresholds"]
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
-                       "person_titles")}
+                       "person_titles", "town_prepositions", "town_followers")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
-                 titles=lower["person_titles"],
+                 titles=lower["person_titles"], town_preps=lower["town_prepositions"],
+                 town_followers=lower["town_followers"],
                  blocked=frozenset(fold(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -128,8 +131,11 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
 
     candidates: list[_Candidate] = []
     person_words: set[str] = set()
+    def get(name: str) -> PlaceInfo | None:
+        return gaz.get(name) or gaz.get_common_word(name)
+
     for m in cues.sequence.finditer(text):
-        candidates.extend(_resolve(m.start(), m.end(), text, cues, gaz.get, person_words))
+        candidates.extend(_resolve(m.start(), m.end(), text, cues, get, person_words))
     covered = [(c.start, c.end) for c in candidates]
     for s, e in locs:
         if not any(_overlap((s, e), span) for span in covered):
@@ -162,6 +168,10 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         if (not cued and any(_overlap(span, p) for p in persons) and not c.info.curated
                 and c.info.feature != "country"):
             continue  # a PER label blocks a town only where no preposition or dateline says "place"
+        common_word = gaz.get(text[c.start:c.end]) is None  # found only among the common words
+        if common_word and (c.start in starts or (c.after_preposition or prev) not in cues.town_preps
+                            or not _ends_name(text, c.end, cues)):
+            continue  # "Cento", "Massa", "Chiari": a town whose name is a common word, only after "a", "di"
         strong = cued or any(_overlap(span, loc) for loc in locs)
         if not _plausible(c, text, strong, c.start in starts or _after_opener(text, c.start),
                           person_words, cues):
@@ -285,6 +295,12 @@ def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_wor
     if home:
         return info.population >= (cues.min_context_home if strong else cues.min_bare_home)
     return info.population >= (cues.min_context if strong else cues.min_bare)
+
+
+def _ends_name(text: str, end: int, cues: _Cues) -> bool:
+    """Nothing of a longer name follows: punctuation, a number, a capital or a function word."""
+    nxt = re.match(r"\s*(\w+)", text[end:end + 30])
+    return nxt is None or not nxt.group(1)[0].islower() or fold(nxt.group(1)) in cues.town_followers  # "è": e
 
 
 def _previous_word(text: str, start: int) -> str | None:

@@ -71,5 +71,32 @@ def venue_places(pdoc: ParsedDoc, places: Sequence[Place], lang: str = "it") -> 
                          lat=town.lat if town else None, lon=town.lon if town else None,
                          geonames_id=None, feature=feature))
         taken.append((start, end))
+    out += _localities(pdoc, towns, taken, lang)
     kept = [p for p in places if (p.start, p.end) not in named_by]
     return out, kept
+
+
+@cache
+def _locality_pattern(lang: str) -> re.Pattern[str]:
+    data = load_yaml(lang, "venues.yaml")
+    before = "|".join(re.escape(w) for w in data["locality_before"])
+    of = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["locality_of"], key=len, reverse=True))
+    word = rf"[{_UPPER}][\w'’-]+"
+    return re.compile(rf"(?<![\w'’])(?:{before})\s+(?P<name>{word}(?:\s+{word}){{0,2}})\s*(?:{of})\s+(?=[{_UPPER}])")
+
+
+def _localities(pdoc: ParsedDoc, towns: list[tuple[int, int, Place]], taken: list[tuple[int, int]],
+                lang: str) -> list[Place]:
+    """ "a Corlo di Formigine": a locality no gazetteer holds, in the comune named after it."""
+    out = []
+    at = {s: p for s, _e, p in towns}
+    for m in _locality_pattern(lang).finditer(pdoc.text):
+        town = at.get(m.end())
+        start, end = m.span("name")
+        if town is None or any(s < end and start < e for s, e in taken):
+            continue
+        phrase = pdoc.text[start:end]
+        out.append(Place(start=start, end=end, text=phrase, name=f"{phrase}, {town.name}", country=town.country,
+                         lat=town.lat, lon=town.lon, geonames_id=None, feature="locality"))
+        taken.append((start, end))
+    return out

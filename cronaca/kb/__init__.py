@@ -20,7 +20,7 @@ from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 from cronaca.folding import fold
 
-KB_FILES: tuple[str, ...] = ("people.yaml", "people_g20.yaml", "institutions.yaml", "outlets.yaml")
+KB_FILES: tuple[str, ...] = ("people.yaml", "people_g20.yaml", "institutions.yaml", "outlets.yaml", "markets.yaml")
 
 
 def norm_alias(text: str) -> str:

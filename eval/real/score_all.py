@@ -25,7 +25,10 @@ def sets(with_test: bool) -> list[tuple[str, Path, Path]]:
     """(name, corpus folder, gold folder) of every set to score."""
     found = [("seeds", SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds"),
              ("dev", SHARED / "corpus" / "dev", SHARED / "gold" / "dev"),
-             ("real-dev", HERE / "dev" / "corpus", HERE / "dev" / "gold")]
+             ("real-dev", HERE / "dev" / "corpus", HERE / "dev" / "gold"),
+             ("real-dev2", HERE / "dev2" / "corpus", HERE / "dev2" / "gold"),
+             ("real-story", HERE / "story" / "corpus", HERE / "story" / "gold")]
+    found = [s for s in found if s[2].is_dir()]
     if with_test:
         found.append(("real-test", HERE / "test" / "corpus", HERE / "test" / "gold"))
     return found
@@ -49,9 +52,13 @@ def row(name: str, s: dict) -> str:
     def opt(v: float | None) -> str:
         return "  -  " if v is None else f"{v:.2f}"
 
+    st = s.get("story") or {}
+    story = (f"{st['events_linked']}/{st['events_gold']} {st['contradictions_found']}/{st['contradictions_gold']} "
+             f"{st['false_alarms']} {st['false_links']}" if st.get("events_gold") or st.get("contradictions_gold")
+             else "-")
     return (f"{name:10} {ev['precision']:.2f} {ev['recall']:.2f} {ev['f1']:.2f}  {opt(ev['claim_status'])}  "
             f"{opt(ev['claim_time'])}  {opt(ev['claim_place'])}  {opt(ev['claim_attribution'])}   "
-            f"{f('times')}   {f('places')}   {f('persons')}   {f('quotes')}")
+            f"{f('times')}   {f('places')}   {f('persons')}   {f('quotes')}   {story}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=1))
         return 0
     print("                events           claims: status time place attr   times     places    "
-          "persons   quotes")
+          "persons   quotes      story: links contradictions false-alarms false-links")
     print("set        P    R    F1                                        F1/value  F1/value  F1/value  F1/spk")
     for name, s in results.items():
         print(row(name, s))

@@ -103,12 +103,12 @@ def test_entities_capital_acting_with_places(parsed, text, expected):
 
 @pytest.mark.parametrize("text,name", [
     ("Il Consiglio Affari generali dell'Unione europea si riunisce martedì.", "Consiglio Affari generali"),
-    ("La Corte penale internazionale ha emesso un mandato di arresto.", "Corte penale internazionale"),
+    ("La Corte costituzionale tedesca ha emesso una sentenza.", "Corte costituzionale tedesca"),
     ("Il Consiglio supremo di difesa si è riunito ieri sera.", "Consiglio supremo di difesa"),
     ("Il testo passa ora alla Commissione Affari sociali della Camera.", "Commissione Affari sociali della Camera"),
     ("Il Comitato Affari esteri ha approvato il rapporto.", "Comitato Affari esteri"),
     # after an elided article or preposition
-    ("L'Organizzazione mondiale della sanità ha diffuso nuovi dati.", "Organizzazione mondiale della sanità"),
+    ("L'Organizzazione internazionale del lavoro ha diffuso nuovi dati.", "Organizzazione internazionale del lavoro"),
     ("Il parere dell’Istituto superiore di sanità arriverà domani.", "Istituto superiore di sanità"),
 ])
 def test_entities_organisation_name_with_lowercase_words(parsed, text, name):
@@ -538,3 +538,40 @@ def test_entities_descriptor_before_a_name_is_that_person(parsed_with_ents):
     assert person.name == "G. C."
     assert [m.text for m in person.mentions] == ["33enne", "G. C."]
     assert not any(e.type == "MISC" and e.name == "33enne" for e in ents)
+
+
+@pytest.mark.parametrize("text,anaphor,antecedent", [
+    ("Una guardia giurata di 46 anni è stata denunciata. L'uomo ha rubato 300 pezzi.", "uomo", "guardia giurata di 46 anni"),
+    ("I carabinieri hanno arrestato un 29enne. L'uomo si sedeva accanto alle studentesse.", "uomo", "29enne"),
+    ("La polizia ha fermato una 21enne. Poco prima era passato un 30enne. La donna non era sola.", "donna", "21enne"),
+])
+def test_entities_definite_descriptor_refers_back(parsed, text, anaphor, antecedent):
+    ents = extract_entities(parsed(text))
+    owner = next(e for e in ents if any(m.text == anaphor for m in e.mentions))
+    assert owner.name == antecedent
+
+
+@pytest.mark.parametrize("text,anaphor", [
+    ("Ha parlato Francesco Acerbi. La donna che abita al piano terra ha sentito dei rumori.", "donna"),
+    ("Una signora ha chiamato la polizia. La giovane donna è stata soccorsa.", "giovane"),
+])
+def test_entities_descriptor_without_antecedent_stays_its_own(parsed, text, anaphor):
+    ents = extract_entities(parsed(text))
+    owners = [e.name for e in ents if any(m.text == anaphor for m in e.mentions)]
+    assert owners and all(name.startswith(anaphor) for name in owners)
+
+
+def test_entities_person_of_a_firm_ends_before_it(parsed):
+    ents = extract_entities(parsed("Lo ha detto David Buik di BGC Partners ai giornalisti."))
+    assert "David Buik" in [e.name for e in ents if e.type == "PER"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Il Dow Jones è sceso del 7 per cento.", "Dow Jones Industrial Average"),
+    ("Il Nikkei ha perso il 9,62% toccando un minimo ventennale.", "Nikkei 225"),
+])
+def test_entities_market_index_is_no_person(parsed_with_ents, text, name):
+    surface = text.split()[1]
+    ents = extract_entities(parsed_with_ents(text, [(surface if surface != "Dow" else "Dow Jones", "PER")]))
+    assert [e.type for e in ents if e.name == name] == ["MISC"]
+    assert not [e for e in ents if e.type == "PER"]

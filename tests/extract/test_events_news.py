@@ -71,3 +71,16 @@ def test_events_news_reporting_to_the_police_is_not_their_act(analyzer):
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     names = {e.id: e.name for e in analysis.entities}
     assert not [ev for ev in analysis.events if ev.type == "ACCUSE" and "carabinieri" in [names[a] for a in ev.actors]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative pronoun's antecedent is the subject, even where the parse hangs the clause elsewhere
+    ("SAVIGNANO. La notizia è arrivata al sindaco Germano Caroli, che ha invitato a denunciare l'accaduto.",
+     ("REQUEST", ["Germano Caroli"])),
+    # an international body meeting on its own
+    ("Vienna, 1 novembre 2008 – L'OPEC terrà una riunione di emergenza il 18 novembre.", ("CONSULT", ["OPEC"])),
+])
+def test_events_news_actor_from_the_parse(analyzer, text, expected):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert expected in [(ev.type, [names[a] for a in ev.actors]) for ev in analysis.events]

@@ -175,3 +175,26 @@ def test_places_gazetteer_is_built_once():
 ])
 def test_places_ner_labels_as_evidence(parsed_with_ents, text, ents, expected):
     assert {p.text: p.country for p in extract_places(parsed_with_ents(text, ents))} == expected
+
+
+@pytest.mark.parametrize("text,surface,name", [
+    ("È accaduto a Corlo di Formigine giovedì sera.", "Corlo", "Corlo, Formigine"),
+    ("È accaduto a San Martino Spino, frazione di Mirandola, ieri.", "San Martino Spino", None),
+])
+def test_places_locality_of_a_comune(parsed, text, surface, name):
+    places = {p.text: p for p in extract_places(parsed(text))}
+    assert surface in places
+    assert places[surface].country == "IT"
+    if name:
+        assert places[surface].name == name
+
+
+@pytest.mark.parametrize("text,surface,found", [
+    ("I ladri sono entrati in una casa a Massa. Poi sono fuggiti.", "Massa", True),
+    ("Il furto in un'abitazione di Cento, Ferrara.", "Cento", True),
+    ("Massa critica, dicono.", "Massa", False),
+    ("Ha lavorato nei reparti di Medicina legale per anni.", "Medicina", False),
+    ("Gli agenti del Nucleo operativo sono intervenuti.", "Nucleo", False),
+])
+def test_places_town_named_by_a_common_word_needs_a_preposition(parsed, text, surface, found):
+    assert (surface in _places(parsed, text)) is found

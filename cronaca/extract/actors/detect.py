@@ -69,11 +69,22 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
             i = j + 1
         else:
             break
+    for k, (_s, _e, tok) in enumerate(toks):
+        tail = [t for _a, _b, t in toks[k + 1:]]
+        if k and tok in ("di", "del", "della") and any(t in _org_final_words() or (t.isupper() and len(t) > 1)
+                                                         for t in tail):
+            toks = toks[:k]  # "David Buik di BGC Partners": the person, then the firm
+            break
     while toks and not is_capitalised(toks[-1][2]):
         toks.pop()
     if not toks or not is_capitalised(toks[0][2]):
         return None
     return toks[0][0], toks[-1][1]
+
+
+@cache
+def _org_final_words() -> frozenset[str]:
+    return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
 
 
 def gazetteer_candidates(lex: Lexicon, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from cronaca.data import load_yaml
@@ -29,6 +29,13 @@ class UnnamedLexicon:
     capitalised_only: frozenset[str]
     not_before: dict[str, frozenset[str]]
     age_phrase: str  # an age after a descriptor: "di 45 anni", "40enne"
+    # "il giovane", "l'uomo": the last single person named; noun -> "m", "f" or None
+    anaphors: dict[str, str | None] = field(default_factory=dict)
+    anaphor_followers: frozenset[str] = frozenset()
+    openers_sex: dict[str, str | None] = field(default_factory=dict)  # "una" -> "f", "l'" -> None
+    epicene: frozenset[str] = frozenset()
+    definite_singular: frozenset[str] = frozenset()
+    masculine_names_in_a: frozenset[str] = frozenset()
 
 
 @cache
@@ -42,7 +49,12 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
     return UnnamedLexicon(inst, people, pattern, tuple(w.casefold() for w in data["not_after"]),
                           {k: tuple(v) for k, v in data["bare_coref"].items()},
                           frozenset(w.casefold() for w in data["capitalised_only"]),
-                          {k: frozenset(v) for k, v in data["not_before"].items()}, str(data["age_phrase"]))
+                          {k: frozenset(v) for k, v in data["not_before"].items()}, str(data["age_phrase"]),
+                          {str(k): v for k, v in data["anaphors"].items()}, frozenset(data["anaphor_followers"]),
+                          {**{w: None for w in data["singular_openers"]}, **{w: "m" for w in data["masculine_openers"]},
+                           **{w: "f" for w in data["feminine_openers"]}},
+                          frozenset(data["epicene"]), frozenset(data["definite_singular"]),
+                          frozenset(data["masculine_names_in_a"]))
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
@@ -52,6 +64,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
     matches the nationality adjectives that may follow a descriptor ("un giovane marocchino").
     A descriptor right before one of ``people`` ("la 54enne M. G.") is a mention of that person."""
     named_at = {c.start: c for c in people if c.type == "PER"}
+    single: list[tuple[Candidate, str | None]] = []  # one unnamed person each, with sex ("un 40enne": m)
     lex = unnamed_lexicon(lang)
     more_re = re.compile(rf"\s+(?:{lex.age_phrase}|(?i:{nat_re}))(?![\w'’])")
     out: list[Candidate] = []
@@ -73,7 +86,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if word in lex.capitalised_only and not text[start].isupper():
             continue
-        before = text[max(0, start - 12):start].casefold().split()[-1:]
+        before = text[max(0, start - 12):start].casefold().replace("’", "'").split()[-1:]
         if before and before[0] in lex.not_before.get(word, ()):
             continue
         if word in lex.institutions:
@@ -93,7 +106,41 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if person is not None:
             out.append(replace(person, start=start, end=end, text=text[start:end]))
             continue
+        if word in lex.anaphors and before and before[0] in lex.definite_singular and _alone(lex, text, end):
+            sex = lex.anaphors[word] or lex.openers_sex.get(before[0])
+            earlier = _last_single_person(start, sex, [(c, _name_sex(lex, c.text)) for c in people if c.type == "PER"],
+                                          single)
+            if earlier is not None:  # "il giovane" after "G. C.": that person again
+                out.append(replace(earlier, start=start, end=end, text=text[start:end]))
+                continue
         noun = re.sub(r"\s+", "", word) if m.group("age") else word
-        out.append(Candidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end],
-                             prefix + sector, country))
+        cand = Candidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end], prefix + sector, country)
+        out.append(cand)
+        if before and before[0] in lex.openers_sex:
+            sex = None if word in lex.epicene else (lex.anaphors.get(word) or lex.openers_sex[before[0]])
+            single.append((cand, sex))
     return out
+
+
+def _alone(lex: UnnamedLexicon, text: str, end: int) -> bool:
+    """Nothing of the anaphor's own phrase follows it: punctuation or a verb, clitic or adverb."""
+    nxt = re.match(r"\s*([\w'’]+|\S)", text[end:end + 30])
+    return nxt is None or not nxt.group(1)[0].isalpha() or nxt.group(1).casefold() in lex.anaphor_followers
+
+
+def _name_sex(lex: UnnamedLexicon, name: str) -> str | None:
+    """A person's sex as the given name says it ("Daniela" f, "Francesco" m, "Andrea" m), if it does."""
+    first = name.split()[0] if name.split() else ""
+    if len(first) < 3 or first.endswith("."):
+        return None
+    if first in lex.masculine_names_in_a:
+        return "m"
+    return {"a": "f", "o": "m"}.get(first[-1].lower())
+
+
+def _last_single_person(start: int, sex: str | None, people: Sequence[tuple[Candidate, str | None]],
+                        single: list[tuple[Candidate, str | None]]) -> Candidate | None:
+    """The last person named before ``start`` whose sex does not contradict ``sex``: a named
+    person, or an unnamed one introduced as one person."""
+    earlier = [c for c, s in [*people, *single] if c.end <= start and (sex is None or s is None or s == sex)]
+    return max(earlier, key=lambda c: c.start, default=None)

@@ -197,6 +197,7 @@ class StatusLexicon:
     existential: tuple[Phrase, ...] = ()  # "non c'è", "non esiste": the noun after them is negated
     existential_fillers: frozenset[str] = frozenset()  # words allowed between the cue and the noun
     future_forms: frozenset[str] = frozenset()  # short future forms ("avrà") the endings test misses
+    progressive: frozenset[str] = frozenset()  # forms of "stare" before a gerund: ongoing
     phase_end: frozenset[str] = frozenset()  # "conclusione", "fine" (+ genitive + event)
     phase_start: frozenset[str] = frozenset()  # "inizio", "ripresa"
     phase_genitive: frozenset[str] = frozenset()
@@ -401,6 +402,7 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         existential=_phrases(existential.get("cues", []), f"{where} existential.cues"),
         existential_fillers=_words(existential.get("fillers", []), f"{where} existential.fillers"),
         future_forms=frozenset(tense.get("future_forms", [])),
+        progressive=frozenset(tense.get("progressive", [])),
         phase_end=_words(phases.get("end", []), f"{where} phases.end"),
         phase_start=_words(phases.get("start", []), f"{where} phases.start"),
         phase_genitive=_words(phases.get("genitive", []), f"{where} phases.genitive"),

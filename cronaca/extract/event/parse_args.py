@@ -30,7 +30,10 @@ class ParseArguments:
                 self.mention_at.setdefault(k, m)
 
     def mentions_of(self, tok: Token) -> list[Mention]:
-        """The entity mention headed by ``tok``, with those coordinated to it ("X e Y")."""
+        """The entity mention headed by ``tok``, with those coordinated to it ("X e Y"); for a
+        relative pronoun, its antecedent's ("il sindaco Caroli, che ha invitato")."""
+        if tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", []):
+            tok = self._antecedent(tok)
         out = []
         for t in (tok, *self._conjuncts(tok)):
             m = self.mention_at.get(self.word_of.get(t.i, -1))
@@ -41,6 +44,22 @@ class ParseArguments:
             if m is not None and m not in out:
                 out.append(m)
         return out
+
+    @staticmethod
+    def _antecedent(rel: Token) -> Token:
+        """What a relative pronoun stands for: the noun its clause hangs on, or (when the parse
+        attached the clause elsewhere) the noun right before it, past one comma."""
+        if rel.head.dep_ == "acl:relcl":
+            return rel.head.head
+        k = rel.i - 1
+        if k >= 0 and rel.doc[k].text == ",":
+            k -= 1
+        if k < 0 or rel.doc[k].pos_ not in ("NOUN", "PROPN"):
+            return rel
+        prev = rel.doc[k]
+        while prev.dep_ in ("flat", "flat:name") and prev.head.i < prev.i:
+            prev = prev.head
+        return prev
 
     @staticmethod
     def _conjuncts(tok: Token) -> Iterator[Token]:

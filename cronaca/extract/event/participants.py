@@ -242,6 +242,12 @@ class ParticipantFinder:
             found = self._from_words(hit)
             if not found.own and self.parse is not None:
                 found = self._from_parse(hit)
+            elif not found.actors and self.parse is not None and not hit.is_noun:
+                # the words found whom, not who: the verb's subject ("il sindaco, che ha invitato ...")
+                parsed = self._from_parse(hit)
+                actors = tuple(a for a in parsed.actors if a not in found.recipients)
+                if actors:
+                    found = replace(found, actors=actors)
         return self._with_authority(hit, found)
 
     def _with_authority(self, hit: Hit, found: Participants) -> Participants:

@@ -209,7 +209,7 @@ def _tense_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int) -> str:
     if w.endswith(lex.participle_endings) and any(b in lex.auxiliaries for b in before):
         return "occurred"
     if w.endswith(view.grammar.present_participle_or_gerund_ending):
-        return "occurred"
+        return "ongoing" if before[-1:] and before[-1] in lex.progressive else "occurred"
     return default
 
 

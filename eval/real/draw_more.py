@@ -1,0 +1,58 @@
+"""Draw a second real development half ("dev2"), once, by a fixed seed: 16 more non-empty DICE
+crime articles not drawn before, and the 6 Wikinews reports neither in the first draw nor in
+the story set (``eval/real/story``).  Written to ``eval/real/dev2/corpus/``; the gold beside it
+is written by hand from the text alone, before cronaca's output on these articles is seen.
+
+    .venv/bin/python eval/real/draw_more.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from cronaca.ingest.tokens import read_dice_article
+
+HERE = Path(__file__).resolve().parent
+SEED = 1414          # issue 14, second draw
+DICE_COUNT = 16
+
+
+def taken() -> set[str]:
+    """Doc ids already in a real set (dev, test, story)."""
+    return {p.stem for split in ("dev", "test", "story") for p in (HERE / split / "corpus").glob("*.txt")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=HERE.parents[2] / "shared" / "data")
+    parser.add_argument("--wikinews", type=Path,
+                        default=HERE.parents[2] / "shared" / "corpus" / "wikinews-stock")
+    args = parser.parse_args(argv)
+    used = taken()
+    out = HERE / "dev2" / "corpus"
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(args.wikinews.glob("wikinews-stock-*.txt")):
+        if path.stem not in used:
+            (out / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+            print("dev2", path.stem)
+    files = sorted((args.data / "DICE-ItalianCrimeNews" / "articles").glob("*.csv"), key=lambda p: int(p.stem))
+    rng = random.Random(SEED)
+    drawn = 0
+    for path in rng.sample(files, len(files)):
+        doc_id = f"dice-{path.stem}"
+        if doc_id in used:
+            continue
+        text, _ = read_dice_article(path)
+        if text.strip():
+            (out / f"{doc_id}.txt").write_text(text.strip() + "\n", encoding="utf-8")
+            print("dev2", doc_id, len(text))
+            drawn += 1
+        if drawn == DICE_COUNT:
+            return 0
+    raise SystemExit(f"only {drawn} new non-empty DICE articles")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
