@@ -47,9 +47,7 @@ T = TypeVar("T")
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
 
-__all__ = ["ApiSettings", "create_app"]
-
-ApiSettings = Settings  # the server's settings are the application's
+__all__ = ["create_app"]
 
 
 class ApiError(Exception):
