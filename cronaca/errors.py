@@ -21,6 +21,10 @@ class InputError(CronacaError):
         super().__init__(f"{source}: {reason}")
 
 
+class TooBigError(InputError):
+    """An input over the byte limit (the API answers 413)."""
+
+
 class ConfigError(CronacaError):
     """A setting has a value cronaca cannot use."""
 
@@ -56,8 +60,8 @@ def binary_input(source: str) -> InputError:
     return InputError(source, "looks like a binary file, not text, HTML, JSONL or CSV.")
 
 
-def too_big(source: str, size: int, limit: int) -> InputError:
-    return InputError(source, f"is {size:,} bytes, over the limit of {limit:,} bytes per article "
+def too_big(source: str, size: int, limit: int) -> TooBigError:
+    return TooBigError(source, f"is {size:,} bytes, over the limit of {limit:,} bytes per article "
                               "(raise it with --max-bytes).")
 
 

@@ -8,7 +8,7 @@ of the analysis format (spec/OUTPUT.md); extra fields are allowed, renames are n
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "MISC"]
@@ -224,6 +224,7 @@ class StoryEvent:
     mentions: tuple[tuple[str, str], ...]  # (doc_id, event_id)
     status_history: tuple[StatusEntry, ...] = ()
     mode: str | None = None
+    names: tuple[str, ...] = ()  # who it is about, as labels name them ("Trump", "Putin"): no venue
 
 
 @dataclass(frozen=True)
@@ -235,22 +236,64 @@ class ContradictionValue:
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """One link of a claim's source chain, with what an explanation needs to name it."""
+
+    name: str  # the entity's canonical name, or the phrase when it names no entity
+    written: str  # as written in the article, without a leading article
+    article: str | None  # the definite article the text gives it ("la" in "dalla CNN")
+    head: str | None  # the source noun opening the phrase ("fonti" in "fonti della Casa Bianca")
+    type: str | None  # entity type
+    lang: str  # language of the article
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a contradiction, as its explanation shows it: who says what, in which report.
+    Nothing here is worded: the output edge words it in the reader's language."""
+
+    doc_id: str
+    date: str | None  # article date, ISO
+    sources: tuple[SourceRef, ...]
+    value: str  # the place or time as written, the counterpart's name, the role title, or the status
+    lang: str = "it"  # language of the article
+    status: str | None = None  # the claim's status
+    written: str | None = None  # a time as written ("giovedì sera")
+    canonical: str | None = None  # a place's canonical name, a role's key
+
+
+@dataclass(frozen=True)
+class EventRef:
+    """How an explanation names a story event: its type, mode and who it is about."""
+
+    type: str
+    mode: str | None
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Contradiction:
+    """Sources disagreeing on one slot of a story event: the values (with evidence) and the two
+    clearest sides, the event they are about (None for a role) and the person (a role)."""
+
     event: str  # story event id
     slot: str  # place | time | status | participants | role
     values: tuple[ContradictionValue, ...]
-    explanation: str
+    sides: tuple[Side, Side]
+    about: EventRef | None = None
+    person: str | None = None
 
 
 @dataclass(frozen=True)
 class Story:
     id: str
-    title: str
     documents: tuple[str, ...]
     events: tuple[StoryEvent, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
     # (doc_id, entity id, name) of every entity its attributions cite, to name sources
     entity_names: tuple[tuple[str, str, str], ...] = ()
+    first_date: str | None = None  # the dates its articles cover
+    last_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -262,8 +305,9 @@ class StoryAnalysis:
 
 def to_plain(obj: Any) -> Any:
     """Dataclasses, tuples and lists to plain JSON-ready values."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_plain(v) for k, v in asdict(obj).items()}
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields is not None:  # field by field: dataclasses.asdict deep-copies first, several times slower
+        return {k: to_plain(getattr(obj, k)) for k in fields}
     if isinstance(obj, (list, tuple)):
         return [to_plain(v) for v in obj]
     if isinstance(obj, dict):

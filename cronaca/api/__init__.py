@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fastapi import FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -22,9 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cronaca import __version__
 from cronaca.api.service import (
-    ApiSettings,
     LanguageError,
-    Service,
     actor_detail,
     actor_rows,
     article_detail,
@@ -35,16 +34,20 @@ from cronaca.api.service import (
     story_detail,
     story_summary,
 )
-from cronaca.errors import InputError
-from cronaca.story.explain import LANGUAGES
+from cronaca.app import Cronaca
+from cronaca.errors import InputError, TooBigError
+from cronaca.export.wording import LANGUAGES
+from cronaca.settings import Settings
+from cronaca.store import Store
 
 if TYPE_CHECKING:
     from cronaca.records import Article
 
+T = TypeVar("T")
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
 
-__all__ = ["ApiSettings", "create_app"]
+__all__ = ["create_app"]
 
 
 class ApiError(Exception):
@@ -58,8 +61,13 @@ def error_body(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
 
 
-def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    chunk = items[offset:offset + limit]
+def page(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
+    return page_of(items, limit, offset, lambda x: x)
+
+
+def page_of(items: Sequence[T], limit: int, offset: int, view: Callable[[T], Any]) -> dict[str, Any]:
+    """One page of ``items``, each shown by ``view`` (only the items of the page are shown)."""
+    chunk = [view(x) for x in items[offset:offset + limit]]
     nxt = offset + limit if offset + limit < len(items) else None
     return {"items": chunk, "total": len(items), "limit": limit, "offset": offset, "next_offset": nxt}
 
@@ -88,13 +96,15 @@ LANG_QUERY = Query(None, description="Language of story titles and explanations;
 ACCEPT_LANGUAGE = Header(None, include_in_schema=False)
 
 
-def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
-    """The FastAPI app over an open :class:`cronaca.store.Store`."""
-    settings = settings or ApiSettings()
-    service = Service(store, settings)
+def create_app(cronaca: Cronaca | Store, settings: Settings | None = None) -> FastAPI:
+    """The FastAPI app over the application (or over an open store, with ``settings``)."""
+    if isinstance(cronaca, Store):
+        cronaca = Cronaca(cronaca, settings)
+    settings = cronaca.settings
+    service = cronaca
     app = FastAPI(title="cronaca", version=__version__,
                   description="Stories, events, actors and articles analysed by cronaca.")
-    app.state.service = service
+    app.state.cronaca = cronaca
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -118,10 +128,10 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
         """Analyse and store an article (idempotent by content hash)."""
         _check_token(request, settings)
         article = await _read_article(request, settings)
-        analysis, created = await run_in_threadpool(service.add_article, article)  # readers keep being served
-        body = article_detail(analysis)
-        body["created"] = created
-        return JSONResponse(body, status_code=201 if created else 200)
+        added = await run_in_threadpool(service.add, article)  # readers keep being served
+        body = article_detail(added.analysis)
+        body["created"] = added.created
+        return JSONResponse(body, status_code=201 if added.created else 200)
 
     # --- reads ------------------------------------------------------------------------------
     def worded_in(lang: str | None, accept_language: str | None, response: Response) -> str:
@@ -139,17 +149,17 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
                      accept_language: str | None = ACCEPT_LANGUAGE) -> dict[str, Any]:
         chosen = worded_in(lang, accept_language, response)
         snap = service.snapshot
-        return page([story_summary(s, snap) for s in service.stories(snap, chosen).stories], limit, offset)
+        return page_of(snap.stories.stories, limit, offset, lambda s: story_summary(s, snap, chosen))
 
     @app.get("/stories/{story_id}")
     def get_story(story_id: str, response: Response, lang: str | None = LANG_QUERY,
                   accept_language: str | None = ACCEPT_LANGUAGE) -> dict[str, Any]:
         chosen = worded_in(lang, accept_language, response)
         snap = service.snapshot
-        story = snap.story(story_id, service.stories(snap, chosen))
+        story = snap.story(story_id)
         if story is None:
             raise ApiError(404, f"no story with id '{story_id}'; GET /stories lists them.")
-        return story_detail(story, snap)
+        return story_detail(story, snap, chosen)
 
     @app.get("/events")
     def list_events(actor: str | None = None, type: str | None = None, status: str | None = None,
@@ -172,7 +182,7 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
 
     @app.get("/articles")
     def list_articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        return page([article_summary(a) for a in service.snapshot.analyses], limit, offset)
+        return page_of(service.snapshot.articles, limit, offset, article_summary)
 
     @app.get("/articles/{doc_id}")
     def get_article(doc_id: str) -> dict[str, Any]:
@@ -192,7 +202,7 @@ def create_app(store: Any, settings: ApiSettings | None = None) -> FastAPI:
     return app
 
 
-def _check_token(request: Request, settings: ApiSettings) -> None:
+def _check_token(request: Request, settings: Settings) -> None:
     if not settings.token:
         return
     header = request.headers.get("authorization", "")
@@ -201,8 +211,8 @@ def _check_token(request: Request, settings: ApiSettings) -> None:
         raise ApiError(401, "this endpoint needs 'Authorization: Bearer <token>' with the server's token.")
 
 
-async def _read_article(request: Request, settings: ApiSettings) -> Article:
-    from cronaca.ingest import article_from_html, article_from_text
+async def _read_article(request: Request, settings: Settings) -> Article:
+    from cronaca.ingest import article_from_bytes
 
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
@@ -244,19 +254,11 @@ async def _read_article(request: Request, settings: ApiSettings) -> Article:
     else:
         raise ApiError(415, "send the article as application/json or multipart/form-data, not "
                             f"{repr(ctype) if ctype else 'a body without a Content-Type'}.")
-    if len(raw) > settings.max_bytes:
-        raise ApiError(413, f"the article is {len(raw):,} bytes, over the limit of {settings.max_bytes:,}.")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ApiError(422, f"the article is not valid UTF-8 text (byte {exc.start}).") from exc
-    if "\x00" in text:
-        raise ApiError(422, "the article looks like a binary file, not text or HTML.")
-    if not text.strip():
-        raise ApiError(422, "the article is empty: there is no text to analyse.")
-    kwargs = {"doc_id": meta["id"], "title": meta["title"], "date": meta["date"], "url": meta["url"],
-              "source": meta["source"] or name, "language": meta["language"]}
-    try:
-        return (article_from_html if is_html else article_from_text)(text, **kwargs)
+        return article_from_bytes(raw, meta["source"] or name, html=is_html, max_bytes=settings.max_bytes,
+                                  doc_id=meta["id"], title=meta["title"], date=meta["date"], url=meta["url"],
+                                  language=meta["language"])
+    except TooBigError as exc:
+        raise ApiError(413, str(exc)) from exc
     except InputError as exc:
         raise ApiError(422, str(exc)) from exc

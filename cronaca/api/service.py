@@ -1,52 +1,23 @@
-"""What the HTTP API serves, as plain library functions over the store.
+"""What the HTTP API serves: JSON bodies of the records a :class:`cronaca.app.Snapshot` holds.
 
-The store is opened once per process.  Analyses and stories are read from it once and
-cached in memory; a write (a new article) goes through one lock, refreshes the stories,
-and replaces the cache.  Readers never wait on the analysis of a new article.
+The application (:mod:`cronaca.app`) adds articles and keeps the stories; this module only
+shapes what it reads into the bodies the endpoints answer.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from cronaca.app import Snapshot
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
-from cronaca.export.analysis import claim_to_json, document_to_json
+from cronaca.export.analysis import claim_to_json, document_to_json, story_to_json
+from cronaca.export.wording import LANGUAGES, story_title
+from cronaca.folding import strip_accents
 from cronaca.records import Article, Claim, DocAnalysis, Entity, Story, StoryAnalysis
-from cronaca.story.explain import LANGUAGES
-
-
-@dataclass(frozen=True)
-class ApiSettings:
-    """Settings of ``cronaca serve`` (each has a CLI option of the same name)."""
-
-    max_bytes: int = 5_000_000
-    token: str | None = None
-    model: str = "auto"
-    explain_language: str = "en"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The analyses and their stories at one moment.  ``stories`` are worded in ``language``;
-    :meth:`Service.stories` words the same stories in another language, cached here."""
-
-    analyses: tuple[DocAnalysis, ...]
-    stories: StoryAnalysis
-    language: str = "en"
-    worded: dict[str, StoryAnalysis] = field(default_factory=dict, compare=False, repr=False)
-
-    def analysis(self, doc_id: str) -> DocAnalysis | None:
-        return next((a for a in self.analyses if a.doc_id == doc_id), None)
-
-    def story(self, story_id: str, stories: StoryAnalysis | None = None) -> Story | None:
-        return next((s for s in (stories or self.stories).stories if s.id == story_id), None)
 
 
 class LanguageError(ValueError):
@@ -83,92 +54,27 @@ def actor_key(entity: Entity) -> str:
     """A stable id for an actor across articles: its KB id, else a slug of its canonical name."""
     if entity.kb_id:
         return entity.kb_id
-    base = unicodedata.normalize("NFKD", entity.name)
-    base = "".join(c for c in base if not unicodedata.combining(c)).lower()
+    base = strip_accents(entity.name).lower()
     return "-".join("".join(c if c.isalnum() else " " for c in base).split())
-
-
-class Service:
-    def __init__(self, store: Any, settings: ApiSettings) -> None:
-        self.store = store
-        self.settings = settings
-        self._write_lock = threading.Lock()
-        self._build_lock = threading.Lock()  # one story build at a time: they share the sentence encoder
-        self._analyzer: Any = None
-        self._embedder: Any = None  # the optional sentence encoder, made on the first build
-        self._embedder_made = False
-        self._snapshot = self._load()
-
-    def _build(self, analyses: tuple[DocAnalysis, ...], lang: str) -> StoryAnalysis:
-        from cronaca.story import build_stories
-        from cronaca.story.cluster import default_embedder
-
-        with self._build_lock:
-            if not self._embedder_made:
-                self._embedder, self._embedder_made = default_embedder(), True  # its model loads on first use
-            return build_stories(analyses, language=lang, embedder=self._embedder)
-
-    def _load(self) -> Snapshot:
-        analyses = tuple(self.store.load_analyses())
-        lang = self.settings.explain_language
-        return Snapshot(analyses, self._build(analyses, lang), lang)
-
-    @property
-    def snapshot(self) -> Snapshot:
-        return self._snapshot
-
-    def stories(self, snap: Snapshot, lang: str) -> StoryAnalysis:
-        """The snapshot's stories worded in ``lang`` (titles, explanations): the same stories,
-        events and ids, built once per language and snapshot."""
-        if lang == snap.language:
-            return snap.stories
-        if lang not in snap.worded:
-            snap.worded[lang] = self._build(snap.analyses, lang)
-        return snap.worded[lang]
-
-    def add_article(self, article: Article) -> tuple[DocAnalysis, bool]:
-        """Analyse and store one article; ``False`` when the same text was stored already."""
-        from cronaca.pipeline import Analyzer
-
-        with self._write_lock:
-            known = next((a for a in self._snapshot.analyses
-                          if a.article.content_hash == article.content_hash), None)
-            if known is not None:
-                return known, False
-            if self._analyzer is None:
-                self._analyzer = Analyzer(model=self.settings.model)
-            from cronaca.ingest.dates import settle_dates
-
-            article = settle_dates([article], known_dates=self.store.article_dates())[0]
-            analysis = self._analyzer.analyze(article)
-            created = self.store.add(analysis)
-            analyses = tuple(self.store.load_analyses())
-            stories = self._build(analyses, self.settings.explain_language)
-            self.store.add_stories(stories)
-            self._snapshot = Snapshot(analyses, stories, self.settings.explain_language)
-            stored = next((a for a in analyses if a.article.content_hash == article.content_hash), analysis)
-            return stored, created
 
 
 # --- views: records → JSON bodies -------------------------------------------------------
 
-def story_summary(story: Story, snap: Snapshot) -> dict[str, Any]:
-    dates = sorted(d for d in (_article_date(snap.analysis(doc)) for doc in story.documents) if d)
-    return {"id": story.id, "title": story.title, "articles": len(story.documents),
+def story_summary(story: Story, snap: Snapshot, lang: str) -> dict[str, Any]:
+    dates = sorted(d for d in (_article_date(snap.article(doc)) for doc in story.documents) if d)
+    return {"id": story.id, "title": story_title(story, lang), "articles": len(story.documents),
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "events": len(story.events), "contradictions": len(story.contradictions)}
 
 
-def _article_date(analysis: DocAnalysis | None) -> str | None:
-    if analysis is None:
+def _article_date(art: Article | None) -> str | None:
+    if art is None:
         return None
-    art = analysis.article
     return art.date or (art.dateline.date if art.dateline else None)
 
 
-def article_summary(analysis: DocAnalysis) -> dict[str, Any]:
-    art = analysis.article
-    return {"id": art.doc_id, "title": art.title, **title_fields(art), "date": _article_date(analysis),
+def article_summary(art: Article) -> dict[str, Any]:
+    return {"id": art.doc_id, "title": art.title, **title_fields(art), "date": _article_date(art),
             "outlet": art.outlet, "url": art.url, "language": art.language,
             "dateline": art.dateline.place if art.dateline else None}
 
@@ -235,14 +141,12 @@ def title_fields(article: Article) -> dict[str, Any]:
     return {"display_title": derived or article.doc_id, "title_derived": derived is not None}
 
 
-def story_detail(story: Story, snap: Snapshot) -> dict[str, Any]:
-    from cronaca.story import story_to_json
-
-    body = story_to_json(StoryAnalysis(stories=(story,)))
+def story_detail(story: Story, snap: Snapshot, lang: str) -> dict[str, Any]:
+    body = story_to_json(StoryAnalysis(stories=(story,)), lang)
     body.pop("stories", None)
     # the summary's counts must not replace the event and contradiction lists
-    body.update({k: v for k, v in story_summary(story, snap).items() if k not in body})
-    body["articles"] = [article_summary(a) for doc in story.documents if (a := snap.analysis(doc))]
+    body.update({k: v for k, v in story_summary(story, snap, lang).items() if k not in body})
+    body["articles"] = [article_summary(a) for doc in story.documents if (a := snap.article(doc))]
     return body
 
 
@@ -257,7 +161,7 @@ def event_rows(snap: Snapshot) -> Iterable[dict[str, Any]]:
             actors = [a.entity(x) for x in ev.actors]
             recips = [a.entity(x) for x in ev.recipients]
             yield {
-                "doc_id": a.doc_id, "event_id": ev.id, "date": _article_date(a), "type": ev.type,
+                "doc_id": a.doc_id, "event_id": ev.id, "date": _article_date(a.article), "type": ev.type,
                 "mode": ev.mode, "cameo": ev.cameo, "story_event": story_of.get((a.doc_id, ev.id)),
                 "actors": [{"id": actor_key(e), "name": e.name} for e in actors if e],
                 "recipients": [{"id": actor_key(e), "name": e.name} for e in recips if e],
@@ -310,7 +214,7 @@ def actor_detail(actor_id: str, snap: Snapshot) -> dict[str, Any] | None:
     for a, e in found:
         for r in e.roles:
             roles.append({"doc_id": a.doc_id, "title": r.title, "start": r.start, "end": r.end,
-                          "valid": r.valid, "role_key": r.role_key, "article_date": _article_date(a)})
+                          "valid": r.valid, "role_key": r.role_key, "article_date": _article_date(a.article)})
     events = [r for r in event_rows(snap) if any(p["id"] == actor_id for p in r["actors"] + r["recipients"])]
     return {"id": actor_id, "name": first.name, "type": first.type, "code": first.code, "kb_id": first.kb_id,
             "articles": sorted({a.doc_id for a, _ in found}),

@@ -6,10 +6,26 @@ One module per command; each registers itself on :data:`main` here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from cronaca import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def setting_option(name: str, dest: str | None = None, **overrides: Any) -> Callable[[F], F]:
+    """The option of one setting of :class:`cronaca.settings.Settings`, as declared there."""
+    from cronaca.settings import setting
+
+    s = setting(name)
+    kwargs: dict[str, Any] = {"default": s["default"], "show_default": s["default"] is not None, "help": s["help"]}
+    if "choices" in s:
+        kwargs["type"] = click.Choice(list(s["choices"]))
+    kwargs.update(overrides)
+    return click.option(s["option"], dest or name, **kwargs)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,4 +38,4 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="cronaca: %(levelname)s: %(message)s")
 
 
-from cronaca.cli import analyze, demo, export, serve, timeline, train  # noqa: F401  (commands register on import)
+from cronaca.cli import analyze, demo, export, restory, serve, timeline, train  # noqa: F401  (commands register on import)

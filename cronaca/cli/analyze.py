@@ -8,13 +8,16 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import Self
 
 import click
 
-from cronaca.cli import main
+from cronaca.app import Cronaca, stories_of
+from cronaca.cli import main, setting_option
 from cronaca.errors import CronacaError, InputError
 from cronaca.export.analysis import analysis_to_json, document_to_json
 from cronaca.records import Article, DocAnalysis, StoryAnalysis
+from cronaca.settings import Settings
 
 CLAIM_COLUMNS = ("doc_id", "event_id", "type", "mode", "cameo", "actors", "recipients", "status",
                  "time", "place", "country", "attribution", "hearsay", "evidence_start", "evidence_end",
@@ -41,9 +44,9 @@ def claim_rows(analyses: Sequence[DocAnalysis]) -> Iterator[dict[str, object]]:
                 }
 
 
-def render(analyses: Sequence[DocAnalysis], stories: StoryAnalysis, fmt: str) -> str:
+def render(analyses: Sequence[DocAnalysis], stories: StoryAnalysis, fmt: str, lang: str = "en") -> str:
     if fmt == "json":
-        return json.dumps(analysis_to_json(analyses, stories), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(analysis_to_json(analyses, stories, lang), ensure_ascii=False, indent=1) + "\n"
     if fmt == "jsonl":
         return "".join(json.dumps(document_to_json(a), ensure_ascii=False) + "\n" for a in analyses)
     buf = io.StringIO()
@@ -53,21 +56,17 @@ def render(analyses: Sequence[DocAnalysis], stories: StoryAnalysis, fmt: str) ->
     return buf.getvalue()
 
 
-def load_and_analyse(paths: Sequence[str], *, model: str, max_bytes: int, quiet: bool,
-                     store_path: str | None = None, default_date: str | None = None,
-                     year: int | None = None) -> tuple[list[DocAnalysis], int]:
-    """Read, analyse (and store) the articles; return the analyses and the number of inputs that failed.
+def load_and_analyse(app: Cronaca, paths: Sequence[str], *, quiet: bool, store: bool = False,
+                     default_date: str | None = None, year: int | None = None) -> tuple[list[DocAnalysis], int]:
+    """Read and analyse the articles (and, with ``store``, store them and update the stories);
+    return the analyses and the number of inputs that failed, each named on standard error.
 
     Articles without a date get one as :func:`cronaca.ingest.dates.settle_dates` says, from
     ``default_date`` (``--date``), ``year`` (``--year``) and the dated articles of the batch
     and of the store."""
-    from cronaca.ingest import read_articles
-    from cronaca.ingest.dates import settle_dates
-    from cronaca.pipeline import Analyzer
-
     articles: list[Article] = []
     failures = 0
-    for item in read_articles(paths, max_bytes=max_bytes):
+    for item in app.read(paths):
         if isinstance(item, InputError):
             click.echo(f"cronaca: {item}", err=True)
             failures += 1
@@ -75,42 +74,30 @@ def load_and_analyse(paths: Sequence[str], *, model: str, max_bytes: int, quiet:
             articles.append(item)
     if not articles:
         return [], failures
-    analyzer = Analyzer(model=model)
-    store = None
-    if store_path:
-        from cronaca.store import Store
-
-        store = Store(store_path)
-    articles = settle_dates(articles, default_date=default_date, year=year,
-                            known_dates=store.article_dates() if store is not None else ())
-    analyses: list[DocAnalysis] = []
     show = not quiet and len(articles) > 1 and sys.stderr.isatty()
-    try:
-        with click.progressbar(articles, label="analysing", file=sys.stderr,
-                               show_pos=True) if show else _nullbar(articles) as bar:
-            for analysis in analyzer.analyze_many(bar):
-                art = analysis.article
-                for err in analysis.errors:
-                    click.echo(f"cronaca: {art.source or art.doc_id}: {err}", err=True)
+    with click.progressbar(length=len(articles), label="analysing", file=sys.stderr,
+                           show_pos=True) if show else _nullbar() as bar:
+        def each(analysis: DocAnalysis) -> None:
+            art = analysis.article
+            for err in analysis.errors:
+                click.echo(f"cronaca: {art.source or art.doc_id}: {err}", err=True)
+            bar.update(1)
+        if store:
+            analyses = app.add_many(articles, default_date=default_date, year=year, each=each)
+        else:
+            analyses = []
+            for analysis in app.analyse(articles, default_date=default_date, year=year):
+                each(analysis)
                 analyses.append(analysis)
-                if store is not None:
-                    store.add(analysis)
-        if store is not None:
-            from cronaca.story import build_stories
-
-            store.add_stories(build_stories(store.load_analyses()))
-    finally:
-        if store is not None:
-            store.close()
     return analyses, failures
 
 
 class _nullbar:
-    def __init__(self, items: Sequence[Article]) -> None:
-        self.items = items
+    def update(self, n: int) -> None:
+        return None
 
-    def __enter__(self) -> Sequence[Article]:
-        return self.items
+    def __enter__(self) -> Self:
+        return self
 
     def __exit__(self, *exc: object) -> None:
         return None
@@ -124,12 +111,11 @@ class _nullbar:
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--store", "store_path", type=click.Path(dir_okay=False), default=None,
-              help="Also append the analyses to this DuckDB store (created if missing).")
-@click.option("--model", default="auto", show_default=True,
-              help="spaCy pipeline: auto (the one cronaca ships), blank, or an installed name/path.")
-@click.option("--max-bytes", default=20_000_000, show_default=True, help="Largest article accepted, in bytes.")
-@click.option("--lang", "explain_lang", type=click.Choice(["en", "it"]), default="en", show_default=True,
-              help="Language of the contradiction explanations.")
+              help="Also add the articles to this DuckDB store (created if missing) and update its stories; "
+                   "the output's story part is then the stored stories these articles are in.")
+@setting_option("model")
+@setting_option("max_bytes")
+@setting_option("explain_language")
 @click.option("--date", "default_date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of the articles that carry none; also dates an agency "
                    "dateline's day that has no year.")
@@ -138,25 +124,29 @@ class _nullbar:
                    "without it the batch's dated articles, or else the day of analysis, decide.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str | None, model: str,
-            max_bytes: int, explain_lang: str, default_date: datetime | None, year: int | None,
+            max_bytes: int, explain_language: str, default_date: datetime | None, year: int | None,
             quiet: bool) -> None:
     """Analyse the articles in PATHS (files, folders, or - for standard input):
     .txt, .html, .jsonl, .json and .csv.
 
     An input that cannot be read is named on standard error and skipped; the exit code
     is 1 only when nothing could be analysed."""
-    from cronaca.story import build_stories
-
+    settings = Settings(max_bytes=max_bytes, model=model, explain_language=explain_language)
+    day = default_date.date().isoformat() if default_date else None
     try:
-        analyses, failures = load_and_analyse(
-            paths, model=model, max_bytes=max_bytes, quiet=quiet, store_path=store_path, year=year,
-            default_date=default_date.date().isoformat() if default_date else None)
+        with open_app(store_path, settings) as app:
+            analyses, failures = load_and_analyse(app, paths, quiet=quiet, store=store_path is not None,
+                                                  default_date=day, year=year)
+            if not analyses:
+                raise click.ClickException(f"nothing could be analysed ({failures} input(s) failed).")
+            if store_path:
+                ids = {a.doc_id for a in analyses}
+                stories = StoryAnalysis(tuple(s for s in app.stories() if ids & set(s.documents)))
+            else:
+                stories = stories_of(analyses)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
-    if not analyses:
-        raise click.ClickException(f"nothing could be analysed ({failures} input(s) failed).")
-    stories = build_stories(analyses, language=explain_lang)
-    text = render(analyses, stories, fmt)
+    text = render(analyses, stories, fmt, explain_language)
     if out:
         try:
             with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -166,3 +156,8 @@ def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str |
                                        f"{exc.strerror or type(exc).__name__}.") from exc
     else:
         sys.stdout.write(text)
+
+
+def open_app(store_path: str | None, settings: Settings, *, read_only: bool = False) -> Cronaca:
+    """The application over the store at ``store_path``, or over an empty store in memory."""
+    return Cronaca.open(store_path or ":memory:", settings, read_only=read_only)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from cronaca.cli import main
+from cronaca.cli import main, setting_option
+from cronaca.export.wording import explanation, story_title
 from cronaca.records import DocAnalysis, Source, StoryAnalysis
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -64,7 +65,7 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
             lines.append(click.style(f"  warning ({w.kind}): {w.detail}", fg="yellow"))
         lines.append("")
     for story in stories.stories:
-        lines.append(click.style(f"■ story: {story.title}", bold=True) + f"  ({len(story.documents)} articles)")
+        lines.append(click.style(f"■ story: {story_title(story)}", bold=True) + f"  ({len(story.documents)} articles)")
         for se in story.events:
             # two reports of the same status on the same day read once, with their number
             runs = [(key, len(list(grp))) for key, grp in
@@ -72,22 +73,25 @@ def summarise(analyses: Sequence[DocAnalysis], stories: StoryAnalysis) -> str:
             hist = " → ".join(f"{st} ({day})" + (f" ×{n}" if n > 1 else "") for (st, day), n in runs)
             lines.append(f"  {se.type}: {', '.join(se.participants)}   {hist}")
         for contra in story.contradictions:
-            lines.append(click.style(f"  contradiction on {contra.slot}: {contra.explanation}", fg="red"))
+            lines.append(click.style(f"  contradiction on {contra.slot}: {explanation(contra)}", fg="red"))
         lines.append("")
     return "\n".join(lines)
 
 
 @main.command()
-@click.option("--model", default="auto", show_default=True, help="spaCy pipeline (see `cronaca analyze --help`).")
+@setting_option("model")
 def demo(model: str) -> None:
     """Run the whole pipeline on the built-in example articles and print a summary."""
-    from cronaca.cli.analyze import load_and_analyse
+    from cronaca.app import stories_of
+    from cronaca.cli.analyze import load_and_analyse, open_app
     from cronaca.errors import CronacaError
-    from cronaca.story import build_stories
+    from cronaca.settings import Settings
 
     paths = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    settings = Settings(model=model)
     try:
-        analyses, _ = load_and_analyse(paths, model=model, max_bytes=20_000_000, quiet=True)
+        with open_app(None, settings) as app:
+            analyses, _ = load_and_analyse(app, paths, quiet=True)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(summarise(analyses, build_stories(analyses)))
+    click.echo(summarise(analyses, stories_of(analyses)))

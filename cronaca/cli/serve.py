@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cronaca.cli import main
+from cronaca.cli import main, setting_option
 
 
 @main.command()
@@ -14,27 +14,29 @@ from cronaca.cli import main
               help="The DuckDB store to serve (created if missing).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--token-file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="A file holding the bearer token that write endpoints require.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, help="Largest article accepted by POST /articles.")
-@click.option("--model", default="auto", show_default=True, help="spaCy pipeline for new articles.")
-@click.option("--lang", "explain_lang", type=click.Choice(["en", "it"]), default="en", show_default=True,
-              help="Default language of story titles and explanations when a request names none.")
+@setting_option("token", "token_file", type=click.Path(exists=True, dir_okay=False))
+@setting_option("max_bytes")
+@setting_option("model")
+@setting_option("explain_language")
 def serve(store_path: str, host: str, port: int, token_file: str | None, max_bytes: int, model: str,
-          explain_lang: str) -> None:
+          explain_language: str) -> None:
     """Serve the API (OpenAPI at /openapi.json) and the page at / over STORE."""
     import uvicorn
 
-    from cronaca.api import ApiSettings, create_app
-    from cronaca.store import Store
+    from cronaca.api import create_app
+    from cronaca.app import Cronaca
+    from cronaca.errors import CronacaError
+    from cronaca.settings import Settings
 
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
     if token_file and not token:
         raise click.ClickException(f"the token file {token_file} is empty.")
-    store = Store(store_path)
+    settings = Settings(max_bytes=max_bytes, token=token, model=model, explain_language=explain_language)
     try:
-        app = create_app(store, ApiSettings(max_bytes=max_bytes, token=token, model=model,
-                                            explain_language=explain_lang))
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        app = Cronaca.open(store_path, settings)
+    except CronacaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        uvicorn.run(create_app(app), host=host, port=port, log_level="info")
     finally:
-        store.close()
+        app.close()

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from cronaca.cli import main
+from cronaca.cli import main, setting_option
 from cronaca.errors import CronacaError
 
 
@@ -18,42 +18,42 @@ from cronaca.errors import CronacaError
               help="text: a terminal timeline; html: one self-contained page with the evidence highlighted.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
-@click.option("--lang", "explain_lang", type=click.Choice(["en", "it"]), default="en", show_default=True,
-              help="Language of the labels and contradiction explanations.")
+@setting_option("explain_language")
 @click.option("--all", "all_events", is_flag=True,
               help="Text format: also list events that only one article reports.")
-@click.option("--model", default="auto", show_default=True,
-              help="spaCy pipeline for PATHS: auto, blank, or an installed name/path.")
-@click.option("--max-bytes", default=20_000_000, show_default=True, help="Largest article accepted, in bytes.")
+@setting_option("model")
+@setting_option("max_bytes")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def timeline(paths: tuple[str, ...], store_path: str | None, fmt: str, out: str | None, explain_lang: str,
+def timeline(paths: tuple[str, ...], store_path: str | None, fmt: str, out: str | None, explain_language: str,
              all_events: bool, model: str, max_bytes: int, quiet: bool) -> None:
     """Show each story as a timeline: dates, events, statuses, sources, contradictions.
 
     Give article PATHS (files, folders, or - for standard input) to analyse them now, or
     --store FILE to use the analyses already stored there."""
-    from cronaca.story import build_stories
-    from cronaca.story.render import render_html, render_text
+    from cronaca.app import stories_of
+    from cronaca.cli.analyze import load_and_analyse, open_app
+    from cronaca.export.timeline import render_html, render_text
+    from cronaca.settings import Settings
 
     if bool(paths) == bool(store_path):
         raise click.UsageError("give either article PATHS or --store FILE (one of the two).")
+    settings = Settings(max_bytes=max_bytes, model=model, explain_language=explain_language)
     try:
         if store_path:
-            from cronaca.store import Store
-
-            with Store(store_path, read_only=True) as store:
-                analyses = store.load_analyses()
+            with open_app(store_path, settings, read_only=True) as app:
+                analyses = app.snapshot.analyses
+                stories = app.snapshot.stories
             if not analyses:
                 raise click.ClickException(f"the store '{store_path}' holds no analysed articles.")
         else:
-            from cronaca.cli.analyze import load_and_analyse
-
-            analyses, failures = load_and_analyse(paths, model=model, max_bytes=max_bytes, quiet=quiet)
+            with open_app(None, settings) as app:
+                analyses, failures = load_and_analyse(app, paths, quiet=quiet)
             if not analyses:
                 raise click.ClickException(f"nothing could be analysed ({failures} input(s) failed).")
-        stories = build_stories(analyses, language=explain_lang)
+            stories = stories_of(analyses)
     except CronacaError as exc:
         raise click.ClickException(str(exc)) from exc
+    explain_lang = explain_language
     if fmt == "html":
         text = render_html(stories, analyses, lang=explain_lang)
     else:

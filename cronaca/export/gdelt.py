@@ -26,7 +26,6 @@ geographies, ADM1/ADM2 codes below the country, GNS feature ids) stay empty.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
+from cronaca.folding import strip_accents
 from cronaca.records import DocAnalysis, Entity, Event, Place
 
 __all__ = ["COLUMNS", "FILE_NAME", "gdelt_rows", "write_gdelt"]
@@ -270,8 +270,7 @@ def write_gdelt(analyses: Sequence[DocAnalysis], out_dir: str | Path, *, added: 
 
 def _ascii(text: str) -> str:
     """GDELT's actor names are Latin letters without accents ("COMUNITA INTERNAZIONALE")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text)
 
 
 def _clean(value: str) -> str:

@@ -28,7 +28,7 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from cronaca.extract.quotes import extract_quotes
-from cronaca.extract.speakers import BOUNDARY_PUNCT, Context, Cue, Speaker
+from cronaca.extract.speakers import BOUNDARY_PUNCT, Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote, Source
 
@@ -45,7 +45,7 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
     if quotes is None:
         quotes = extract_quotes(pdoc, entities)
     statements = [q for q in quotes if q.kind == "statement"]
-    ctx = Context(pdoc, entities, quote_spans=[(q.start, q.end) for q in statements])
+    ctx = SpeakerContext(pdoc, entities, quote_spans=[(q.start, q.end) for q in statements])
     chain: list[Source] = []
     quote = next((q for q in statements if q.start <= start < q.end), None)
     sent_lo, sent_hi = ctx.sentence_of(start)
@@ -86,7 +86,7 @@ def _dedupe(chain: list[Source]) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def _contradicted(ctx: Context, lo: int, hi: int) -> list[tuple[int, int]]:
+def _contradicted(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     """Character ranges in [lo, hi) naming a source the sentence contradicts: from a frame
     ("contraddicendo quanto riportato dalla CNN", "a differenza di quanto affermato da X") to
     the end of its clause."""
@@ -109,7 +109,7 @@ def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def _reporting_cue(ctx: Context, start: int, end: int, lo: int, hi: int,
+def _reporting_cue(ctx: SpeakerContext, start: int, end: int, lo: int, hi: int,
                    against: Sequence[tuple[int, int]] = ()) -> tuple[Speaker | None, Cue | None, bool]:
     """The reporting verb governing the claim, its subject, and whether the claim is the
     speech act itself (the verb lies inside the evidence).  Cues inside ``against`` (a
@@ -137,11 +137,11 @@ def _reporting_cue(ctx: Context, start: int, end: int, lo: int, hi: int,
     return None, None, False
 
 
-def _scope_broken(ctx: Context, a: int, b: int) -> bool:
+def _scope_broken(ctx: SpeakerContext, a: int, b: int) -> bool:
     return any(t.low in ctx.grammar.scope_breaks for t in ctx.toks[ctx.tok_at(a):ctx.tok_at(b)] if not ctx.in_quote(t.start))
 
 
-def _match_frame(ctx: Context, i: int, frames_at: Mapping[str, Sequence[tuple[str, ...]]]) -> tuple[str, ...] | None:
+def _match_frame(ctx: SpeakerContext, i: int, frames_at: Mapping[str, Sequence[tuple[str, ...]]]) -> tuple[str, ...] | None:
     """The first frame (longest first) whose words start at token ``i``; ``frames_at``
     groups the frames by first word."""
     if i >= len(ctx.lows):
@@ -152,7 +152,7 @@ def _match_frame(ctx: Context, i: int, frames_at: Mapping[str, Sequence[tuple[st
     return None
 
 
-def _named_after(ctx: Context, i: int, hi_tok: int, explicit: bool) -> Source | None:
+def _named_after(ctx: SpeakerContext, i: int, hi_tok: int, explicit: bool) -> Source | None:
     """The outlet named from token ``i`` on ("agenzia Tass", "CNN")."""
     while i < hi_tok and ctx.toks[i].low in ctx.lex.outlet_nouns:
         i += 1
@@ -182,7 +182,7 @@ def _media(ent: Entity | None, named_as_outlet: bool = False) -> bool:
     return named_as_outlet or not ent.code or ent.code.endswith("MED")
 
 
-def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int,
+def _outlets(ctx: SpeakerContext, cue: Cue, speaker: Speaker | None, lo: int,
              against: Sequence[tuple[int, int]] = ()) -> list[Source]:
     """Outlets the speaker spoke to or through: between subject and verb, or right after the
     verb; none inside ``against`` (a contradicted source)."""
@@ -211,7 +211,7 @@ def _outlets(ctx: Context, cue: Cue, speaker: Speaker | None, lo: int,
     return out
 
 
-def _frame_scope(ctx: Context, i: int, np_end: int, lo: int, hi: int) -> tuple[int, int]:
+def _frame_scope(ctx: SpeakerContext, i: int, np_end: int, lo: int, hi: int) -> tuple[int, int]:
     """What a frame at token ``i`` governs: the sentence when it opens it or closes it
     ("…, secondo fonti della Casa Bianca."), else only its own clause."""
     lo_tok, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
@@ -229,7 +229,7 @@ def _frame_scope(ctx: Context, i: int, np_end: int, lo: int, hi: int) -> tuple[i
     return ctx.toks[a].start if a < len(ctx.toks) else lo, ctx.toks[j].start if j < len(ctx.toks) else hi
 
 
-def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None,
+def _frame_sources(ctx: SpeakerContext, lo: int, hi: int, claim: int | None = None,
                    skip: Sequence[tuple[int, int]] = ()) -> list[Source]:
     """Sources named by a frame in [lo, hi) whose scope covers offset ``claim`` (None: the
     frames governing the whole sentence): "secondo fonti diplomatiche", "stando a …",
@@ -268,14 +268,14 @@ def _frame_sources(ctx: Context, lo: int, hi: int, claim: int | None = None,
     return out
 
 
-def _source_frame_at(ctx: Context, i: int) -> int:
+def _source_frame_at(ctx: SpeakerContext, i: int) -> int:
     """How many tokens the source frame starting at token ``i`` spans (0: none): an opener
     with a reporting verb ("secondo quanto riferito da", "stando a quanto riferisce", "come ha
     spiegato"), else a fixed frame ("secondo", "a detta di")."""
     return _built_frame(ctx, i) or len(_match_frame(ctx, i, ctx.lex.source_frames_at) or ())
 
 
-def _built_frames(ctx: Context, lo: int, hi: int) -> list[tuple[int, int]]:
+def _built_frames(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     """Character ranges of the opener + reporting verb frames in [lo, hi)."""
     out = []
     for i in range(ctx.tok_at(lo), ctx.tok_at(hi)):
@@ -285,7 +285,7 @@ def _built_frames(ctx: Context, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _built_frame(ctx: Context, i: int) -> int:
+def _built_frame(ctx: SpeakerContext, i: int) -> int:
     """Tokens of the opener + reporting verb frame at token ``i`` (0: none): the opener, an
     auxiliary with a participle or a finite form alone, and after a bare participle its "da"."""
     lex, lows = ctx.lex, ctx.lows
@@ -310,7 +310,7 @@ def _built_frame(ctx: Context, i: int) -> int:
     return 0
 
 
-def _outlet_at(ctx: Context, k: int, hi_tok: int) -> Source | None:
+def _outlet_at(ctx: SpeakerContext, k: int, hi_tok: int) -> Source | None:
     """The outlet a source spoke to, named from token ``k`` (before ``hi_tok``) on:
     "all'agenzia Ansa", "alla BBC".  A place or a person is no outlet ("fonti del governo a
     Vienna"), nor is an unknown name without its outlet noun."""
@@ -329,7 +329,7 @@ def _outlet_at(ctx: Context, k: int, hi_tok: int) -> Source | None:
     return _named_after(ctx, k + 1, hi_tok, explicit=True)
 
 
-def _clitic_next(ctx: Context, sent_hi: int) -> list[Source]:
+def _clitic_next(ctx: SpeakerContext, sent_hi: int) -> list[Source]:
     """"Lo ha annunciato l'esercito." at the start of the next sentence."""
     k = next((j for j, (lo, _) in enumerate(ctx.sents) if lo >= sent_hi), len(ctx.sents))
     if k >= len(ctx.sents) or "\n" in ctx.text[sent_hi:ctx.sents[k][0]]:
@@ -345,7 +345,7 @@ def _clitic_next(ctx: Context, sent_hi: int) -> list[Source]:
     return [_source(ctx.resolve(*rng))] if rng else []
 
 
-def _continues_report(pdoc: ParsedDoc, ctx: Context, sent_lo: int, start: int, end: int, cue: Cue | None) -> bool:
+def _continues_report(pdoc: ParsedDoc, ctx: SpeakerContext, sent_lo: int, start: int, end: int, cue: Cue | None) -> bool:
     """Whether the sentence goes on with the report of the sentence before rather than
     asserting something of its own: the claim (or its reporting verb) hangs off a relative
     clause of a verbless sentence ("Un colloquio durante il quale X ha espresso ..."), or it is
@@ -358,7 +358,7 @@ def _continues_report(pdoc: ParsedDoc, ctx: Context, sent_lo: int, start: int, e
     return is_hearsay(pdoc, start, end)
 
 
-def _carried_over(ctx: Context, sent_lo: int) -> list[Source]:
+def _carried_over(ctx: SpeakerContext, sent_lo: int) -> list[Source]:
     """Anonymous sources of the previous sentence of the same paragraph."""
     k = ctx.sentence_index(sent_lo)
     if k == 0:
@@ -381,7 +381,7 @@ def is_hearsay(pdoc: ParsedDoc, start: int, end: int, lang: str = "it") -> bool:
     conditional of hearsay: "sarebbe stata", "avrebbero", "riguarderebbero" — not a modal
     ("potrebbe", "dovrebbe"), a counterfactual ("sarebbe dovuta terminare") or the main
     clause of an "if" sentence."""
-    ctx = Context(pdoc, ())
+    ctx = SpeakerContext(pdoc, ())
     lex = ctx.lex
     lo, hi = ctx.sentence_of(start)
     a, b = ctx.tok_at(start), ctx.tok_at(end)

@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from cronaca.extract.speakers import Context, Cue, Speaker
+from cronaca.extract.speakers import Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
 
@@ -74,7 +74,7 @@ def find_quote_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _merge_interrupted(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_interrupted(ctx: SpeakerContext, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """“A”, ha detto X, “B” is one quotation."""
     out: list[tuple[int, int]] = []
     for span in spans:
@@ -97,7 +97,7 @@ def _inner(text: str, o: int, c: int) -> tuple[int, int]:
     return s, e
 
 
-def _interrupting_cue(ctx: Context, s: int, e: int) -> tuple[Cue, Speaker | None] | None:
+def _interrupting_cue(ctx: SpeakerContext, s: int, e: int) -> tuple[Cue, Speaker | None] | None:
     for cue in ctx.find_cues(s, e, inside_quotes=True):
         i = ctx.tok_at(cue.start)
         if i == 0 or ctx.toks[i - 1].text not in _DASHES + ",”»\"":
@@ -109,7 +109,7 @@ def _interrupting_cue(ctx: Context, s: int, e: int) -> tuple[Cue, Speaker | None
     return None
 
 
-def _post_cue(ctx: Context, c: int) -> Cue | None:
+def _post_cue(ctx: SpeakerContext, c: int) -> Cue | None:
     i = ctx.tok_at(c + 1)
     while i < len(ctx.toks) and ctx.toks[i].text in "," + _DASHES:
         i += 1
@@ -123,9 +123,9 @@ def _post_cue(ctx: Context, c: int) -> Cue | None:
 def extract_quotes(pdoc: ParsedDoc, entities: Sequence[Entity]) -> list[Quote]:
     """Every direct quotation with its speaker (entity id and/or phrase), cue and kind."""
     text = pdoc.text
-    base = Context(pdoc, entities)
+    base = SpeakerContext(pdoc, entities)
     marks = _merge_interrupted(base, find_quote_marks(text))
-    ctx = Context(pdoc, entities, quote_spans=[(o, c + 1) for o, c in marks])
+    ctx = SpeakerContext(pdoc, entities, quote_spans=[(o, c + 1) for o, c in marks])
     quotes: list[Quote] = []
     prev_end = 0
     for o, c in marks:
@@ -144,7 +144,7 @@ def extract_quotes(pdoc: ParsedDoc, entities: Sequence[Entity]) -> list[Quote]:
     return quotes
 
 
-def _find_speaker(ctx: Context, o: int, c: int, s: int, e: int, n_words: int, prev_end: int,
+def _find_speaker(ctx: SpeakerContext, o: int, c: int, s: int, e: int, n_words: int, prev_end: int,
                   earlier: Sequence[Quote]) -> tuple[Speaker | None, Cue | None]:
     inner = _interrupting_cue(ctx, s, e)
     if inner is not None and inner[1] is not None:
@@ -173,7 +173,7 @@ def _find_speaker(ctx: Context, o: int, c: int, s: int, e: int, n_words: int, pr
     return ctx.nearest_mention(sent_lo, o) or ctx.salient_subject(o), None
 
 
-def _zero_subject(ctx: Context, o: int, earlier: Sequence[Quote]) -> Speaker | None:
+def _zero_subject(ctx: SpeakerContext, o: int, earlier: Sequence[Quote]) -> Speaker | None:
     """A cue without a subject: the previous quote's speaker if it is close, else the
     subject of the closest earlier sentence naming one."""
     here = ctx.sentence_index(o)

@@ -31,7 +31,7 @@ def words(phrase: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class SpeakerLexicon:
     """The cue data of one language, in the shapes the matchers use."""
 
     cue_forms: dict[tuple[str, ...], tuple[str, str]]  # words -> (lemma, participle|gerund|finite|infinitive)
@@ -98,7 +98,7 @@ def _verb_forms(verbs: Sequence[dict], conj: dict[str, dict[str, list[str]]]) ->
 
 
 @cache
-def lexicon(lang: str = "it") -> Lexicon:
+def lexicon(lang: str = "it") -> SpeakerLexicon:
     data = load_yaml(lang, "cues.yaml")
     try:
         conj = data["conjugations"]
@@ -107,7 +107,7 @@ def lexicon(lang: str = "it") -> Lexicon:
         hearsay = data["hearsay"]
         source_frames = _expand_frames(data["source_frames"], articulated)
         outlet_frames = _expand_frames(data["outlet_frames"], articulated)
-        return Lexicon(
+        return SpeakerLexicon(
             cue_forms=forms,
             max_cue_len=max(len(k) for k in forms),
             auxiliaries=frozenset(words(a) for a in data["auxiliaries"]),
@@ -149,7 +149,7 @@ class Tok(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Mention:
+class EntityMention:
     start: int
     end: int
     entity: str
@@ -179,7 +179,7 @@ class Speaker:
 @dataclass(frozen=True)
 class DocTokens:
     """The tokens and sentences of one document, computed once and shared by every
-    :class:`Context` built on it (the quote stage and each attribution call)."""
+    :class:`SpeakerContext` built on it (the quote stage and each attribution call)."""
 
     toks: tuple[Tok, ...]
     tok_starts: tuple[int, ...]
@@ -198,7 +198,7 @@ def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
                      tuple(s for s, _ in sents))
 
 
-class Context:
+class SpeakerContext:
     """One document prepared for speaker finding: tokens, sentences, mentions, quote spans."""
 
     def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity],
@@ -213,7 +213,7 @@ class Context:
         self.sents = dt.sents
         self.sent_starts = dt.sent_starts
         self.entities = {e.id: e for e in entities}
-        self.mentions = sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
+        self.mentions = sorted((EntityMention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
                                key=lambda m: (m.start, -m.end))
         self.quote_spans = tuple(sorted(quote_spans))
 
@@ -232,11 +232,11 @@ class Context:
     def in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quote_spans)
 
-    def mentions_in(self, lo: int, hi: int, inside_quotes: bool = False) -> list[Mention]:
+    def mentions_in(self, lo: int, hi: int, inside_quotes: bool = False) -> list[EntityMention]:
         return [m for m in self.mentions if m.start >= lo and m.end <= hi
                 and (inside_quotes or not self.in_quote(m.start))]
 
-    def governed(self, m: Mention) -> bool:
+    def governed(self, m: EntityMention) -> bool:
         i = self.tok_at(m.start)
         return i > 0 and self.toks[i - 1].low in self.lex.prepositions
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cronaca.extract.tense import has_morphology, tense_lexicon, time_direction
-from cronaca.extract.timex.grammar import Grammar, Rule, load_grammar
-from cronaca.extract.timex.normalize import NORMALIZERS, Context, Direction, Normalizer, Value
+from cronaca.extract.timex.grammar import Rule, TimexGrammar, load_grammar
+from cronaca.extract.timex.normalize import NORMALIZERS, Direction, Normalizer, TimexContext, Value
 from cronaca.extract.timex.ranges import align_clock_days, norm_range
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Time
@@ -47,7 +47,7 @@ TenseOf = Callable[[int, int], Direction]
 
 
 @dataclass(frozen=True)
-class Candidate:
+class TimeCandidate:
     start: int
     end: int
     rule: Rule
@@ -96,7 +96,7 @@ def _has_phrase(window: str, phrases: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", window) for p in phrases)
 
 
-def direction_of(g: Grammar, folded: str, start: int, end: int, sent: tuple[int, int],
+def direction_of(g: TimexGrammar, folded: str, start: int, end: int, sent: tuple[int, int],
                  tense: TenseOf | None = None) -> Direction:
     """Future or past as a cue word before the expression says ("prossimo", "scorso"); else as
     the tense of its governing verb says (``tense``, from the parse); else future when a verb
@@ -117,7 +117,7 @@ def direction_of(g: Grammar, folded: str, start: int, end: int, sent: tuple[int,
     return "past" if past_word else None
 
 
-def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
+def _accept(g: TimexGrammar, cand: TimeCandidate, text: str, folded: str) -> bool:
     """Filters that a regular expression cannot say well."""
     m, kind = cand.match, cand.rule.kind
     gd = m.groupdict()
@@ -149,20 +149,20 @@ def _accept(g: Grammar, cand: Candidate, text: str, folded: str) -> bool:
     return True
 
 
-def find_candidates(g: Grammar, text: str, folded: str) -> list[Candidate]:
+def find_candidates(g: TimexGrammar, text: str, folded: str) -> list[TimeCandidate]:
     found = []
     for order, rule in enumerate(g.rules):
         for m in rule.regex.finditer(folded):
             if m.end() > m.start():
-                cand = Candidate(m.start(), m.end(), rule, order, m)
+                cand = TimeCandidate(m.start(), m.end(), rule, order, m)
                 if _accept(g, cand, text, folded):
                     found.append(cand)
     return found
 
 
-def select(cands: list[Candidate]) -> list[Candidate]:
+def select(cands: list[TimeCandidate]) -> list[TimeCandidate]:
     """Non-overlapping matches, longest first, then earliest rule."""
-    chosen: list[Candidate] = []
+    chosen: list[TimeCandidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
@@ -229,7 +229,7 @@ def _normalizer(kind: str) -> Normalizer:
     return norm_range if kind == "range" else NORMALIZERS[kind]
 
 
-def range_cue(g: Grammar, folded: str, start: int, end: int, sent: tuple[int, int]) -> str:
+def range_cue(g: TimexGrammar, folded: str, start: int, end: int, sent: tuple[int, int]) -> str:
     """The range cue right before the expression or opening it: ``until`` for one that ends a
     range ("fino al 30 giugno", "entro le 12"), ``since`` for one that begins it ("dal 2019",
     "dalle 18"), else the empty string."""
@@ -279,7 +279,7 @@ def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang:
     cands = find_candidates(g, text, folded)
     for c in cands:
         direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start), tense)
-        value = _normalizer(c.rule.kind)(g, c.match, c.rule.params, Context(ref, direction))
+        value = _normalizer(c.rule.kind)(g, c.match, c.rule.params, TimexContext(ref, direction))
         if value is None:
             log.debug("no value for %r (rule %s)", text[c.start:c.end], c.rule.name)
             continue

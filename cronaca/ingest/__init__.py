@@ -23,12 +23,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cronaca.errors import InputError, not_found, too_big, unknown_format, unreadable
-from cronaca.ingest.html import article_from_html, read_html
+from cronaca.ingest.dates import settle_dates
+from cronaca.ingest.html import article_from_html, decode_html, read_html
 from cronaca.ingest.tabular import read_csv, read_json, read_jsonl
-from cronaca.ingest.text import article_from_text, read_txt
+from cronaca.ingest.text import article_from_text, decode, read_txt
 from cronaca.records import Article
 
-__all__ = ["FORMATS", "article_from_html", "article_from_text", "read_article", "read_articles"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "article_from_bytes", "article_from_html", "article_from_text",
+           "read_article", "read_articles", "settle_dates"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,18 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
             raise item
         return item
     raise InputError(str(path), "holds no article.")
+
+
+def article_from_bytes(data: bytes, source: str, *, html: bool, max_bytes: int = DEFAULT_MAX_BYTES,
+                       doc_id: str | None = None, title: str | None = None, date: str | None = None,
+                       url: str | None = None, language: str | None = None) -> Article:
+    """One article sent as bytes (the API's uploads and bodies), checked as files are: the
+    same limits and the same messages; raises :class:`InputError` (``TooBigError`` for size)."""
+    if html:
+        return article_from_html(decode_html(data, source, max_bytes=max_bytes), doc_id=doc_id, title=title,
+                                 date=date, url=url, source=source, language=language)
+    return article_from_text(decode(data, source, max_bytes=max_bytes), doc_id=doc_id, title=title, date=date,
+                             url=url, source=source, language=language)
 
 
 def _unique(article: Article, seen: dict[str, int]) -> Article:

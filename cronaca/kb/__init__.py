@@ -10,7 +10,6 @@ and when did they hold a given role (:meth:`ActorKB.spells`).
 from __future__ import annotations
 
 import calendar
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,15 +18,14 @@ from typing import Any
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
+from cronaca.folding import fold
 
 KB_FILES: tuple[str, ...] = ("people.yaml", "people_g20.yaml", "institutions.yaml", "outlets.yaml", "markets.yaml")
 
 
 def norm_alias(text: str) -> str:
-    """Alias key: accents stripped, curly apostrophes straightened, case folded, spaces squeezed."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'")
-    return " ".join(s.split()).casefold()
+    """Alias key: the one :func:`cronaca.folding.fold`."""
+    return fold(text)
 
 
 def parse_kb_date(value: Any, *, end: bool = False) -> date | None:

@@ -20,7 +20,7 @@ loses what is already stored.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -34,15 +34,19 @@ from cronaca.store.migrations import MIGRATIONS_DIR, migrate
 from cronaca.store.rows import (
     COLUMNS,
     DOC_TABLES,
+    INDEX_TABLES,
     STORY_TABLES,
     Row,
     analysis_from,
     analysis_rows,
     article_from,
     article_row,
+    index_from,
+    index_rows,
     stories_from,
     story_rows,
 )
+from cronaca.story import StoryIndex, StoryUpdate
 
 __all__ = ["Store"]
 
@@ -55,6 +59,17 @@ _ORDER: dict[str, str] = {
     "contradictions": "story_id, ord",
     "stories": "ord",
 }
+
+
+def _absent_modules_fail_fast() -> None:
+    """DuckDB looks for pandas on every parameter it binds; when pandas is not installed each
+    look-up walks sys.path again (seconds per thousand rows).  Record the absence once, as
+    Python would conclude anyway; an installed pandas is left alone."""
+    import importlib.util
+    import sys
+
+    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        sys.modules["pandas"] = None  # type: ignore[assignment]
 
 
 def _cols(table: str) -> str:
@@ -71,6 +86,8 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        _absent_modules_fail_fast()
         if read_only and not Path(self.path).exists():
             raise StoreError(f"the store '{self.path}' does not exist; create it with "
                              "'cronaca analyze ... --store FILE'.")
@@ -115,19 +132,55 @@ class Store:
                      what=f"article '{article.doc_id}'")
         return True
 
-    def add_stories(self, story_analysis: StoryAnalysis) -> None:
-        """Replace the stored stories with these."""
-        rows = story_rows(story_analysis.stories)
-        self._write([(t, rows[t]) for t in STORY_TABLES], what="the stories",
-                    first=[f"DELETE FROM {t}" for t in STORY_TABLES])
+    def add_stories(self, story_analysis: StoryAnalysis, index: StoryIndex | None = None) -> None:
+        """Replace the stored stories with these, and their index (what :meth:`update_stories`
+        continues from; without one, the stories count as out of date)."""
+        rows = story_rows(list(enumerate(story_analysis.stories)))
+        if index is not None:
+            rows.update(index_rows(index))
+        tables = STORY_TABLES + INDEX_TABLES
+        self._write([(t, rows.get(t, [])) for t in tables], what="the stories",
+                    first=[f"DELETE FROM {t}" for t in tables])
+
+    def update_stories(self, change: StoryUpdate) -> None:
+        """Apply one article's change to the stored stories: rewrite the changed stories, drop
+        the removed ones, refile the touched story events' blocking keys, add the article."""
+        positions = {s.id: i for i, s in enumerate(change.stories.stories)}
+        before = {s.id: s for s in change.before}
+        stored: dict[str, set[str]] = {}  # per rewritten story, the event rows that stay as they are
+        for s in change.changed:
+            if s.id in before:
+                was = {e.id: (j, e) for j, e in enumerate(before[s.id].events)}
+                stored[s.id] = {e.id for j, e in enumerate(s.events) if (old := was.get(e.id)) and old[0] == j
+                                and old[1] is e}
+        rows = story_rows([(positions[s.id], s) for s in change.changed], stored)
+        gone = [s.id for s in change.changed] + list(change.removed)
+        first: list[tuple[str, list[object]]] = []
+        for chunk in _chunks(gone):
+            marks = ", ".join("?" for _ in chunk)
+            first += [(f"DELETE FROM {t} WHERE story_id IN ({marks})", list(chunk))
+                      for t in STORY_TABLES if t != "story_events"]
+        for sid in gone:
+            first.append(("DELETE FROM story_events WHERE story_id = ? AND NOT list_contains(?, event_id)",
+                          [sid, sorted(stored.get(sid, ()))]))
+        for chunk in _chunks(list(change.touched_events)):
+            marks = ", ".join("?" for _ in chunk)
+            first.append((f"DELETE FROM story_event_keys WHERE event_id IN ({marks})", list(chunk)))
+        first.append(("DELETE FROM story_docs WHERE doc_id = ?", [change.doc.doc_id]))
+        index = index_rows(StoryIndex(change.event_keys, (change.doc,)))
+        self._write([(t, rows[t]) for t in STORY_TABLES] + [(t, index[t]) for t in INDEX_TABLES],
+                    what="the stories", first=first)
 
     def _write(self, batches: Sequence[tuple[str, list[Row]]], *, what: str,
-               first: Sequence[str] = ()) -> None:
+               first: Sequence[str | tuple[str, list[object]]] = ()) -> None:
         con = self._con
         con.begin()
         try:
             for statement in first:
-                con.execute(statement)
+                if isinstance(statement, str):
+                    con.execute(statement)
+                else:
+                    con.execute(*statement)
             for table, rows in batches:
                 if rows:
                     con.executemany(_insert(table), rows)
@@ -167,22 +220,61 @@ class Store:
         """The stored articles, in the order they were added."""
         return [article_from(r) for r in self._select("articles", order="seq")]
 
-    def load_analyses(self) -> list[DocAnalysis]:
-        """Every stored analysis, rebuilt from the tables, in the order they were added."""
-        articles = self._select("articles", order="seq")
+    def load_analyses(self, doc_ids: Collection[str] | None = None) -> list[DocAnalysis]:
+        """The stored analyses (those of ``doc_ids`` when given), rebuilt from the tables, in
+        the order they were added."""
+        where: str = ""
+        params: list[object] = []
+        if doc_ids is not None:
+            wanted = sorted(set(doc_ids))
+            if not wanted:
+                return []
+            where, params = "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        articles = self._select("articles", order="seq", where=where, params=params)
         facts: dict[str, dict[str, list[Row]]] = {r[0]: {t: [] for t in DOC_TABLES} for r in articles}
         for table in DOC_TABLES:
-            for row in self._select(table, order=_ORDER.get(table, "doc_id, ord")):
+            for row in self._select(table, order=_ORDER.get(table, "doc_id, ord"), where=where, params=params):
                 facts[row[0]][table].append(row)
         return [analysis_from(r, facts[r[0]]) for r in articles]
 
     def load_stories(self) -> StoryAnalysis:
-        """The stories last stored with :meth:`add_stories`."""
+        """The stories last stored with :meth:`add_stories` or :meth:`update_stories`."""
         return StoryAnalysis(stories=stories_from(
             {t: self._select(t, order=_ORDER[t]) for t in STORY_TABLES}))
 
-    def _select(self, table: str, *, order: str) -> list[Row]:
-        return self._con.execute(f"SELECT {_cols(table)} FROM {table} t ORDER BY {order}").fetchall()
+    def load_story_index(self) -> StoryIndex:
+        """The blocking keys of the stored story events and the stored articles' actor keys."""
+        return index_from({"story_event_keys": self._select("story_event_keys", order="event_id, type, actor_key"),
+                           "story_docs": self._select(
+                               "story_docs", order="(SELECT seq FROM articles a WHERE a.doc_id = t.doc_id)")})
+
+    def story_candidates(self, type_: str, keys: Collection[str], day: int | None, max_gap: int) -> set[str]:
+        """Ids of the stored story events of this type filed under any of these actor keys and
+        no more than ``max_gap`` days from ``day`` (any, when a day is unknown)."""
+        if not keys:
+            return set()
+        return {str(r[0]) for r in self._con.execute(
+            "SELECT DISTINCT event_id FROM story_event_keys WHERE type = ? "
+            "AND actor_key IN (SELECT unnest(?::VARCHAR[])) AND (? IS NULL OR first_day IS NULL OR "
+            "last_day IS NULL OR (first_day - ? <= ? AND ? <= last_day + ?))",
+            [type_, sorted(keys), day, max_gap, day, day, max_gap]).fetchall()}
+
+    def stories_current(self) -> bool:
+        """Whether the stored stories cover every stored article (else: build them again)."""
+        row = self._con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM story_docs), "
+                                "(SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                                "(SELECT 1 FROM story_docs d WHERE d.doc_id = a.doc_id))").fetchone()
+        return row is not None and row[0] == row[1] and row[2] == 0
+
+    def article_texts(self, doc_ids: Collection[str]) -> dict[str, str]:
+        """Title and text of these articles, as the story grouping's embedder reads them."""
+        return {str(r[0]): (r[1] or "") + "\n" + str(r[2]) for r in self._con.execute(
+            "SELECT doc_id, title, text FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(doc_ids)]).fetchall()}
+
+    def _select(self, table: str, *, order: str, where: str = "", params: Sequence[object] = ()) -> list[Row]:
+        return self._con.execute(f"SELECT {_cols(table)} FROM {table} t {where} ORDER BY {order}",
+                                 list(params)).fetchall()
 
     # ------------------------------------------------------------ lifetime
 
@@ -195,6 +287,10 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _like_prefix(value: str) -> str:

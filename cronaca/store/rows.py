@@ -9,7 +9,7 @@ table (roles, attribution chains, story mentions and histories) are JSON text.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +24,13 @@ from cronaca.records import (
     DocAnalysis,
     Entity,
     Event,
+    EventRef,
     Place,
     Quote,
     Role,
+    Side,
     Source,
+    SourceRef,
     Span,
     StatusEntry,
     Story,
@@ -36,6 +39,7 @@ from cronaca.records import (
     Warning,
     to_plain,
 )
+from cronaca.story import RoleMention, StoryDoc, StoryIndex
 
 Row = tuple[Any, ...]
 
@@ -55,14 +59,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "time_text", "time_start", "time_end", "place_name", "place_country", "place_start",
                "place_end", "attribution_json", "hearsay", "cue"),
     "warnings": ("doc_id", "ord", "kind", "entity", "detail"),
-    "stories": ("story_id", "ord", "title", "documents", "entity_names_json"),
+    "stories": ("story_id", "ord", "title", "documents", "entity_names_json", "first_date", "last_date"),
     "story_events": ("story_id", "event_id", "ord", "type", "mode", "participants", "mentions_json",
-                     "status_history_json"),
-    "contradictions": ("story_id", "ord", "event", "slot", "values_json", "explanation"),
+                     "status_history_json", "names"),
+    "contradictions": ("story_id", "ord", "event", "slot", "values_json", "explanation", "sides_json",
+                       "about_json", "person"),
+    "story_event_keys": ("event_id", "type", "actor_key", "first_day", "last_day"),
+    "story_docs": ("doc_id", "date", "keys_json", "roles_json"),
 }
 DOC_TABLES: tuple[str, ...] = ("entities", "mentions", "times", "places", "quotes", "events", "claims",
                                "warnings")
 STORY_TABLES: tuple[str, ...] = ("stories", "story_events", "contradictions")
+INDEX_TABLES: tuple[str, ...] = ("story_event_keys", "story_docs")
 
 
 def _json(value: Any) -> str:
@@ -113,15 +121,20 @@ def _claim_row(doc_id: str, event_id: str, ord_: int, c: Claim) -> Row:
             _json(c.attribution), c.hearsay, c.cue)
 
 
-def story_rows(stories: Sequence[Story]) -> dict[str, list[Row]]:
+def story_rows(stories: Sequence[tuple[int, Story]],
+               stored_events: Mapping[str, set[str]] | None = None) -> dict[str, list[Row]]:
+    """Rows of the stories, each given with its position in the list of all stories; the
+    story events ``stored_events`` names (per story id) are left out: their rows stay."""
     rows: dict[str, list[Row]] = {t: [] for t in STORY_TABLES}
-    for i, s in enumerate(stories):
-        rows["stories"].append((s.id, i, s.title, list(s.documents), _json(s.entity_names)))
+    for i, s in stories:
+        keep = (stored_events or {}).get(s.id, set())
+        rows["stories"].append((s.id, i, "", list(s.documents), _json(s.entity_names), s.first_date, s.last_date))
         rows["story_events"].extend(
             (s.id, ev.id, j, ev.type, ev.mode, list(ev.participants), _json(ev.mentions),
-             _json(ev.status_history)) for j, ev in enumerate(s.events))
+             _json(ev.status_history), list(ev.names)) for j, ev in enumerate(s.events) if ev.id not in keep)
         rows["contradictions"].extend(
-            (s.id, j, c.event, c.slot, _json(c.values), c.explanation) for j, c in enumerate(s.contradictions))
+            (s.id, j, c.event, c.slot, _json(c.values), "", _json(c.sides),
+             _json(c.about) if c.about is not None else None, c.person) for j, c in enumerate(s.contradictions))
     return rows
 
 
@@ -187,7 +200,7 @@ def _claim_from(row: Row) -> Claim:
 
 def stories_from(rows: dict[str, list[Row]]) -> tuple[Story, ...]:
     events: dict[str, list[StoryEvent]] = {}
-    for sid, eid, _o, type_, mode, participants, mentions, history in rows["story_events"]:
+    for sid, eid, _o, type_, mode, participants, mentions, history, names in rows["story_events"]:
         events.setdefault(sid, []).append(StoryEvent(
             id=eid, type=type_, participants=tuple(participants),
             mentions=tuple((d, e) for d, e in json.loads(mentions)),
@@ -196,16 +209,46 @@ def stories_from(rows: dict[str, list[Row]]) -> tuple[Story, ...]:
                             attribution=_sources(h["attribution"]), evidence=tuple(h["evidence"]),
                             event_id=h["event_id"])
                 for h in json.loads(history)),
-            mode=mode))
+            mode=mode, names=tuple(names or ())))
     contradictions: dict[str, list[Contradiction]] = {}
-    for sid, _o, event, slot, values, explanation in rows["contradictions"]:
+    for sid, _o, event, slot, values, _explanation, sides, about, person in rows["contradictions"]:
+        a, b = (_side(x) for x in json.loads(sides))
         contradictions.setdefault(sid, []).append(Contradiction(
-            event=event, slot=slot, explanation=explanation,
+            event=event, slot=slot, sides=(a, b), person=person,
+            about=EventRef(**{**json.loads(about), "names": tuple(json.loads(about)["names"])}) if about else None,
             values=tuple(ContradictionValue(doc_id=v["doc_id"], value=v["value"],
                                             attribution=_sources(v["attribution"]),
                                             evidence=tuple(v["evidence"]))
                          for v in json.loads(values))))
-    return tuple(Story(id=sid, title=title, documents=tuple(docs), events=tuple(events.get(sid, ())),
+    return tuple(Story(id=sid, documents=tuple(docs), events=tuple(events.get(sid, ())),
                        contradictions=tuple(contradictions.get(sid, ())),
-                       entity_names=tuple((d, e, n) for d, e, n in json.loads(names)))
-                 for sid, _o, title, docs, names in rows["stories"])
+                       entity_names=tuple((d, e, n) for d, e, n in json.loads(names)),
+                       first_date=first, last_date=last)
+                 for sid, _o, _title, docs, names, first, last in rows["stories"])
+
+
+def _side(raw: dict[str, Any]) -> Side:
+    return Side(**{**raw, "sources": tuple(SourceRef(**s) for s in raw["sources"])})
+
+
+def index_rows(index: StoryIndex) -> dict[str, list[Row]]:
+    return {"story_event_keys": [tuple(k) for k in index.event_keys],
+            "story_docs": [(d.doc_id, d.date, json.dumps(d.keys, ensure_ascii=False),
+                            json.dumps([_role_row(r) for r in d.roles], ensure_ascii=False)) for d in index.docs]}
+
+
+def _role_row(m: RoleMention) -> list[Any]:
+    r = m.role
+    return [m.doc_id, m.date, m.day, m.lang, m.person, sorted(m.keys), r.title, r.start, r.end, r.valid, r.role_key]
+
+
+def _role_from(row: list[Any]) -> RoleMention:
+    doc_id, date, day, lang, person, keys, title, start, end, valid, role_key = row
+    return RoleMention(doc_id, date, day, lang, person, frozenset(keys), Role(title, start, end, valid, role_key))
+
+
+def index_from(rows: dict[str, list[Row]]) -> StoryIndex:
+    return StoryIndex(tuple((e, t, k, first, last) for e, t, k, first, last in rows["story_event_keys"]),
+                      tuple(StoryDoc(d, date, tuple((k, int(n)) for k, n in json.loads(keys)),
+                                     tuple(_role_from(r) for r in json.loads(roles)))
+                            for d, date, keys, roles in rows["story_docs"]))

@@ -8,27 +8,17 @@ organisation or a state) lets an army match its state at reduced weight.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cronaca.folding import fold
 from cronaca.records import DocAnalysis, Entity
 
 
-@lru_cache(maxsize=65536)
-def norm(text: str) -> str:
-    """Accent-free, case-folded, single-spaced text for comparisons."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
 def surname(name: str) -> str:
-    parts = norm(name).split(" ")
+    parts = fold(name).split(" ")
     return parts[-1] if parts else ""
 
 
@@ -50,11 +40,11 @@ def participant(entity: Entity) -> Participant:
     if entity.type == "PER":
         keys.add(f"per:{surname(entity.name)}")
     elif entity.type in ("GPE", "LOC"):
-        keys.add(f"gpe:{country}" if country else f"name:{norm(entity.name)}")
+        keys.add(f"gpe:{country}" if country else f"name:{fold(entity.name)}")
         if country:
             weak.add(f"c:{country}")
     else:
-        keys.add(f"name:{norm(entity.name)}")
+        keys.add(f"name:{fold(entity.name)}")
         if country:
             weak.add(f"c:{country}")
     return Participant(frozenset(keys), frozenset(weak), display_name(entity), entity.type)
@@ -73,7 +63,7 @@ def display_name(entity: Entity) -> str:
 
 def unresolved(ref: str) -> Participant:
     """An actor reference that names no entity of the article: matched by its text."""
-    return Participant(frozenset({f"name:{norm(ref)}"}), frozenset(), ref, None)
+    return Participant(frozenset({f"name:{fold(ref)}"}), frozenset(), ref, None)
 
 
 def event_participants(analysis: DocAnalysis, refs: Iterable[str]) -> tuple[Participant, ...]:

@@ -19,17 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cronaca.records import Contradiction, ContradictionValue
-from cronaca.story.actors import Participant, norm
-from cronaca.story.explain import EventName, Side, Wording, explain
+from cronaca.folding import fold
+from cronaca.records import Contradiction, ContradictionValue, EventRef, Side
+from cronaca.story.actors import Participant
 from cronaca.story.history import claim_order
-from cronaca.story.mentions import ClaimRef, Mention
+from cronaca.story.mentions import ClaimRef, EventMention
 from cronaca.story.rules import StoryRules
 
 TOWN_FEATURES = frozenset({"city", "capital", "town", "village", "locality", "district"})
 
 
-def _claims(mentions: Sequence[Mention]) -> list[ClaimRef]:
+def _claims(mentions: Sequence[EventMention]) -> list[ClaimRef]:
     rows = [(claim_order(c, m.order), c) for m in mentions for c in m.claims]
     rows.sort(key=lambda r: r[0])
     return [c for _, c in rows]
@@ -41,7 +41,7 @@ def places_compatible(a: ClaimRef, b: ClaimRef) -> bool:
         return True
     if a.place_geonames is not None and a.place_geonames == b.place_geonames:
         return True
-    if norm(pa.name) == norm(pb.name) or norm(a.place_name or "") == norm(b.place_name or ""):
+    if fold(pa.name) == fold(pb.name) or fold(a.place_name or "") == fold(b.place_name or ""):
         return True
     if pa.country and pb.country and pa.country.upper() != pb.country.upper():
         return False
@@ -95,28 +95,25 @@ def _conflicts(claims: list[ClaimRef], slot: str,
     return out
 
 
-def _human(c: ClaimRef, slot: str, w: Wording) -> str:
-    if slot == "status":
-        return w.status(c.claim.status)
-    if slot == "place" and c.claim.place is not None:
-        written = c.place_text or c.claim.place.name
-        return written if c.lang == w.lang else (c.place_name or c.claim.place.name)
-    if slot == "time" and c.claim.time is not None:
-        return w.time_value(c.claim.time.value, c.time_text, c.lang)
-    return _value(c, slot)
-
-
-def side(c: ClaimRef, slot: str, w: Wording, value: str | None = None) -> Side:
-    return Side(c.doc_id, c.date, c.sources, value if value is not None else _human(c, slot, w), c.claim.status)
+def side(c: ClaimRef, slot: str, value: str | None = None) -> Side:
+    """The claim as one side of a contradiction on ``slot`` (its value as written, unworded)."""
+    written = canonical = None
+    if value is None:
+        value = _value(c, slot)
+        if slot == "place" and c.claim.place is not None:
+            canonical = c.place_name or c.claim.place.name
+        elif slot == "time" and c.claim.time is not None:
+            written = c.time_text
+    return Side(c.doc_id, c.date, c.sources, value, c.lang, c.claim.status, written, canonical)
 
 
 def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRef]],
-                   event: EventName, wording: Wording) -> Contradiction:
+                   event: EventRef) -> Contradiction:
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
     values: list[ContradictionValue] = []
     for a, b in pairs:
         for c in (a, b):
-            key = (c.doc_id, norm(_value(c, slot)), c.source_key)
+            key = (c.doc_id, fold(_value(c, slot)), c.source_key)
             if key in seen:
                 continue
             seen.add(key)
@@ -125,8 +122,7 @@ def _contradiction(event_id: str, slot: str, pairs: list[tuple[ClaimRef, ClaimRe
     a, b = min(pairs, key=lambda ab: (not (ab[0].source_names and ab[1].source_names),
                                       ab[0].day or 0, ab[1].day or 0))
     return Contradiction(event=event_id, slot=slot, values=tuple(values),
-                         explanation=explain(slot, side(a, slot, wording), side(b, slot, wording), wording,
-                                             event=event))
+                         sides=(side(a, slot), side(b, slot)), about=event)
 
 
 def _reset_between(claims: list[ClaimRef], resets: frozenset[str]) -> Callable[[ClaimRef, ClaimRef], bool]:
@@ -162,20 +158,20 @@ def _rescheduled(rules: StoryRules) -> Callable[[ClaimRef, ClaimRef], bool]:
     return changed
 
 
-def _counterparts(m: Mention, shared: set[str]) -> list[Participant]:
+def _counterparts(m: EventMention, shared: set[str]) -> list[Participant]:
     return [p for p in m.participants if not (p.keys & shared)]
 
 
-def _same_dated_event(a: Mention, b: Mention, tol: int) -> bool:
+def _same_dated_event(a: EventMention, b: EventMention, tol: int) -> bool:
     """Both mentions date the event to a single day (occurred or planned), the same day."""
-    def days(m: Mention) -> list[tuple[int, int]]:
+    def days(m: EventMention) -> list[tuple[int, int]]:
         return [(c.span.first, c.span.last) for c in m.claims
                 if c.span is not None and c.claim.status in ("occurred", "planned") and c.span.first == c.span.last]
     return any(abs(x[0] - y[0]) <= tol for x in days(a) for y in days(b))
 
 
-def participant_conflicts(mentions: Sequence[Mention], rules: StoryRules
-                          ) -> list[tuple[Mention, Mention, Participant, Participant]]:
+def participant_conflicts(mentions: Sequence[EventMention], rules: StoryRules
+                          ) -> list[tuple[EventMention, EventMention, Participant, Participant]]:
     """Pairs of mentions of one story event, by different voices, that give the same dated
     event a different single counterpart of the same kind for the actors they share."""
     out = []
@@ -199,8 +195,8 @@ def participant_conflicts(mentions: Sequence[Mention], rules: StoryRules
     return out
 
 
-def _participants_contradiction(event_id: str, found: list[tuple[Mention, Mention, Participant, Participant]],
-                                event: EventName, w: Wording) -> Contradiction:
+def _participants_contradiction(event_id: str, found: list[tuple[EventMention, EventMention, Participant, Participant]],
+                                event: EventRef) -> Contradiction:
     values: list[ContradictionValue] = []
     seen: set[tuple[str, str]] = set()
     sides: list[Side] = []
@@ -212,14 +208,13 @@ def _participants_contradiction(event_id: str, found: list[tuple[Mention, Mentio
             seen.add((m.doc_id, p.name))
             values.append(ContradictionValue(m.doc_id, p.name, c.claim.attribution, c.claim.evidence))
             if len(sides) < 2:
-                sides.append(side(c, "participants", w, p.name))
+                sides.append(side(c, "participants", p.name))
     return Contradiction(event=event_id, slot="participants", values=tuple(values),
-                         explanation=explain("participants", sides[0], sides[1], w, event=event))
+                         sides=(sides[0], sides[1]), about=event)
 
 
-def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: StoryRules,
-                        event: EventName, wording: Wording,
-                        shared_event: EventName | None = None) -> tuple[Contradiction, ...]:
+def find_contradictions(event_id: str, mentions: Sequence[EventMention], rules: StoryRules,
+                        event: EventRef, shared_event: EventRef | None = None) -> tuple[Contradiction, ...]:
     """``event`` names the story event; ``shared_event`` names it by the actors the mentions
     share, for the participants slot ("Tajani's meeting")."""
     claims = _claims(mentions)
@@ -234,20 +229,20 @@ def find_contradictions(event_id: str, mentions: Sequence[Mention], rules: Story
               and place_in_claim(c)]
     pairs = _conflicts(placed, "place", lambda a, b: not places_compatible(a, b) and not reset(a, b))
     if pairs:
-        out.append(_contradiction(event_id, "place", pairs, event, wording))
+        out.append(_contradiction(event_id, "place", pairs, event))
 
     timed = [c for c in claims if c.span is not None]
     pairs = _conflicts(timed, "time", lambda a, b: rules.times_comparable(a.claim.status, b.claim.status)
                        and not times_compatible(a, b, rules.linking.time_tolerance_days) and not reset(a, b))
     if pairs:
-        out.append(_contradiction(event_id, "time", pairs, event, wording))
+        out.append(_contradiction(event_id, "time", pairs, event))
 
     pairs = _conflicts(claims, "status", lambda a, b: _same_time(a, b)
                        and rules.statuses_conflict(a.claim.status, b.claim.status))
     if pairs:
-        out.append(_contradiction(event_id, "status", pairs, event, wording))
+        out.append(_contradiction(event_id, "status", pairs, event))
 
     found = participant_conflicts(mentions, rules)
     if found:
-        out.append(_participants_contradiction(event_id, found, shared_event or event, wording))
+        out.append(_participants_contradiction(event_id, found, shared_event or event))
     return tuple(out)

@@ -16,8 +16,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cronaca.story.actors import ActorGroups, norm
-from cronaca.story.mentions import Mention
+from cronaca.folding import fold
+from cronaca.story.actors import ActorGroups
+from cronaca.story.mentions import EventMention
 from cronaca.story.rules import StoryRules
 from cronaca.story.timespan import DaySpan
 
@@ -29,11 +30,11 @@ DEFINITE_TIME = frozenset({"occurred", "planned"})
 
 
 @dataclass
-class Cluster:
+class EventDraft:
     """A story event being built (internal, mutable while linking)."""
 
     type: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
     actors: ActorGroups = field(default_factory=ActorGroups)
     actor_side: ActorGroups = field(default_factory=ActorGroups)
     recipient_side: ActorGroups = field(default_factory=ActorGroups)
@@ -42,7 +43,7 @@ class Cluster:
     first_day: int | None = None
     last_day: int | None = None
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: EventMention) -> None:
         self.mentions.append(m)
         self.docs.add(m.doc_id)
         if m.event.mode:
@@ -65,18 +66,18 @@ class Cluster:
                 if c.span is not None and c.claim.status in DEFINITE_TIME]
 
     def places(self) -> set[str]:
-        return {norm(c.claim.place.name) for m in self.mentions for c in m.claims if c.claim.place}
+        return {fold(c.claim.place.name) for m in self.mentions for c in m.claims if c.claim.place}
 
     def occurred_before(self, day: int | None) -> bool:
         return any(c.claim.status == "occurred" and day is not None and c.day is not None and c.day < day
                    for m in self.mentions for c in m.claims)
 
 
-def _definite(m: Mention) -> list[DaySpan]:
+def _definite(m: EventMention) -> list[DaySpan]:
     return [c.span for c in m.claims if c.span is not None and c.claim.status in DEFINITE_TIME]
 
 
-def _gap(m: Mention, c: Cluster) -> int:
+def _gap(m: EventMention, c: EventDraft) -> int:
     if m.day is None or c.first_day is None or c.last_day is None:
         return 0
     if m.day < c.first_day:
@@ -84,7 +85,7 @@ def _gap(m: Mention, c: Cluster) -> int:
     return max(0, m.day - c.last_day)
 
 
-def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
+def score(m: EventMention, c: EventDraft, rules: StoryRules) -> float | None:
     """How well mention ``m`` fits story event ``c``; None when they cannot be one event."""
     s = rules.linking
     if m.doc_id in c.docs or m.event.type != c.type:
@@ -113,7 +114,7 @@ def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
         return None  # both say when it happens, and the times cannot match: another event
     if m.new_instance and c.occurred_before(m.day):
         return None  # "a new meeting" after one that took place
-    places = {norm(ci.claim.place.name) for ci in m.claims if ci.claim.place}
+    places = {fold(ci.claim.place.name) for ci in m.claims if ci.claim.place}
     value = dice
     value += 0.25 if m.event.mode and m.event.mode in c.modes else 0.0
     value += 0.15 if overlap else 0.0
@@ -122,43 +123,62 @@ def score(m: Mention, c: Cluster, rules: StoryRules) -> float | None:
     return value
 
 
-def link_mentions(mentions: Sequence[Mention], rules: StoryRules) -> list[Cluster]:
-    """Group mentions (in article date order) into story events."""
-    clusters: list[Cluster] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_doc: dict[int, list[Mention]] = defaultdict(list)
+BlockingIndex = dict[tuple[str, str], list[int]]
+
+
+def index_mention(index: BlockingIndex, m: EventMention, ci: int) -> None:
+    """File story event ``ci`` under the (type, actor key) blocking keys of mention ``m``."""
+    for p in m.participants:
+        for k in p.keys:
+            bucket = index[(m.event.type, k)]
+            if not bucket or bucket[-1] != ci:
+                bucket.append(ci)
+
+
+def link_document(doc_mentions: Sequence[EventMention], clusters: list[EventDraft], index: BlockingIndex,
+                  rules: StoryRules) -> int:
+    """Link the mentions of one article to the story events ``clusters`` (or start new ones,
+    appended); returns the number of comparisons made."""
+    compared = 0
+    pairs: list[tuple[float, int, int]] = []
+    for i, m in enumerate(doc_mentions):
+        candidates = {ci for p in m.participants for k in p.keys for ci in index.get((m.event.type, k), ())}
+        for ci in candidates:
+            compared += 1
+            val = score(m, clusters[ci], rules)
+            if val is not None:
+                pairs.append((val, i, ci))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    taken_m: dict[int, int] = {}
+    taken_c: set[int] = set()
+    for _, i, ci in pairs:
+        if i in taken_m or ci in taken_c:
+            continue
+        taken_m[i] = ci
+        taken_c.add(ci)
+    for i, m in enumerate(doc_mentions):
+        if i in taken_m:
+            ci = taken_m[i]
+        else:
+            ci = len(clusters)
+            clusters.append(EventDraft(type=m.event.type))
+        clusters[ci].add(m)
+        index_mention(index, m, ci)
+    return compared
+
+
+def by_article(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
+    """The mentions grouped by article, articles in date order."""
+    by_doc: dict[int, list[EventMention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.order].append(m)
-    compared = 0
-    for order in sorted(by_doc):
-        doc_mentions = by_doc[order]
-        pairs: list[tuple[float, int, int]] = []
-        for i, m in enumerate(doc_mentions):
-            candidates = {ci for p in m.participants for k in p.keys for ci in index.get((m.event.type, k), ())}
-            for ci in candidates:
-                compared += 1
-                val = score(m, clusters[ci], rules)
-                if val is not None:
-                    pairs.append((val, i, ci))
-        pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-        taken_m: dict[int, int] = {}
-        taken_c: set[int] = set()
-        for _, i, ci in pairs:
-            if i in taken_m or ci in taken_c:
-                continue
-            taken_m[i] = ci
-            taken_c.add(ci)
-        for i, m in enumerate(doc_mentions):
-            if i in taken_m:
-                ci = taken_m[i]
-            else:
-                ci = len(clusters)
-                clusters.append(Cluster(type=m.event.type))
-            clusters[ci].add(m)
-            for p in m.participants:
-                for k in p.keys:
-                    bucket = index[(m.event.type, k)]
-                    if not bucket or bucket[-1] != ci:
-                        bucket.append(ci)
+    return [by_doc[order] for order in sorted(by_doc)]
+
+
+def link_mentions(mentions: Sequence[EventMention], rules: StoryRules) -> list[EventDraft]:
+    """Group mentions (in article date order) into story events."""
+    clusters: list[EventDraft] = []
+    index: BlockingIndex = defaultdict(list)
+    compared = sum(link_document(doc_mentions, clusters, index, rules) for doc_mentions in by_article(mentions))
     log.debug("linked %d mentions into %d story events (%d comparisons)", len(mentions), len(clusters), compared)
     return clusters

@@ -1,6 +1,6 @@
 """One article's events as the story layer sees them: mentions and their claims.
 
-A :class:`Mention` is one event of one article with what linking needs (participants,
+A :class:`EventMention` is one event of one article with what linking needs (participants,
 date, mode, time spans, places); a :class:`ClaimRef` is one claim with what history and
 contradiction finding need (the article date, the source chain with names, the place and
 time as written).
@@ -15,8 +15,9 @@ from functools import cache
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
-from cronaca.records import Claim, DocAnalysis, Event, Place, Source
-from cronaca.story.actors import Participant, event_participants, norm
+from cronaca.folding import fold
+from cronaca.records import Claim, DocAnalysis, Event, Place, Source, SourceRef
+from cronaca.story.actors import Participant, event_participants
 from cronaca.story.timespan import DaySpan, day_span, iso_ordinal
 
 
@@ -33,21 +34,9 @@ def cues(lang: str) -> Cues:
         raw = load_yaml(lang, "story.yaml")
     except DataFileError:
         raw = load_yaml("en", "story.yaml")
-    return Cues(frozenset(norm(c) for c in raw.get("new_instance_cues", [])),
-                tuple(sorted((norm(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
-                tuple(sorted((norm(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """One link of a claim's source chain, with what the explanations need to name it."""
-
-    name: str  # the entity's canonical name, or the phrase when it names no entity
-    written: str  # as written in the article, without a leading article
-    article: str | None  # the definite article the text gives it ("la" in "dalla CNN")
-    head: str | None  # the source noun opening the phrase ("fonti" in "fonti della Casa Bianca")
-    type: str | None  # entity type
-    lang: str  # language of the article
+    return Cues(frozenset(fold(c) for c in raw.get("new_instance_cues", [])),
+                tuple(sorted((fold(c) for c in raw.get("time_before_cues", [])), key=len, reverse=True)),
+                tuple(sorted((fold(c) for c in raw.get("time_after_cues", [])), key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -70,7 +59,7 @@ class ClaimRef:
 
 
 @dataclass(frozen=True)
-class Mention:
+class EventMention:
     doc_id: str
     event: Event
     date: str | None
@@ -136,8 +125,8 @@ def _time_mod(analysis: DocAnalysis, start: int | None, end: int | None, lang: s
     for t in analysis.times:
         if t.start < end and start < t.end and t.mod:
             return t.mod
-    before = norm(analysis.article.text[max(0, start - 25):start])
-    inside = norm(analysis.article.text[start:end])
+    before = fold(analysis.article.text[max(0, start - 25):start])
+    inside = fold(analysis.article.text[start:end])
     c = cues(lang)
     for cue in c.time_before:
         if inside.startswith(cue + " ") or before.endswith(" " + cue) or before == cue:
@@ -154,25 +143,25 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _new_instance(analysis: DocAnalysis, event: Event, lang: str, window: int) -> bool:
     text = analysis.article.text
     start = event.trigger.start
-    words = _WORD.findall(norm(text[max(0, start - 12 * window):start]))[-window:]
-    trigger_words = _WORD.findall(norm(event.trigger.text))
+    words = _WORD.findall(fold(text[max(0, start - 12 * window):start]))[-window:]
+    trigger_words = _WORD.findall(fold(event.trigger.text))
     return any(w in cues(lang).new_instance for w in words + trigger_words[:1])
 
 
 @dataclass(frozen=True)
-class Grammar:
+class SourceWords:
     articles: dict[str, str]  # article or articulated preposition -> bare article
     heads: frozenset[str]  # source nouns ("fonti", "sources")
 
 
 @cache
-def grammar(lang: str) -> Grammar:
+def source_words(lang: str) -> SourceWords:
     try:
         raw = load_yaml(lang, "story.yaml")
     except DataFileError:
-        return Grammar({}, frozenset())
-    return Grammar({norm(k): str(v) for k, v in (raw.get("articles") or {}).items()},
-                   frozenset(norm(h) for h in (raw.get("source_heads") or {})))
+        return SourceWords({}, frozenset())
+    return SourceWords({fold(k): str(v) for k, v in (raw.get("articles") or {}).items()},
+                   frozenset(fold(h) for h in (raw.get("source_heads") or {})))
 
 
 _LAST_WORD = re.compile(r"(\w+['’]?)\s*$", re.UNICODE)
@@ -182,18 +171,18 @@ _FIRST_WORD = re.compile(r"^(\w+['’]?)\s*", re.UNICODE)
 def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
     """The source as the explanations name it: canonical name, written form, article, head."""
     ent = analysis.entity(src.entity) if src.entity else None
-    g = grammar(lang)
+    g = source_words(lang)
     written = " ".join(src.text.split())
     article = None
     first = _FIRST_WORD.match(written)
-    if first and norm(first[1]) in g.articles:  # "la Farnesina", "l'agenzia Ansa"
-        article = g.articles[norm(first[1])]
+    if first and fold(first[1]) in g.articles:  # "la Farnesina", "l'agenzia Ansa"
+        article = g.articles[fold(first[1])]
         written = written[first.end():]
     elif src.start is not None:  # "riferito dalla CNN": the article is in the preposition
         before = _LAST_WORD.search(analysis.article.text[max(0, src.start - 14):src.start])
-        if before and norm(before[1]) in g.articles:
-            article = g.articles[norm(before[1])]
-    words = norm(written).split(" ")
+        if before and fold(before[1]) in g.articles:
+            article = g.articles[fold(before[1])]
+    words = fold(written).split(" ")
     head = words[0] if words and words[0] in g.heads and (ent is None or ent.type != "PER") else None
     if head:
         written = written[:1].lower() + written[1:]
@@ -203,7 +192,7 @@ def source_ref(analysis: DocAnalysis, src: Source, lang: str) -> SourceRef:
 
 def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | None, lang: str) -> ClaimRef:
     names = tuple(source_name(analysis, s) for s in claim.attribution)
-    key = tuple(norm(n) for n in names) if names else (f"article:{analysis.doc_id}",)
+    key = tuple(fold(n) for n in names) if names else (f"article:{analysis.doc_id}",)
     span = None
     time_text = None
     if claim.time is not None:
@@ -215,7 +204,7 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
     if claim.place is not None:
         p = _find_place(analysis.places, claim.place.start, claim.place.end)
         if p is None:  # no offsets: the same place named nearest to the evidence
-            same = [q for q in analysis.places if norm(q.name) == norm(claim.place.name)]
+            same = [q for q in analysis.places if fold(q.name) == fold(claim.place.name)]
             p = min(same, key=lambda q: abs(q.start - claim.evidence[0]), default=None)
         if p is not None:
             p = _most_specific(analysis.places, p)
@@ -230,13 +219,13 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
                     tuple(source_ref(analysis, s, lang) for s in claim.attribution), lang)
 
 
-def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[Mention]:
+def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[EventMention]:
     """All events of all articles as mentions, articles in date order (undated last)."""
     def sort_key(a: DocAnalysis) -> tuple[int, int, str]:
         day = iso_ordinal(article_date(a))
         return (0 if day is not None else 1, day or 0, a.doc_id)
 
-    out: list[Mention] = []
+    out: list[EventMention] = []
     for order, analysis in enumerate(sorted(analyses, key=sort_key)):
         date = article_date(analysis)
         lang = analysis.article.language or "it"
@@ -245,6 +234,6 @@ def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6
             parts = actors + tuple(p for p in event_participants(analysis, ev.recipients)
                                    if p.keys not in {a.keys for a in actors})
             claims = tuple(claim_ref(analysis, ev, c, date, lang) for c in ev.claims)
-            out.append(Mention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
+            out.append(EventMention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
                                _new_instance(analysis, ev, lang, new_instance_window), order))
     return out

@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from cronaca.data import load_yaml
-from cronaca.errors import DataFileError
-from cronaca.records import Contradiction, ContradictionValue, DocAnalysis, Role
+from cronaca.records import Contradiction, ContradictionValue, DocAnalysis, Role, Side
 from cronaca.story.actors import participant
-from cronaca.story.explain import Side, Wording, explain
 from cronaca.story.mentions import article_date
 from cronaca.story.rules import StoryRules
 from cronaca.story.timespan import iso_ordinal
@@ -34,17 +30,8 @@ class RoleMention:
     role: Role
 
 
-@cache
-def role_labels(lang: str = "it") -> dict[str, str]:
-    """English labels of the knowledge base's role keys (data/<lang>/roles.yaml)."""
-    try:
-        raw = load_yaml(lang, "roles.yaml")
-    except DataFileError:
-        return {}
-    return {str(k): str((v or {}).get("label", k)) for k, v in (raw.get("role_keys") or {}).items()}
-
-
 def role_mentions(analyses: Sequence[DocAnalysis]) -> list[RoleMention]:
+    """The roles given to people in the articles, each role key once per person and article."""
     out = []
     for a in analyses:
         date = article_date(a)
@@ -87,18 +74,13 @@ def _conflict(a: RoleMention, b: RoleMention, held_together: set[frozenset[str]]
     return abs(a.day - b.day) <= rules.roles.max_gap_days
 
 
-def _value(m: RoleMention, w: Wording) -> str:
-    if m.lang == w.lang:
-        return m.role.title
-    return role_labels(m.lang).get(m.role.role_key or "", m.role.title)
-
-
-def find_role_contradictions(analyses: Sequence[DocAnalysis], events: Sequence[tuple[str, set[str]]],
-                             rules: StoryRules, w: Wording) -> tuple[Contradiction, ...]:
-    """``events``: the story events as (id, participant keys), most reported first; a role
+def find_role_contradictions(mentions: Sequence[RoleMention], events: Sequence[tuple[str, set[str]]],
+                             rules: StoryRules) -> tuple[Contradiction, ...]:
+    """``mentions``: the story's role mentions (:func:`role_mentions`, articles in date order);
+    ``events``: the story events as (id, participant keys), most reported first; a role
     conflict is attached to the first one the person takes part in (none: not reported)."""
     out = []
-    for people in _people(role_mentions(analyses)):
+    for people in _people(list(mentions)):
         held: set[frozenset[str]] = set()
         by_doc: dict[str, set[str]] = {}
         for m in people:
@@ -121,7 +103,7 @@ def find_role_contradictions(analyses: Sequence[DocAnalysis], events: Sequence[t
         a, b = min(pairs, key=lambda ab: (ab[0].day or 0, ab[1].day or 0))
         if (a.day or 0) > (b.day or 0):
             a, b = b, a
-        sentence = explain("role", Side(a.doc_id, a.date, (), _value(a, w)), Side(b.doc_id, b.date, (), _value(b, w)),
-                           w, person=a.person)
-        out.append(Contradiction(event=event, slot="role", values=tuple(values), explanation=sentence))
+        sides = tuple(Side(m.doc_id, m.date, (), m.role.title, m.lang, canonical=m.role.role_key) for m in (a, b))
+        out.append(Contradiction(event=event, slot="role", values=tuple(values), sides=(sides[0], sides[1]),
+                                 person=a.person))
     return tuple(out)

@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from cronaca.api import ApiSettings, create_app
+from cronaca.api import create_app
 from cronaca.cli import main
+from cronaca.settings import Settings
 from cronaca.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def seed_client(seed_store_path: Path) -> Iterator[TestClient]:
     store = Store(seed_store_path, read_only=True)
     try:
-        with TestClient(create_app(store, ApiSettings())) as client:
+        with TestClient(create_app(store, Settings())) as client:
             yield client
     finally:
         store.close()
@@ -56,14 +57,14 @@ def seed_client(seed_store_path: Path) -> Iterator[TestClient]:
 
 @pytest.fixture()
 def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
-    """A client over a new empty store; keyword arguments are ApiSettings (model 'blank' by default)."""
+    """A client over a new empty store; keyword arguments are Settings (model 'blank' by default)."""
     stores: list[Store] = []
     clients: list[TestClient] = []
 
     def _make(**settings: object) -> TestClient:
         store = Store(tmp_path / f"w{len(stores)}.duckdb")
         stores.append(store)
-        client = TestClient(create_app(store, ApiSettings(**{"model": "blank", **settings})))  # type: ignore[arg-type]
+        client = TestClient(create_app(store, Settings(**{"model": "blank", **settings})))  # type: ignore[arg-type]
         clients.append(client)
         return client
 

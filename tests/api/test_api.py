@@ -47,7 +47,7 @@ def test_api_post_same_article_twice_is_stored_once(make_client):
     assert second.json()["doc_id"] == first.json()["doc_id"]
     upload = client.post("/articles", files={"file": ("roma.txt", TESTO.encode(), "text/plain")})
     assert upload.status_code == 200 and upload.json()["created"] is False
-    assert len(client.app.state.service.store) == 1
+    assert len(client.app.state.cronaca.store) == 1
     assert client.get("/articles").json()["total"] == 1
 
 
@@ -83,7 +83,7 @@ def test_api_post_over_the_size_limit_is_413(make_client, how):
     else:
         r = client.post("/articles", files={"file": ("big.txt", big.encode(), "text/plain")})
     assert_error(r, 413, "over the limit of 200")
-    assert len(client.app.state.service.store) == 0
+    assert len(client.app.state.cronaca.store) == 0
 
 
 @pytest.mark.parametrize(("content", "ctype", "fragment"), [
@@ -101,12 +101,12 @@ def test_api_post_over_the_size_limit_is_413(make_client, how):
 def test_api_post_malformed_json_is_422(make_client, content, ctype, fragment):
     client = make_client()
     assert_error(client.post("/articles", content=content, headers={"Content-Type": ctype}), 422, fragment)
-    assert len(client.app.state.service.store) == 0
+    assert len(client.app.state.cronaca.store) == 0
 
 
 @pytest.mark.parametrize(("files", "data", "fragment"), [
     ({"file": ("rotto.txt", "Città di prova".encode("latin-1"), "text/plain")}, None, "not valid UTF-8"),
-    ({"file": ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png")}, None, "not valid UTF-8"),
+    ({"file": ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image/png")}, None, "binary"),  # ingest's check
     ({"file": ("dati.bin", b"testo\x00\x01\x02 binario", "application/octet-stream")}, None, "binary"),
     ({"file": ("vuoto.txt", b"   \n", "text/plain")}, None, "empty"),
     ({"altro": ("nota.txt", TESTO.encode(), "text/plain")}, None, "'file' field"),
@@ -140,7 +140,7 @@ def test_api_post_needs_the_token_when_one_is_set(make_client, header):
     client = make_client(token="segreto")
     headers = {"Authorization": header} if header is not None else {}
     assert_error(client.post("/articles", json={"text": TESTO}, headers=headers), 401, "Bearer")
-    assert len(client.app.state.service.store) == 0
+    assert len(client.app.state.cronaca.store) == 0
     ok = client.post("/articles", json={"text": TESTO}, headers={"Authorization": "Bearer segreto"})
     assert ok.status_code == 201
     assert client.get("/articles").status_code == 200  # reading needs no token
@@ -310,10 +310,12 @@ def test_api_serves_the_page_and_the_openapi_spec(seed_client: TestClient):
 # ---------------------------------------------------------------- the reader's language
 
 def _worded(client: TestClient, lang: str):
-    """The stories as the story module words them in ``lang`` (the templates the API must reuse)."""
-    from cronaca.story import build_stories
+    """The stored stories as the wording module words them in ``lang`` (what the API must reuse):
+    (id, title, explanations) of each."""
+    from cronaca.export.wording import explanation, story_title
 
-    return build_stories(client.app.state.service.snapshot.analyses, language=lang)
+    return [(s.id, story_title(s, lang), [explanation(c, lang) for c in s.contradictions])
+            for s in client.app.state.cronaca.snapshot.stories.stories]
 
 
 @pytest.mark.parametrize(("query", "headers", "lang"), [
@@ -328,14 +330,14 @@ def test_api_story_titles_follow_the_readers_language(seed_client: TestClient, q
     r = seed_client.get(f"/stories{query}", headers=headers)
     assert r.status_code == 200, r.text
     assert (r.headers["content-language"], r.headers["vary"]) == (lang, "Accept-Language")
-    expected = _worded(seed_client, lang).stories
-    assert [(s["id"], s["title"]) for s in r.json()["items"]] == [(s.id, s.title) for s in expected]
-    story_id = expected[0].id
+    expected = _worded(seed_client, lang)
+    assert [(s["id"], s["title"]) for s in r.json()["items"]] == [(i, t) for i, t, _ in expected]
+    story_id, title, explanations = expected[0]
     detail = seed_client.get(f"/stories/{story_id}{query}", headers=headers)
     assert detail.headers["content-language"] == lang
     body = detail.json()
-    assert body["title"] == expected[0].title
-    assert [c["explanation"] for c in body["contradictions"]] == [c.explanation for c in expected[0].contradictions]
+    assert body["title"] == title
+    assert [c["explanation"] for c in body["contradictions"]] == explanations
 
 
 def test_api_story_in_italian_is_the_same_story_worded_differently(seed_client: TestClient):
@@ -355,17 +357,16 @@ def _unworded(story: dict) -> dict:
         "contradictions": [{k: v for k, v in c.items() if k not in drop} for c in story["contradictions"]]}
 
 
-def test_api_story_language_defaults_to_the_servers(seed_client: TestClient):
-    from cronaca.api import ApiSettings, create_app
+def test_api_story_language_defaults_to_the_servers(seed_client: TestClient, seed_store_path):
+    from cronaca.api import create_app
+    from cronaca.settings import Settings
+    from cronaca.store import Store
 
-    class Analysed:  # the analyses the seed client serves, behind the store's read method
-        def load_analyses(self):
-            return seed_client.app.state.service.snapshot.analyses
-
-    with TestClient(create_app(Analysed(), ApiSettings(explain_language="it"))) as italian:
+    with Store(seed_store_path, read_only=True) as store, \
+            TestClient(create_app(store, Settings(explain_language="it"))) as italian:
         r = italian.get("/stories")
         assert r.headers["content-language"] == "it"
-        assert [s["title"] for s in r.json()["items"]] == [s.title for s in _worded(seed_client, "it").stories]
+        assert [s["title"] for s in r.json()["items"]] == [t for _, t, _ in _worded(seed_client, "it")]
         assert italian.get("/stories", headers={"Accept-Language": "en-US"}).headers["content-language"] == "en"
 
 

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
 
-from cronaca.api import ApiSettings, create_app
+from cronaca.api import create_app
+from cronaca.settings import Settings
 from cronaca.store import Store
 
 MAX_EXAMPLES = 20  # per operation and generation mode
@@ -30,7 +31,7 @@ def api_schema(seed_store_path: Path, tmp_path_factory: pytest.TempPathFactory) 
     shutil.copy(seed_store_path, copy)  # POST /articles writes: keep the session's seed store as it is
     store = Store(copy)
     try:
-        app = create_app(store, ApiSettings(model="blank", max_bytes=20_000))
+        app = create_app(store, Settings(model="blank", max_bytes=20_000))
         yield schemathesis.openapi.from_asgi("/openapi.json", app)
     finally:
         store.close()

@@ -20,7 +20,7 @@ def _story_line(history: list[tuple[str, str | None]]) -> str:
                                 event_id="v1") for i, (status, day) in enumerate(history))
     event = StoryEvent(id="s1", type="CONSULT", participants=("Anna Bianchi", "Luca Neri"),
                        mentions=(("d0", "v1"),), status_history=entries)
-    story = Story(id="st1", title="Bianchi–Neri", documents=("d0",), events=(event,))
+    story = Story(id="st1", documents=("d0",), events=(event,))
     lines = summarise([], StoryAnalysis(stories=(story,))).splitlines()
     return next(line for line in lines if line.startswith("  CONSULT:"))
 

@@ -371,7 +371,8 @@ import dataclasses, hashlib, json
 from cronaca.extract.events import extract_events
 from cronaca.nlp import build_nlp, parse
 from cronaca.records import Article, Dateline, DocAnalysis, Entity, Span
-from cronaca.story import build_stories, story_to_json
+from cronaca.export.analysis import story_to_json
+from cronaca.story import build_stories
 
 ACTORS = {"Rossi": ("PER", "ITAGOV"), "Dupont": ("PER", "FRAGOV"), "Müller": ("PER", "DEUGOV"),
           "Francia": ("GPE", "FRA"), "Germania": ("GPE", "DEU"), "BBC": ("ORG", "GBRMED")}

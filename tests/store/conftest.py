@@ -16,10 +16,13 @@ from cronaca.records import (
     DocAnalysis,
     Entity,
     Event,
+    EventRef,
     Place,
     Quote,
     Role,
+    Side,
     Source,
+    SourceRef,
     Span,
     StatusEntry,
     Story,
@@ -73,13 +76,20 @@ def make_stories() -> StoryAnalysis:
                StatusEntry("vienna-verdi", None, "postponed", (Source(None, "fonti diplomatiche", 127, 145),
                                                                 Source("e2", "Corriere")), (116, 192), "v1"))
     event = StoryEvent(id="s1-e1", type="CONSULT", participants=("Paolo Verdi", "Austria"),
-                       mentions=(("vienna-verdi", "v1"),), status_history=history, mode="visit")
-    contradiction = Contradiction(event="s1-e1", slot="status", explanation="planned vs postponed",
+                       mentions=(("vienna-verdi", "v1"),), status_history=history, mode="visit",
+                       names=("Verdi", "Austria"))
+    corriere = SourceRef("Corriere della Sera", "Corriere", "il", None, "ORG", "it")
+    contradiction = Contradiction(event="s1-e1", slot="status",
                                   values=(ContradictionValue("vienna-verdi", "planned", (), (23, 115)),
                                           ContradictionValue("vienna-verdi", "postponed",
-                                                             (Source("e2", "Corriere"),), (116, 192))))
-    return StoryAnalysis(stories=(Story("s1", "Verdi a Vienna", ("vienna-verdi",), (event,), (contradiction,)),
-                                  Story("s2", "Vuota", ("altro",))))
+                                                             (Source("e2", "Corriere"),), (116, 192))),
+                                  sides=(Side("vienna-verdi", "2025-03-04", (), "planned", "it", "planned"),
+                                         Side("vienna-verdi", "2025-03-04", (corriere,), "postponed", "it",
+                                              "postponed")),
+                                  about=EventRef("CONSULT", "visit", ("Verdi", "Austria")))
+    return StoryAnalysis(stories=(Story("s1", ("vienna-verdi",), (event,), (contradiction,),
+                                        first_date="2025-03-04", last_date="2025-03-04"),
+                                  Story("s2", ("altro",))))
 
 
 @pytest.fixture()

@@ -112,9 +112,9 @@ def test_store_schema_has_a_column_for_every_record_field():
         records.Warning: set(COLUMNS["warnings"]) - {"doc_id", "ord"},
         records.DocAnalysis: {"article", "entities", "times", "places", "quotes", "events", "warnings",
                               "stages", "errors"},
-        records.Story: {"id", "title", "documents", "events", "contradictions", "entity_names"},
-        records.StoryEvent: {"id", "type", "participants", "mentions", "status_history", "mode"},
-        records.Contradiction: {"event", "slot", "values", "explanation"},
+        records.Story: {"id", "documents", "events", "contradictions", "entity_names", "first_date", "last_date"},
+        records.StoryEvent: {"id", "type", "participants", "mentions", "status_history", "mode", "names"},
+        records.Contradiction: {"event", "slot", "values", "sides", "about", "person"},
     }
     for cls, fields in mapped.items():
         assert {f.name for f in dataclasses.fields(cls)} == fields, cls.__name__

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.story import build_stories, story_to_json
+from cronaca.export.analysis import story_to_json
+from cronaca.export.wording import explanation
+from cronaca.story import build_stories
 
 T_A = ("Roma, 2 marzo 2026 – Il vertice tra Giulia Ferri e Paul Marchand, previsto a Torino, "
        "dovrebbe tenersi entro aprile 2026, ha detto Ferri.")
@@ -40,15 +42,15 @@ def test_contradictions_update_is_not_a_contradiction_but_place_is(sb):
     assert "time" not in slots  # "entro aprile 2026" contains 14 March
     (place,) = [c for c in story.contradictions if c.slot == "place"]
     assert [v.value for v in place.values] == ["Torino", "Lione"]
-    assert place.explanation == ("According to the 2 March report, the Ferri–Marchand meeting is held in Turin; "
+    assert explanation(place) == ("According to the 2 March report, the Ferri–Marchand meeting is held in Turin; "
                                  "according to the 10 March report, in Lyon.")
 
 
 def test_contradictions_explanation_in_italian(sb):
-    result = build_stories(summit_docs(sb), language="it", embedder=None)
+    result = build_stories(summit_docs(sb), embedder=None)
     (place,) = [c for c in result.stories[0].contradictions if c.slot == "place"]
-    assert "Torino" in place.explanation and "Lione" in place.explanation
-    assert place.explanation == ("Secondo il resoconto del 2 marzo, l'incontro tra Ferri e Marchand si tiene "
+    assert "Torino" in explanation(place, "it") and "Lione" in explanation(place, "it")
+    assert explanation(place, "it") == ("Secondo il resoconto del 2 marzo, l'incontro tra Ferri e Marchand si tiene "
                                  "a Torino; secondo il resoconto del 10 marzo, a Lione.")
 
 
@@ -67,7 +69,7 @@ def test_contradictions_two_sources_disagree_on_a_date(sb):
     (c,) = result.stories[0].contradictions
     assert c.slot == "time"
     assert [v.value for v in c.values] == ["2026-03-03", "2026-03-06"]
-    assert "il ministero" in c.explanation and "Ansa" in c.explanation
+    assert "il ministero" in explanation(c) and "Ansa" in explanation(c)
 
 
 DENIAL = ("Roma, 21 marzo 2026 – La visita di Ferri a Parigi è sospesa, secondo fonti del governo citate "
@@ -94,7 +96,7 @@ def test_contradictions_status_table(sb, status_a, status_b, same_source, confli
     assert bool(found) is conflict
     if conflict:
         assert {v.value for v in found[0].values} == {status_a, status_b}
-        assert "Luc Morel" in found[0].explanation and "Rai" in found[0].explanation
+        assert "Luc Morel" in explanation(found[0]) and "Rai" in explanation(found[0])
 
 
 def test_contradictions_denial_json_shape(sb):
@@ -210,7 +212,7 @@ def test_contradictions_participants_only_for_one_dated_event(sb, kwargs, confli
     if conflict:
         (c,) = found
         assert {v.value for v in c.values} == {"Paul Marchand", "Anne Keller"}
-        assert c.explanation == ("According to Farnesina in the 4 March report, the Ferri–Francia meeting is with "
+        assert explanation(c) == ("According to Farnesina in the 4 March report, the Ferri–Francia meeting is with "
                                  "Paul Marchand; according to Le Monde in the 4 March report, with Anne Keller.")
 
 

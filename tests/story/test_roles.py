@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from cronaca.export.wording import explanation
 from cronaca.records import Role
 from cronaca.story import build_stories
 
@@ -53,9 +54,9 @@ def test_roles_conflict_table(sb, key_b, valid, day_b, conflict):
 def test_roles_explanation_in_both_languages(sb):
     (c,) = [c for c in build_stories(_docs(sb, "defence_minister"), embedder=None).stories[0].contradictions
             if c.slot == "role"]
-    assert c.explanation == ("According to the 2 March report, Giulia Ferri is foreign minister; "
+    assert explanation(c) == ("According to the 2 March report, Giulia Ferri is foreign minister; "
                              "according to the 5 March report, defence minister.")
-    (c,) = [c for c in build_stories(_docs(sb, "defence_minister"), language="it", embedder=None)
+    (c,) = [c for c in build_stories(_docs(sb, "defence_minister"), embedder=None)
             .stories[0].contradictions if c.slot == "role"]
-    assert c.explanation == ("Secondo il resoconto del 2 marzo, Giulia Ferri è ministra degli Esteri; "
+    assert explanation(c, "it") == ("Secondo il resoconto del 2 marzo, Giulia Ferri è ministra degli Esteri; "
                              "secondo il resoconto del 5 marzo, è ministra della Difesa.")

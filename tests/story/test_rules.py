@@ -6,8 +6,8 @@ import pytest
 
 from cronaca.data import load_yaml
 from cronaca.errors import ConfigError, DataFileError
+from cronaca.export.wording import REQUIRED, check_wording, wording
 from cronaca.records import STATUSES
-from cronaca.story.explain import REQUIRED, check_wording, wording
 from cronaca.story.mentions import cues
 from cronaca.story.rules import load_rules, parse_rules
 

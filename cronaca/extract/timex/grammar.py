@@ -1,6 +1,6 @@
 """The Italian TIMEX3 grammar, compiled from ``data/it/times.yaml`` and ``calendar.yaml``.
 
-A :class:`Grammar` holds the vocabulary tables (number words, units, parts of the day…)
+A :class:`TimexGrammar` holds the vocabulary tables (number words, units, parts of the day…)
 and the compiled rules.  Rule patterns are regular expressions with placeholders such as
 ``{month}`` or ``{num}``; each placeholder becomes a named group whose text the
 normalizers look up in the tables.
@@ -39,7 +39,7 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Grammar:
+class TimexGrammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, float]
@@ -105,7 +105,7 @@ RANGE_CUE_KINDS = ("until", "since")
 
 
 @cache
-def load_grammar(lang: str = "it") -> Grammar:
+def load_grammar(lang: str = "it") -> TimexGrammar:
     """The compiled grammar for ``lang`` (cached)."""
     data = load_yaml(lang, "times.yaml")
     cal = load_yaml(lang, "calendar.yaml")
@@ -166,7 +166,7 @@ def load_grammar(lang: str = "it") -> Grammar:
             raise DataFileError(f"vague value '{value}' in it/times.yaml is not one of {VAGUE_VALUES}.")
         for i, pat in enumerate(patterns):
             rules.append(Rule(f"vague_{value}_{i}", "vague", expand(pat, f"vague {value}"), {"value": value}))
-    return Grammar(
+    return TimexGrammar(
         months={**months, **abbrs}, weekdays=weekdays, numbers=numbers,
         units={str(k): dict(v) for k, v in data["units"].items()},
         parts={str(k): str(v) for k, v in data["parts_of_day"].items()},

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cronaca.extract.timex.grammar import Grammar
+from cronaca.extract.timex.grammar import TimexGrammar
 
 Direction = str | None  # "future" | "past" | None
 
 
 @dataclass(frozen=True)
-class Context:
+class TimexContext:
     """What a normalizer knows besides the match: the reference date and the tense cues."""
 
     ref: date | None
@@ -35,7 +35,7 @@ class Value:
     parts: tuple[Value, ...] = ()  # a range: its first and last point (spans: groups "from", "to")
 
 
-Normalizer = Callable[[Grammar, re.Match[str], dict[str, object], Context], Value | None]
+Normalizer = Callable[[TimexGrammar, re.Match[str], dict[str, object], TimexContext], Value | None]
 
 
 def iso_week(d: date) -> str:
@@ -52,7 +52,7 @@ def fmt_number(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
 
-def number(g: Grammar, text: str) -> float | None:
+def number(g: TimexGrammar, text: str) -> float | None:
     text = text.strip()
     if text.isdigit():
         return float(int(text))
@@ -63,7 +63,7 @@ def group(m: re.Match[str], name: str) -> str | None:
     return m.groupdict().get(name)
 
 
-def word_direction(g: Grammar, m: re.Match[str]) -> Direction:
+def word_direction(g: TimexGrammar, m: re.Match[str]) -> Direction:
     d = group(m, "dir")
     if d is None:
         return None
@@ -96,14 +96,14 @@ def choose_year(ref: date, month: int, day: int | None, direction: Direction) ->
     return best[1] if best else None
 
 
-def relative_year(g: Grammar, m: re.Match[str], ctx: Context) -> int | None:
+def relative_year(g: TimexGrammar, m: re.Match[str], ctx: TimexContext) -> int | None:
     """The year named by "di quest'anno", "dell'anno scorso"… in the match (None: not named, or
     no reference date)."""
     ry = group(m, "relyear")
     return ctx.ref.year + g.relative_years[ry] if ry is not None and ctx.ref else None
 
 
-def norm_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_date(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     day = _day_number(group(m, "day") or "")
     rm = group(m, "relmonth")
     if rm is not None:  # "il 5 dello scorso mese"
@@ -142,7 +142,7 @@ def _weekday_is(year: int, month: int, day: int, weekday: int) -> bool:
         return False
 
 
-def norm_numeric_date(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_numeric_date(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     try:
         d = date(int(m["nyear"]), int(m["nmonth"]), int(m["nday"]))
     except ValueError:
@@ -150,7 +150,7 @@ def norm_numeric_date(g: Grammar, m: re.Match[str], params: dict[str, object], c
     return Value("DATE", d.isoformat())
 
 
-def norm_month(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_month(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     month = g.months[group(m, "month") or ""]
     pos = group(m, "posmod")
     mod = g.position_mods[pos] if pos else None
@@ -162,17 +162,17 @@ def norm_month(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Con
     return Value("DATE", f"{year}-{month:02d}" if year else f"XXXX-{month:02d}", mod)
 
 
-def norm_year(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_year(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     return Value("DATE", m["year"])
 
 
-def _offset(g: Grammar, m: re.Match[str], params: dict[str, object]) -> int:
+def _offset(g: TimexGrammar, m: re.Match[str], params: dict[str, object]) -> int:
     if "offset" in params:
         return int(params["offset"])  # type: ignore[call-overload]
     return {"future": 1, "past": -1}.get(word_direction(g, m) or "", 0)
 
 
-def norm_this_unit(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_this_unit(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     unit = group(m, "unit_rel") or str(params.get("unit"))
     n = _offset(g, m, params)
     pos = group(m, "posmod")
@@ -193,7 +193,7 @@ def _with_part(d: date | None, part: str | None, typ: str = "DATE") -> Value:
     return Value("TIME", f"{day}T{part}") if part else Value(typ, day)
 
 
-def norm_relday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_relday(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     spec = g.relative_days[m["relday"]]
     part = g.parts[m["part"]] if group(m, "part") else spec.get("part")
     d = ctx.ref + timedelta(days=int(spec["offset"])) if ctx.ref else None
@@ -207,7 +207,7 @@ def resolve_weekday(ref: date, weekday: int, direction: Direction) -> date:
     return ref + timedelta(days=diff if diff < 0 else diff - 7)
 
 
-def norm_weekday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_weekday(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     wd = g.weekdays[m["weekday"]]
     part = g.parts[m["part"]] if group(m, "part") else None
     if ctx.ref is None:
@@ -220,7 +220,7 @@ def norm_weekday(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: C
     return _with_part(resolve_weekday(ctx.ref, wd, direction), part)
 
 
-def norm_part_of_day(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_part_of_day(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     return _with_part(ctx.ref, g.parts[m["part"]])
 
 
@@ -228,7 +228,7 @@ _CLOCK_MODS = {"dopo": "AFTER", "prima": "BEFORE", "verso": "APPROX", "intorno":
                "circa": "APPROX", "entro": "ON_OR_BEFORE", "fino": "ON_OR_BEFORE"}
 
 
-def norm_clock(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_clock(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     hour = int(group(m, "hour") or params.get("hour", 0))  # type: ignore[call-overload]
     minute = int(group(m, "minute") or 0)
     cp = group(m, "clockpart")
@@ -242,13 +242,13 @@ def norm_clock(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Con
     return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", mod, anchor=True)
 
 
-def norm_weekend(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_weekend(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     text = m.group(0)
     n = 1 if "prossimo" in text else -1 if "scorso" in text else 0
     return Value("DATE", f"{iso_week(ctx.ref + timedelta(weeks=n))}-WE" if ctx.ref else "XXXX-WXX-WE")
 
 
-def norm_season(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_season(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     spec = g.seasons[m["season"]]
     code, start = str(spec["code"]), int(spec["month"])
     if group(m, "year"):
@@ -282,7 +282,7 @@ def _shift(ref: date, unit: dict[str, object], n: float) -> str | None:
     return None  # hours, minutes: too fine for a date without a clock
 
 
-def _ago_or_in(sign: int, g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
+def _ago_or_in(sign: int, g: TimexGrammar, m: re.Match[str], ctx: TimexContext) -> Value | None:
     n = number(g, m["num"])
     if n is None:
         return None
@@ -300,11 +300,11 @@ def _ago_or_in(sign: int, g: Grammar, m: re.Match[str], ctx: Context) -> Value |
     return Value("DATE", shifted, mod) if shifted else Value("DATE", vague)
 
 
-def norm_ago(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_ago(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     return _ago_or_in(-1, g, m, ctx)
 
 
-def norm_in_future(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_in_future(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     return _ago_or_in(1, g, m, ctx)
 
 
@@ -313,7 +313,7 @@ def duration_value(unit: dict[str, object], n: float) -> str:
     return f"P{'T' if unit.get('time') else ''}{fmt_number(n)}{unit['code']}"
 
 
-def norm_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_duration(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     dmod = group(m, "dmod")
     mod = g.duration_mods[dmod] if dmod else None
     if group(m, "num") is None:  # mezz'ora, un'ora
@@ -327,7 +327,7 @@ def norm_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: 
     return Value("DURATION", duration_value(g.units[m["unit"]], n), mod)
 
 
-def norm_vague_duration(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_vague_duration(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     """ "pochi minuti", "per mesi", "alcune settimane": a duration of unknown length (PTXM, PXM, PXW)."""
     unit = g.units[m["unit"]]
     if float(unit.get("factor", 1)) != 1:
@@ -335,7 +335,7 @@ def norm_vague_duration(g: Grammar, m: re.Match[str], params: dict[str, object],
     return Value("DURATION", f"P{'T' if unit.get('time') else ''}X{unit['code']}", None)
 
 
-def norm_set(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_set(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     if group(m, "weekday"):
         return Value("SET", f"XXXX-WXX-{g.weekdays[m['weekday']]}")
     unit_word = group(m, "unit") or group(m, "unit_set") or ""
@@ -345,7 +345,7 @@ def norm_set(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Conte
     return Value("SET", duration_value(g.units[unit_word], n))
 
 
-def norm_vague(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_vague(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     return Value("DATE", str(params["value"]))
 
 
@@ -362,12 +362,12 @@ def roman_number(text: str) -> int | None:
     return n if canonical == text.lower() else None
 
 
-def _period_mod(g: Grammar, m: re.Match[str]) -> str | None:
+def _period_mod(g: TimexGrammar, m: re.Match[str]) -> str | None:
     pm = group(m, "pmod")
     return g.period_mods[pm] if pm else None
 
 
-def decade_start(g: Grammar, m: re.Match[str], prefix: str = "") -> int | None:
+def decade_start(g: TimexGrammar, m: re.Match[str], prefix: str = "") -> int | None:
     """The first year of the decade the match names ("'90", "1990", "Novanta"), None if it names none;
     ``prefix`` "from_" reads the first point of a range."""
     if group(m, prefix + "dec2"):
@@ -378,7 +378,7 @@ def decade_start(g: Grammar, m: re.Match[str], prefix: str = "") -> int | None:
     return g.decades[word] if word else None
 
 
-def norm_decade(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_decade(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     """A decade: "gli anni Novanta", "anni '90", "anni 1990" -> 199X; "lo scorso decennio"."""
     named = decade_start(g, m)
     if named is not None:
@@ -390,7 +390,7 @@ def norm_decade(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Co
     return Value("DATE", f"{first // 10:03d}X", _period_mod(g, m))
 
 
-def norm_century(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_century(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     """A century: "il XX secolo", "il Novecento", "il ventesimo secolo" -> 19XX; "il secolo scorso"."""
     roman = group(m, "roman") or group(m, "roman2")
     if roman:

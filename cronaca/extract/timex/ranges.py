@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from cronaca.extract.timex.grammar import Grammar
+from cronaca.extract.timex.grammar import TimexGrammar
 from cronaca.extract.timex.normalize import (
-    Context,
+    TimexContext,
     Value,
     choose_year,
     decade_start,
@@ -33,7 +33,7 @@ def _day(text: str | None) -> int | None:
     return 1 if text == "primo" else int(text.rstrip("°º"))
 
 
-def _clock_range(g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
+def _clock_range(g: TimexGrammar, m: re.Match[str], ctx: TimexContext) -> Value | None:
     h1, m1 = int(m["from_hour"]), int(group(m, "from_minute") or 0)
     h2, m2 = int(m["hour"]), int(group(m, "minute") or 0)
     cp = group(m, "clockpart")  # "dalle 8 alle 10 di sera": the part of the day holds for both
@@ -49,7 +49,7 @@ def _clock_range(g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
                                     Value("TIME", f"{day}T{h2:02d}:{m2:02d}", anchor=True)))
 
 
-def _weekday_range(g: Grammar, m: re.Match[str], ctx: Context) -> Value:
+def _weekday_range(g: TimexGrammar, m: re.Match[str], ctx: TimexContext) -> Value:
     w1, w2 = g.weekdays[m["from_weekday"]], g.weekdays[m["weekday"]]
     if ctx.ref is None:
         return Value("DATE", "", parts=(Value("DATE", f"XXXX-WXX-{w1}"), Value("DATE", f"XXXX-WXX-{w2}")))
@@ -69,7 +69,7 @@ def _point(year: int | None, month: int, day: int | None) -> str | None:
         return None
 
 
-def _date_range(g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
+def _date_range(g: TimexGrammar, m: re.Match[str], ctx: TimexContext) -> Value | None:
     month = g.months[m["month"]]
     day = _day(group(m, "day"))
     fday = _day(group(m, "from_day"))
@@ -92,7 +92,7 @@ def _date_range(g: Grammar, m: re.Match[str], ctx: Context) -> Value | None:
     return Value("DATE", "", parts=(Value("DATE", first), Value("DATE", last)))
 
 
-def norm_range(g: Grammar, m: re.Match[str], params: dict[str, object], ctx: Context) -> Value | None:
+def norm_range(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     """The two points of a range, the first completed from the second."""
     if group(m, "hour") is not None:
         return _clock_range(g, m, ctx)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from cronaca.records import DocAnalysis
 from cronaca.story.actors import participant
-from cronaca.story.link import Cluster
+from cronaca.story.link import EventDraft
 from cronaca.story.mentions import article_date
+from cronaca.story.roles import RoleMention, role_mentions
 from cronaca.story.rules import ClusterSettings
 from cronaca.story.timespan import iso_ordinal
 
@@ -91,50 +93,101 @@ def _vec_cos(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[Cluster], settings: ClusterSettings,
+@dataclass(frozen=True)
+class StoryDoc:
+    """One article as the story layer keeps it between updates: its date, its actor keys with
+    counts (in the order :func:`doc_actor_keys` finds them) for grouping, and the roles it
+    gives people, for role conflicts."""
+
+    doc_id: str
+    date: str | None
+    keys: tuple[tuple[str, int], ...]
+    roles: tuple[RoleMention, ...] = ()
+
+
+def story_doc(analysis: DocAnalysis) -> StoryDoc:
+    return StoryDoc(analysis.doc_id, article_date(analysis), tuple(doc_actor_keys(analysis).items()),
+                    tuple(role_mentions([analysis])))
+
+
+Texts = Callable[[Sequence[str]], Mapping[str, str]]
+
+
+def cluster_documents(analyses: Sequence[DocAnalysis], events: Sequence[EventDraft], settings: ClusterSettings,
                       embedder: Embedder | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date."""
-    ids = [a.doc_id for a in analyses]
-    uf = _UnionFind(ids)
-    for ev in events:
-        docs = sorted(ev.docs)
-        for d in docs[1:]:
-            uf.union(docs[0], d)
+    by_id = {a.doc_id: a for a in analyses}
 
-    days = {a.doc_id: iso_ordinal(article_date(a)) for a in analyses}
-    raw = {a.doc_id: doc_actor_keys(a) for a in analyses}
+    def texts(ids: Sequence[str]) -> dict[str, str]:
+        return {d: embed_text(by_id[d]) for d in ids}
+    return group_documents([story_doc(a) for a in analyses], [ev.docs for ev in events], settings,
+                           embedder, texts)
+
+
+def embed_text(analysis: DocAnalysis) -> str:
+    return ((analysis.article.title or "") + "\n" + analysis.article.text)[:2000]
+
+
+def _close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap: int) -> Iterator[tuple[str, str]]:
+    """Pairs (in id order) of the articles sharing one key whose dates are no more than
+    ``max_gap`` days apart, or not both known: the only pairs that may join a story."""
+    dated = sorted((day, d) for d in posted if (day := days[d]) is not None)
+    undated = [d for d in posted if days[d] is None]
+    for i, a in enumerate(undated):
+        for b in (*undated[i + 1:], *(d for _, d in dated)):
+            yield (a, b) if a < b else (b, a)
+    lo = 0
+    for i, (day, a) in enumerate(dated):
+        while dated[lo][0] < day - max_gap:
+            lo += 1
+        for _, b in dated[lo:i]:
+            yield (a, b) if a < b else (b, a)
+
+
+def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]], settings: ClusterSettings,
+                    embedder: Embedder | None = None, texts: Texts | None = None) -> list[list[str]]:
+    """Groups of doc ids, one per story (each sorted by date), stories sorted by first date.
+    ``linked``: the articles of each story event; ``texts`` gives the text the embedder reads."""
+    ids = [d.doc_id for d in docs]
+    uf = _UnionFind(ids)
+    for linked_docs in linked:
+        ordered = sorted(linked_docs)
+        for d in ordered[1:]:
+            uf.union(ordered[0], d)
+
+    days = {d.doc_id: iso_ordinal(d.date) for d in docs}
+    raw = {d.doc_id: dict(d.keys) for d in docs}
     df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
-    n = len(analyses)
-    vectors = {d: _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in keys.items()})
-               for d, keys in raw.items()}
+    n = len(docs)
+    vectors: dict[str, dict[str, float]] = {}
+
+    def vector(d: str) -> dict[str, float]:
+        if d not in vectors:
+            vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()})
+        return vectors[d]
     postings: dict[str, list[str]] = defaultdict(list)
     for d, keys in raw.items():
         for k in keys:
             if df[k] <= MAX_KEY_DF:
                 postings[k].append(d)
     candidates: set[tuple[str, str]] = set()
-    for docs in postings.values():
-        for i, a in enumerate(docs):
-            for b in docs[i + 1:]:
-                candidates.add((a, b) if a < b else (b, a))
+    for posted in postings.values():
+        candidates.update(_close_pairs(posted, days, settings.max_gap_days))
 
     undecided: list[tuple[str, str]] = []
     for a, b in sorted(candidates):
-        da, db = days[a], days[b]
-        if da is not None and db is not None and abs(da - db) > settings.max_gap_days:
-            continue
         if uf.find(a) == uf.find(b):
             continue
-        sim = _dot(vectors[a], vectors[b])
+        sim = _dot(vector(a), vector(b))
         if sim >= settings.actor_similarity:
             uf.union(a, b)
         elif sim >= settings.embedding_actor_floor and uf.find(a) != uf.find(b):
             undecided.append((a, b))
 
     if undecided and embedder is not None:
-        texts = {a.doc_id: ((a.article.title or "") + "\n" + a.article.text)[:2000] for a in analyses}
         need = sorted({d for pair in undecided for d in pair})
-        embedded = dict(zip(need, embedder([texts[d] for d in need]), strict=True))
+        shown = texts(need) if texts is not None else {}
+        embedded = dict(zip(need, embedder([shown.get(d, "") for d in need]), strict=True))
         for a, b in undecided:
             if _vec_cos(embedded[a], embedded[b]) >= settings.embedding_similarity:
                 uf.union(a, b)

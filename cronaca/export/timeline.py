@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import click
 
-from cronaca.records import DocAnalysis, Source, StatusEntry, Story, StoryAnalysis, StoryEvent
-from cronaca.story.explain import Wording, wording
-from cronaca.story.mentions import SourceRef, article_date, source_ref
+from cronaca.export.wording import Wording, explanation, story_title, wording
+from cronaca.records import DocAnalysis, Source, SourceRef, StatusEntry, Story, StoryAnalysis, StoryEvent
+from cronaca.story import article_date, source_ref
 
 Styler = Callable[..., str]
 
@@ -75,7 +75,7 @@ def render_text(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, colo
     for story in stories.stories:
         flagged = {c.event for c in story.contradictions}
         shown = {e.id for e in story.events if all_events or _is_linked(e) or e.id in flagged}
-        lines.append(style(f"■ {story.title}", bold=True))
+        lines.append(style(f"■ {story_title(story, lang)}", bold=True))
         for d in story.documents:
             a = docs.get(d)
             date = article_date(a) if a else None
@@ -97,7 +97,7 @@ def render_text(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, colo
             lines.append(f"   {mark} [{f.event.id}] {event_label(f.event, w)}: {status} — {who}"
                          + (f"  «{snippet}»" if snippet else "") + f"  ({f.entry.doc_id})")
         for c in story.contradictions:
-            lines.append(style(f"  ⚠ {c.slot} [{c.event}]: {c.explanation}", fg="red"))
+            lines.append(style(f"  ⚠ {c.slot} [{c.event}]: {explanation(c, lang)}", fg="red"))
             for v in c.values:
                 who = source_label(docs.get(v.doc_id), v.attribution, w)
                 lines.append(f"      {v.value} — {who} ({v.doc_id})")
@@ -194,7 +194,7 @@ def render_html(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, lang
            f"<title>{esc(title)}</title><style>{CSS}</style></head><body>", f"<h1>{esc(title)}</h1>"]
     for story in stories.stories:
         flagged = {c.event for c in story.contradictions}
-        out.append(f"<h2 id=\"{esc(story.id)}\">{esc(story.title)}</h2>")
+        out.append(f"<h2 id=\"{esc(story.id)}\">{esc(story_title(story, lang))}</h2>")
         out.append("<p class=\"meta\">" + ", ".join(f"<a href=\"#doc-{esc(d)}\">{esc(d)}</a>"
                                                      for d in story.documents) + "</p>")
         for c in story.contradictions:
@@ -202,7 +202,7 @@ def render_html(stories: StoryAnalysis, analyses: Sequence[DocAnalysis], *, lang
                                                         f"({source_label(docs.get(v.doc_id), v.attribution, w)})")
                              for v in c.values)
             out.append(f"<div class=\"contra\"><span class=\"flag\">⚠ {esc(c.slot)}</span> "
-                       f"{esc(c.explanation)}<br><span class=\"who\">{vals}</span></div>")
+                       f"{esc(explanation(c, lang))}<br><span class=\"who\">{vals}</span></div>")
         last: str | None = "-"
         for f in _facts(story):
             if f.date != last:

@@ -7,8 +7,8 @@ import re
 from click.testing import CliRunner
 
 from cronaca.cli import main
+from cronaca.export.timeline import render_html, render_text
 from cronaca.story import build_stories
-from cronaca.story.render import render_html, render_text
 
 TEXT_1 = "Roma, 2 marzo 2026 – L'incontro tra Giulia Ferri e Paul Marchand è previsto a Torino."
 TEXT_2 = "Parigi, 9 marzo 2026 – L'incontro tra Ferri e Marchand <previsto> a Lione è stato annullato."

@@ -1,18 +1,18 @@
-"""Explanation sentences and story titles, in English and Italian."""
+"""The wording module: explanation sentences and story titles, in English and Italian."""
 
 from __future__ import annotations
 
 import pytest
 
+from cronaca.export.wording import LANGUAGES, explanation, story_title, wording
+from cronaca.records import Contradiction, EventRef, Side, SourceRef
 from cronaca.story import build_stories
-from cronaca.story.explain import Side, explain, wording
-from cronaca.story.mentions import SourceRef
 
 DENIAL = ("Roma, 8 marzo 2026 – La visita di Ferri a Parigi è sospesa, secondo fonti del governo citate "
           "dalla Rai. Da Parigi, Mosca nega tutto, ha riferito l'agenzia Ansa: nessuna visita era stata fissata.")
 
 
-def _denial_story(sb, lang: str):
+def _denial_story(sb):
     ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", DENIAL), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", ""),
             sb.ent("e3", "Italian government", "ORG", "ITAGOV", ""), sb.ent("e4", "Rai", "ORG", "ITAMED", DENIAL),
             sb.ent("e5", "Russia", "GPE", "RUS", ""), sb.ent("e6", "ANSA", "ORG", "ITAMED", "")]
@@ -35,19 +35,19 @@ def _denial_story(sb, lang: str):
         claims.append(replace(c, attribution=tuple(
             Source(s.entity, s.text, DENIAL.index(s.text), DENIAL.index(s.text) + len(s.text)) for s in c.attribution)))
     doc = replace(doc, events=(replace(ev, claims=tuple(claims)),))
-    (c,) = build_stories([doc], language=lang, embedder=None).stories[0].contradictions
+    (c,) = build_stories([doc], embedder=None).stories[0].contradictions
     return c
 
 
 def test_explain_source_chains_read_naturally_in_italian(sb):
-    c = _denial_story(sb, "it")
-    assert c.explanation == ("Nel resoconto dell'8 marzo, la visita tra Ferri e Marchand è sospesa secondo fonti del "
+    c = _denial_story(sb)
+    assert explanation(c, "it") == ("Nel resoconto dell'8 marzo, la visita tra Ferri e Marchand è sospesa secondo fonti del "
                              "governo citate dalla Rai, ma è smentita secondo Mosca, come riferisce l'agenzia Ansa.")
 
 
 def test_explain_source_chains_read_naturally_in_english(sb):
-    c = _denial_story(sb, "en")
-    assert c.explanation == ("In the 8 March report, the Ferri–Marchand visit is suspended according to Italian government "
+    c = _denial_story(sb)
+    assert explanation(c, "en") == ("In the 8 March report, the Ferri–Marchand visit is suspended according to Italian government "
                              "sources speaking to Rai, but is denied according to Russia, quoted by ANSA.")
 
 
@@ -71,8 +71,9 @@ def test_explain_story_title_names_the_main_events_and_dates(sb):
         ents = [sb.ent("e1", "Giulia Ferri", "PER", "ITAGOV", text), sb.ent("e2", "Paul Marchand", "PER", "FRAGOV", text)]
         docs.append(sb.doc(doc_id, date, text, ents, [
             sb.event(text, "ev1", "CONSULT", "incontro", ["e1", "e2"], [sb.claim(text, status, evidence)])]))
-    assert build_stories(docs, embedder=None).stories[0].title == "Ferri–Marchand meeting, 2–9 Mar 2026"
-    assert build_stories(docs, language="it", embedder=None).stories[0].title == \
+    story = build_stories(docs, embedder=None).stories[0]
+    assert story_title(story) == "Ferri–Marchand meeting, 2–9 Mar 2026"
+    assert story_title(story, "it") == \
         "Incontro tra Ferri e Marchand, 2–9 mar 2026"
 
 
@@ -84,7 +85,11 @@ def test_explain_story_title_names_the_main_events_and_dates(sb):
 ])
 def test_explain_status_sentence_with_and_without_sources(lang, expected):
     rai = SourceRef("Rai", "Rai", "la", None, "ORG", "it")
-    w = wording(lang)
-    a = Side("a", "2026-03-01", (), "", "occurred")
-    b = Side("b", "2026-03-11", (rai,), "", "negated")
-    assert explain("status", a, b, w, event=w.event_name("CONSULT", None, ())) == expected
+    a = Side("a", "2026-03-01", (), "occurred", "it", "occurred")
+    b = Side("b", "2026-03-11", (rai,), "negated", "it", "negated")
+    c = Contradiction("ev1", "status", (), (a, b), about=EventRef("CONSULT", None, ()))
+    assert explanation(c, lang) == expected
+
+
+def test_wording_languages_are_the_data_files_with_templates():
+    assert LANGUAGES == ("en", "it")

@@ -1,25 +1,40 @@
-"""One-sentence explanations of contradictions, in English or Italian, and story titles.
+"""Words at the output edge: story titles, event labels, source chains and one-sentence
+explanations of contradictions, in the reader's language.
 
-The wording (report phrase, event nouns with their article and gender, status predicates,
-how a chain of sources reads, one template per slot) is data: ``data/<lang>/story.yaml``.
-A pair from one article uses the ``<slot>_same`` template ("In the 21 October report, …
-according to X, but … according to Y").
+The story layer keeps structure only (which slot, which values, which sides, which
+evidence); this module words it.  The wording (report phrase, event nouns with their
+article and gender, status predicates, how a chain of sources reads, one template per slot)
+is data: ``data/<lang>/story.yaml``, and a language is available when its file has the
+wording keys (:data:`LANGUAGES`): a new language is a data file, not code.  A pair from one
+article uses the ``<slot>_same`` template ("In the 21 October report, … according to X, but
+… according to Y").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from cronaca.data import load_yaml
+from cronaca.data import DATA_DIR, load_yaml
 from cronaca.errors import ConfigError, DataFileError
-from cronaca.story.actors import norm
-from cronaca.story.mentions import SourceRef
-from cronaca.story.timespan import iso_ordinal
+from cronaca.folding import fold
+from cronaca.records import Contradiction, Side, SourceRef, Story, StoryEvent
+from cronaca.story import iso_ordinal
 
-LANGUAGES = ("en", "it")
+
+def available_languages() -> tuple[str, ...]:
+    """The languages whose ``story.yaml`` holds the wording (``templates`` among its keys)."""
+    found = []
+    for path in sorted(DATA_DIR.glob("*/story.yaml")):
+        if any(line.startswith("templates:") for line in path.read_text(encoding="utf-8").splitlines()):
+            found.append(path.parent.name)
+    return tuple(found)
+
+
+LANGUAGES: tuple[str, ...] = available_languages()
+MAX_TITLE_EVENTS = 2
 SLOTS = ("place", "time", "status", "participants", "role")
 REQUIRED = ("months", "months_short", "report", "report_in", "report_undated", "report_in_undated",
             "article_itself", "via", "via_sources", "according", "according_report", "according_article",
@@ -35,17 +50,6 @@ class EventName:
     label: str  # bare, for titles and timelines: "Rubio–Lavrov meeting", "incontro tra Rubio e Lavrov"
     definite: str  # with its article, inside a sentence
     gender: str = "m"
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a contradiction: who says what, in which report."""
-
-    doc_id: str
-    date: str | None  # article date, ISO
-    sources: tuple[SourceRef, ...]
-    value: str  # the value as the sentence shows it
-    status: str | None = None
 
 
 def _gendered(value: Any, gender: str) -> str:
@@ -105,7 +109,7 @@ class Wording:
     # -- sources ---------------------------------------------------------------------------
     def _head(self, s: SourceRef) -> dict[str, Any] | None:
         heads = load_source_heads(s.lang)
-        return heads.get(norm(s.head)) if s.head else None
+        return heads.get(fold(s.head)) if s.head else None
 
     def source(self, s: SourceRef) -> str:
         """One source as this language names it."""
@@ -117,10 +121,10 @@ class Wording:
                 return s.written
             head = self._head(s) or {}
             english = str(head.get(self.lang, s.head))
-            if norm(s.name) != norm(s.written) and norm(s.name) != norm(s.written.split(" ")[0]):
+            if fold(s.name) != fold(s.written) and fold(s.name) != fold(s.written.split(" ")[0]):
                 return f"{s.name} {english}"  # "fonti della Casa Bianca" -> "White House sources"
             adjectives = load_source_adjectives(s.lang)
-            rest = [adjectives.get(norm(w)) for w in s.written.split(" ")[1:]]
+            rest = [adjectives.get(fold(w)) for w in s.written.split(" ")[1:]]
             if all(rest):
                 return " ".join([*reversed([str(r) for r in rest]), english])
             return f"“{s.written}”"
@@ -235,20 +239,20 @@ def _raw_or_empty(lang: str) -> dict[str, Any]:
 
 
 def load_source_heads(lang: str) -> dict[str, dict[str, Any]]:
-    return {norm(k): dict(v or {}) for k, v in (_raw_or_empty(lang).get("source_heads") or {}).items()}
+    return {fold(k): dict(v or {}) for k, v in (_raw_or_empty(lang).get("source_heads") or {}).items()}
 
 
 def load_source_adjectives(lang: str) -> dict[str, str]:
-    return {norm(k): str(v) for k, v in (_raw_or_empty(lang).get("source_adjectives") or {}).items()}
+    return {fold(k): str(v) for k, v in (_raw_or_empty(lang).get("source_adjectives") or {}).items()}
 
 
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def explain(slot: str, a: Side, b: Side, w: Wording, *, event: EventName | None = None,
-            person: str | None = None) -> str:
-    """One sentence: what conflicts and who says what."""
+def _sentence(slot: str, a: Side, b: Side, w: Wording, *, event: EventName | None = None,
+              person: str | None = None) -> str:
+    """One sentence: what conflicts and who says what (``value`` of each side as shown)."""
     same = a.doc_id == b.doc_id
     template = str(w.raw["templates"][f"{slot}_same" if same else slot])
     gender = event.gender if event is not None else "m"
@@ -264,3 +268,55 @@ def explain(slot: str, a: Side, b: Side, w: Wording, *, event: EventName | None 
         "person": person or "",
     }
     return _cap(" ".join(template.format(**fields).split()))
+
+
+@cache
+def role_labels(lang: str = "it") -> dict[str, str]:
+    """English labels of the knowledge base's role keys (data/<lang>/roles.yaml)."""
+    try:
+        raw = load_yaml(lang, "roles.yaml")
+    except DataFileError:
+        return {}
+    return {str(k): str((v or {}).get("label", k)) for k, v in (raw.get("role_keys") or {}).items()}
+
+
+def shown_value(side: Side, slot: str, w: Wording) -> str:
+    """A side's value as a sentence in ``w``'s language shows it."""
+    if slot == "status":
+        return w.status(side.status or side.value)
+    if slot == "place":
+        return side.value if side.lang == w.lang else (side.canonical or side.value)
+    if slot == "time":
+        return w.time_value(side.value, side.written, side.lang)
+    if slot == "role" and side.lang != w.lang:
+        return role_labels(side.lang).get(side.canonical or "", side.value)
+    return side.value
+
+
+def explanation(c: Contradiction, lang: str = "en") -> str:
+    """The contradiction in one sentence of ``lang``."""
+    w = wording(lang)
+    a, b = (replace(s, value=shown_value(s, c.slot, w)) for s in c.sides)
+    event = w.event_name(c.about.type, c.about.mode, c.about.names) if c.about is not None else None
+    return _sentence(c.slot, a, b, w, event=event, person=c.person)
+
+
+def event_label(ev: StoryEvent, lang: str = "en") -> str:
+    """A story event as titles name it ("Rubio–Lavrov meeting")."""
+    return wording(lang).event_name(ev.type, ev.mode, ev.names).label
+
+
+def story_title(story: Story, lang: str = "en") -> str:
+    """The most reported story events (with two or more actors first) and the dates covered."""
+    w = wording(lang)
+    multi = [e for e in story.events if len({d for d, _ in e.mentions}) > 1] or list(story.events)
+    ranked = sorted(multi, key=lambda e: (-len({d for d, _ in e.mentions}), len(e.participants) < 2,
+                                          -len(e.mentions)))
+    labels: list[str] = []
+    for e in ranked:
+        label = w.event_name(e.type, e.mode, e.names).label
+        if label and label not in labels:
+            labels.append(label)
+        if len(labels) == MAX_TITLE_EVENTS:
+            break
+    return w.title(labels, story.first_date, story.last_date) or "Story"
