@@ -34,6 +34,10 @@ class Participant:
 def participant(entity: Entity) -> Participant:
     keys: set[str] = set()
     weak: set[str] = set()
+    if generic(entity):
+        # "i carabinieri", "un 40enne": every crime report has them; two arrests by "the
+        # carabinieri" are one event only if someone else they name is the same
+        return Participant(frozenset(), frozenset(), display_name(entity), entity.type)
     if entity.kb_id:
         keys.add(f"kb:{entity.kb_id}")
     country = (entity.code[:3] if entity.code and len(entity.code) >= 3 else None) or entity.country
@@ -48,6 +52,19 @@ def participant(entity: Entity) -> Participant:
         if country:
             weak.add(f"c:{country}")
     return Participant(frozenset(keys), frozenset(weak), display_name(entity), entity.type)
+
+
+GENERIC_SECTORS = ("COP", "JUD")
+
+
+def generic(entity: Entity) -> bool:
+    """An actor named by a common noun, not a proper name: an institution of the article's
+    country ("carabinieri", "procura") or an unnamed person ("un 40enne", "la donna")."""
+    if entity.kb_id is not None or entity.type not in ("ORG", "MISC"):
+        return False
+    # police forces and courts act in every case of a local paper ("Squadra Mobile", "Procura di
+    # Mantova"): they say who acted, not which case it is
+    return not entity.name[:1].isupper() or (entity.code or "").endswith(GENERIC_SECTORS)
 
 
 def display_name(entity: Entity) -> str:

@@ -163,7 +163,9 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
 
     def vector(d: str) -> dict[str, float]:
         if d not in vectors:
-            vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()})
+            # a key in more than MAX_KEY_DF articles ("Italia", "Modena" in a local paper) tells no story
+            vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()
+                                if df[k] <= MAX_KEY_DF})
         return vectors[d]
     postings: dict[str, list[str]] = defaultdict(list)
     for d, keys in raw.items():

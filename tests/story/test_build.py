@@ -71,3 +71,15 @@ def test_build_an_article_older_than_the_latest_needs_a_full_build(corpus: list[
     done, updates, rebuilds, _ = _one_by_one(late)
     assert rebuilds == 1 and updates == len(late) - 1
     assert build(done, embedder=None).stories == build(ordered, embedder=None).stories
+
+
+def test_story_generic_actors_do_not_identify_an_event():
+    from cronaca.records import Entity
+    from cronaca.story.actors import participant
+
+    police = Entity(id="e1", name="carabinieri", type="ORG", mentions=(), code="ITACOP", country="ITA")
+    mobile = Entity(id="e2", name="Squadra Mobile", type="ORG", mentions=(), code="ITACOP", country="ITA")
+    person = Entity(id="e3", name="un 40enne", type="MISC", mentions=(), code="ITACVL", country="ITA")
+    hamas = Entity(id="e4", name="Hamas", type="ORG", mentions=(), code="PSENSA", kb_id="hamas")
+    assert not participant(police).keys and not participant(mobile).keys and not participant(person).keys
+    assert participant(hamas).keys == {"kb:hamas", "name:hamas"}
