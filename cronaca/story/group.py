@@ -27,6 +27,15 @@ log = logging.getLogger(__name__)
 
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 MAX_KEY_DF = 200  # keys in more documents than this do not propose candidate pairs
+# ... nor in more than one article in KEY_DF_SHARE (at least MIN_KEY_DF): a local paper's police
+# headquarters, court and mayor are in every other report and tell no story apart
+KEY_DF_SHARE = 200
+MIN_KEY_DF = 20
+
+
+def key_df_cap(n_docs: int) -> int:
+    """Most articles a key may be in and still tie two of them into one story."""
+    return min(MAX_KEY_DF, max(MIN_KEY_DF, n_docs // KEY_DF_SHARE))
 
 
 class _UnionFind:
@@ -159,18 +168,19 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
     raw = {d.doc_id: dict(d.keys) for d in docs}
     df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
     n = len(docs)
+    cap = key_df_cap(n)
     vectors: dict[str, dict[str, float]] = {}
 
     def vector(d: str) -> dict[str, float]:
         if d not in vectors:
-            # a key in more than MAX_KEY_DF articles ("Italia", "Modena" in a local paper) tells no story
+            # a key in too many articles ("Italia", "Squadra Mobile" in a local paper) tells no story
             vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()
-                                if df[k] <= MAX_KEY_DF})
+                                if df[k] <= cap})
         return vectors[d]
     postings: dict[str, list[str]] = defaultdict(list)
     for d, keys in raw.items():
         for k in keys:
-            if df[k] <= MAX_KEY_DF:
+            if df[k] <= cap:
                 postings[k].append(d)
     candidates: set[tuple[str, str]] = set()
     for posted in postings.values():
