@@ -198,6 +198,25 @@ def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
                      tuple(s for s, _ in sents))
 
 
+@lru_cache(maxsize=8)
+def sorted_mentions(entities: tuple[Entity, ...]) -> list[Mention]:
+    """Every mention of ``entities`` in text order, longest first at one start (cached: each
+    attribution call of an article builds a Context over the same entities)."""
+    return sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
+                  key=lambda m: (m.start, -m.end))
+
+
+def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the furthest end among the first k+1 of them, for each k:
+    a position p is inside one of the spans starting at or before it iff ``reach[k] > p``."""
+    out: list[int] = []
+    furthest = -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        out.append(furthest)
+    return out
+
+
 class Context:
     """One document prepared for speaker finding: tokens, sentences, mentions, quote spans."""
 
@@ -213,9 +232,11 @@ class Context:
         self.sents = dt.sents
         self.sent_starts = dt.sent_starts
         self.entities = {e.id: e for e in entities}
-        self.mentions = sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
-                               key=lambda m: (m.start, -m.end))
+        self.mentions = sorted_mentions(tuple(entities))
+        self._mention_starts = [m.start for m in self.mentions]
         self.quote_spans = tuple(sorted(quote_spans))
+        self._quote_starts = [s for s, _ in self.quote_spans]
+        self._quote_reach = reach(self.quote_spans)
 
     # --- positions ----------------------------------------------------------
     def tok_at(self, pos: int) -> int:
@@ -230,10 +251,13 @@ class Context:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quote_spans)
+        k = bisect.bisect_right(self._quote_starts, pos)  # the spans starting at or before pos
+        return k > 0 and self._quote_reach[k - 1] > pos
 
     def mentions_in(self, lo: int, hi: int, inside_quotes: bool = False) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= lo and m.end <= hi
+        first = bisect.bisect_left(self._mention_starts, lo)
+        last = bisect.bisect_right(self._mention_starts, hi)
+        return [m for m in self.mentions[first:last] if m.end <= hi
                 and (inside_quotes or not self.in_quote(m.start))]
 
     def governed(self, m: Mention) -> bool:
@@ -431,7 +455,9 @@ class Context:
     def antecedent(self, head: str, before: int) -> str | None:
         """The latest entity mentioned before ``before`` whose mention or title names ``head``."""
         pat = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for m in reversed([m for m in self.mentions if m.end <= before and not self.in_quote(m.start)]):
+        for m in reversed(self.mentions[:bisect.bisect_right(self._mention_starts, before)]):
+            if m.end > before or self.in_quote(m.start):
+                continue
             window = self.text[max(0, m.start - 60):m.end]
             sent_lo = self.sentence_of(m.start)[0]
             window = window[max(0, sent_lo - max(0, m.start - 60)):]

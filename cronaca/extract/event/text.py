@@ -19,6 +19,7 @@ from cronaca.extract.event.lexicon import (
     phrase_index,
     split_phrase,
 )
+from cronaca.extract.speakers import reach
 from cronaca.extract.tense import has_morphology
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
@@ -90,6 +91,8 @@ class TextView:
             self._sents[w.sent] = (lo_hi[0] if lo_hi else w.i, w.i)
         self._indexes: dict[int, tuple[Sequence[Phrase], PhraseIndex]] = {}
         self.quotes = quoted_spans(self.text, quotes)
+        self._quote_starts = [q[0] for q in self.quotes]
+        self._quote_reach = reach(self.quotes)
         self._word_quote = tuple(self.quote_of(w.start) for w in words)
         self._breaks: tuple[bool, ...] | None = None
         self.entities = {e.id: e for e in entities}
@@ -156,10 +159,11 @@ class TextView:
         return self._sents[sent]
 
     def quote_of(self, char: int) -> tuple[int, int] | None:
-        for q in self.quotes:
-            if q[0] <= char < q[1]:
-                return q
-        return None
+        """The first quote (in start order) around ``char``: the first of the quotes starting at or
+        before it whose running furthest end passes it (see :func:`reach`)."""
+        k = bisect_right(self._quote_starts, char)
+        i = bisect_right(self._quote_reach, char, 0, k)
+        return self.quotes[i] if i < k else None
 
     def same_quote(self, a: int, b: int) -> bool:
         return self.quote_of(a) == self.quote_of(b)
