@@ -124,7 +124,9 @@ class Analyzer:
         try:
             docs: list[ParsedDoc | DocAnalysis] = list(parse_many(self.nlp, supported,
                                                                   batch_size=len(articles) or 1))
-        except Exception:  # one article the nlp stage cannot take must not sink the others
+        except Exception as exc:  # one article the nlp stage cannot take must not sink the others
+            log.info("the nlp stage failed on a batch (%s); parsing its articles one by one", exc,
+                     exc_info=log.isEnabledFor(logging.DEBUG))
             docs = [self._parse_alone(a) for a in supported]
         parsed = iter(docs)
         for article in articles:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from cronaca.nlp import parse, parse_many
@@ -26,7 +28,7 @@ def test_chunks_are_contiguous_and_bounded():
     text = ("Il sindaco ha parlato. " * 50 + "\n\n") * 40 + "x" * 5000
     bounds = chunk_bounds(text, 1000)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(b[1] == c[0] for b, c in zip(bounds, bounds[1:]))
+    assert all(b[1] == c[0] for b, c in itertools.pairwise(bounds))
     assert all(0 < e - s <= 1000 for s, e in bounds)
 
 
