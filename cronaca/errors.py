@@ -96,3 +96,27 @@ def csv_without_text_column(source: str, columns: list[str]) -> InputError:
 
 def unreadable(source: str, detail: str) -> InputError:
     return InputError(source, f"cannot be read ({detail}).")
+
+
+def no_articles_in_folder(source: str, others: int, known: tuple[str, ...]) -> InputError:
+    skipped = f"; its {others:,} other file(s) were skipped" if others else ""
+    return InputError(source, f"is a folder with no article file cronaca reads ({', '.join(known)}){skipped}.")
+
+
+def unreadable_folder(source: str, detail: str) -> InputError:
+    return InputError(source, f"is a folder that cannot be listed ({detail}); its articles were skipped. "
+                              "Give the user running cronaca read and execute permission on it.")
+
+
+def symlink_loop(source: str) -> InputError:
+    return InputError(source, "is a symbolic link that loops back on itself, so it leads to no file; "
+                              "point it at a file or folder.")
+
+
+def folder_already_read(source: str, target: str) -> InputError:
+    return InputError(source, f"leads back to the folder '{target}', which is already being read "
+                              "(a symbolic link loop); it is skipped.")
+
+
+def dangling_link(source: str, target: str) -> InputError:
+    return InputError(source, f"is a symbolic link to '{target}', which does not exist.")
