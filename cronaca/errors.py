@@ -120,3 +120,21 @@ def folder_already_read(source: str, target: str) -> InputError:
 
 def dangling_link(source: str, target: str) -> InputError:
     return InputError(source, f"is a symbolic link to '{target}', which does not exist.")
+
+
+def request_too_large(limit: int) -> str:
+    return (f"the request body is over the limit of {limit:,} bytes (it was cut off there); send a smaller "
+            "article, or start the server with a larger --max-bytes.")
+
+
+def bad_date_filter(name: str, value: str) -> str:
+    return f"{name} '{value}' is not a date: give it as YYYY-MM-DD, for example {name}=2025-11-01."
+
+
+def dates_out_of_order(since: str, until: str) -> str:
+    return f"since '{since}' is after until '{until}': no event can match; swap them."
+
+
+def server_failure(exc: BaseException) -> str:
+    return (f"the server failed on this request ({type(exc).__name__}: {exc}); the error is in the server "
+            "log. Report it with the request that caused it.")
