@@ -138,3 +138,18 @@ def dates_out_of_order(since: str, until: str) -> str:
 def server_failure(exc: BaseException) -> str:
     return (f"the server failed on this request ({type(exc).__name__}: {exc}); the error is in the server "
             "log. Report it with the request that caused it.")
+
+
+def spark_missing() -> ConfigError:
+    return ConfigError("cronaca spark needs PySpark and Java: install them with "
+                       "\"pip install -e '.[spark]'\" and \"apt-get install default-jre-headless\".")
+
+
+def spark_input_format(uri: str, known: tuple[str, ...]) -> ConfigError:
+    return ConfigError(f"cannot tell the format of '{uri}' from its name; give --input-format "
+                       f"({', '.join(known)}).")
+
+
+def spark_no_text_column(uri: str, columns: list[str]) -> ConfigError:
+    return ConfigError(f"'{uri}' has no 'text' column (columns: {', '.join(columns) or 'none'}); "
+                       "cronaca spark reads one article a row, its text in 'text'.")

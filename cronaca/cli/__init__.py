@@ -29,4 +29,4 @@ def main(verbose: int) -> None:
 HTML_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
 
 
-from cronaca.cli import analyze, demo, export, serve, timeline, train  # noqa: F401  (commands register on import)
+from cronaca.cli import analyze, demo, export, serve, spark, timeline, train  # noqa: F401  (commands register on import)
