@@ -37,13 +37,13 @@ def dice_texts(n: int) -> list[tuple[str, str]]:
 
 
 def write_batch(folder: Path, good: int, *, one_line_chars: int) -> tuple[set[str], dict[str, str]]:
-    """``good`` DICE articles as .txt files plus 5 % bad inputs of each kind, and a JSON Lines file
+    """``good`` DICE articles as .txt files plus 5 % bad inputs of seven kinds, and a JSON Lines file
     mixing good records and broken lines.  Returns the doc ids that must be stored and, for each
     bad input, the reason cronaca must give."""
     texts = dice_texts(good + 1)
     expected: set[str] = set()
     bad: dict[str, str] = {}
-    kinds = max(1, round(good * 0.05))
+    kinds = max(1, round(good * 0.05 / 7))  # 5 % bad, spread over the seven kinds (at least one each)
     jsonl_good = texts[:kinds]
     for doc_id, text in texts[kinds:good]:
         (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
