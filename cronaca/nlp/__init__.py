@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cronaca.errors import ConfigError
-from cronaca.nlp.chunks import CHUNK_CHARS, parse_text
+from cronaca.nlp.chunks import needs_pieces, parse_text
 from cronaca.nlp.segment import SENTENCE_COMPONENT, add_abbreviation_exceptions
 from cronaca.records import Article
 
@@ -118,7 +118,7 @@ def load() -> Language:
 
 
 def parse(nlp: Language, article: Article) -> ParsedDoc:
-    """One article parsed; a text over :data:`~cronaca.nlp.chunks.CHUNK_CHARS` in pieces."""
+    """One article parsed; a long text in pieces (:mod:`cronaca.nlp.chunks`)."""
     return parsed(article, parse_text(nlp, article.text))
 
 
@@ -127,13 +127,14 @@ def parse_many(nlp: Language, articles: Iterable[Article], *, batch_size: int = 
     trained pipeline); a long article is parsed on its own, in pieces."""
     short: list[Article] = []
     for article in articles:
-        if len(article.text) <= CHUNK_CHARS:
+        long = needs_pieces(article.text)
+        if not long:
             short.append(article)
             if len(short) < batch_size:
                 continue
         yield from _pipe(nlp, short, batch_size)
         short = []
-        if len(article.text) > CHUNK_CHARS:
+        if long:
             yield parse(nlp, article)
     yield from _pipe(nlp, short, batch_size)
 

@@ -57,9 +57,27 @@ def test_chunks_a_text_over_the_nlp_limit_is_parsed(blank_nlp):
 def test_chunks_parse_many_keeps_order_with_long_articles(blank_nlp, monkeypatch):
     import cronaca.nlp as nlp_module
 
-    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 50)
+    monkeypatch.setattr(nlp_module, "needs_pieces", lambda text: len(text) > 50)
     texts = ["Breve uno.", "Un testo lungo. " * 10, "Breve due.", "Breve tre.", "Ancora lungo. " * 8]
     articles = [make_article(t.rstrip(), doc_id=f"a{i}") for i, t in enumerate(texts)]
     out = list(parse_many(blank_nlp, articles, batch_size=2))
     assert [p.doc_id for p in out] == [a.doc_id for a in articles]
     assert [p.doc.text for p in out] == [a.text for a in articles]
+
+
+def test_chunks_long_runs_without_spaces_are_cut():
+    text = "Prima " + '"' * 2500 + " dopo"
+    pieces = [text[a:b] for a, b in chunk_bounds(text, 100_000, max_word=1000)]
+    assert "".join(pieces) == text
+    assert pieces == ["Prima " + '"' * 1000, '"' * 1000, '"' * 500 + " dopo"]
+
+
+@pytest.mark.parametrize("char", ['"', "-", "«", "."])
+def test_chunks_a_long_run_parses_in_linear_time(blank_nlp, char):
+    import time
+
+    text = "Il ministro ha detto " + char * 50_000 + " e poi è partito."
+    t0 = time.perf_counter()
+    doc = parse_text(blank_nlp, text)
+    assert time.perf_counter() - t0 < 10  # spaCy alone: minutes (its tokenizer is quadratic on the run)
+    assert doc.text == text
