@@ -198,12 +198,33 @@ def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
                      tuple(s for s, _ in sents))
 
 
-@lru_cache(maxsize=8)
-def sorted_mentions(entities: tuple[Entity, ...]) -> list[Mention]:
-    """Every mention of ``entities`` in text order, longest first at one start (cached: each
-    attribution call of an article builds a Context over the same entities)."""
-    return sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
-                  key=lambda m: (m.start, -m.end))
+class _Same:
+    """A key equal only to itself's value, by identity: hashing a tuple of entities costs as
+    much as sorting their mentions, on every call."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Sequence[Entity]) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def sorted_mentions(entities: Sequence[Entity]) -> tuple[list[Mention], list[int]]:
+    """Every mention of ``entities`` in text order, longest first at one start, and their starts
+    (cached by identity: each attribution call of an article builds a Context over the same entities)."""
+    return _sorted_mentions(_Same(entities))
+
+
+@lru_cache(maxsize=8)  # the cache keeps the entities alive, so their id is not reused while cached
+def _sorted_mentions(key: _Same) -> tuple[list[Mention], list[int]]:
+    mentions = sorted((Mention(m.start, m.end, e.id, e.type, m.text) for e in key.value for m in e.mentions),
+                      key=lambda m: (m.start, -m.end))
+    return mentions, [m.start for m in mentions]
 
 
 def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -232,8 +253,7 @@ class Context:
         self.sents = dt.sents
         self.sent_starts = dt.sent_starts
         self.entities = {e.id: e for e in entities}
-        self.mentions = sorted_mentions(tuple(entities))
-        self._mention_starts = [m.start for m in self.mentions]
+        self.mentions, self._mention_starts = sorted_mentions(entities)
         self.quote_spans = tuple(sorted(quote_spans))
         self._quote_starts = [s for s, _ in self.quote_spans]
         self._quote_reach = reach(self.quote_spans)

@@ -195,7 +195,7 @@ class ParticipantFinder:
             pair = self.pair(k)
             if pair:
                 return "pair", [], ",".join(pair)
-            m = next((x for x in v.mentions if x.first == k), None)
+            m = v.mention_starting_at(k)
             if m and v.quote_of(m.start) == quote:
                 prev = v.lows[k - 1] if k > 0 else ""
                 prev2 = " ".join(v.lows[max(0, k - 3):k])
@@ -250,11 +250,7 @@ class ParticipantFinder:
         sectors = self.lex.implicit_actor_sectors.get(hit.entry.type)
         if found.actors or not sectors:
             return found
-        counts: dict[str, int] = {}
-        for m in self.v.mentions:
-            code = self.v.entities[m.entity].code or "" if m.entity in self.v.entities else ""
-            if code.endswith(sectors):
-                counts[m.entity] = counts.get(m.entity, 0) + 1
+        counts = self.v.mention_counts(tuple(sectors))
         if not counts:
             return found
         authority = max(counts, key=lambda k: counts[k])
@@ -395,7 +391,7 @@ class ParticipantFinder:
             if pair:
                 actors.extend(pair)
                 break
-            m = next((x for x in v.mentions if x.first == k), None)
+            m = v.mention_starting_at(k)
             if m is None:
                 if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends:
                     break

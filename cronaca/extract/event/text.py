@@ -106,8 +106,11 @@ class TextView:
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
         self._ending_at: dict[int, Mention] = {}
+        self._starting_at: dict[int, Mention] = {}
         for mention in self.mentions:
             self._ending_at.setdefault(mention.last, mention)
+            self._starting_at.setdefault(mention.first, mention)
+        self._authorities: dict[tuple[str, ...], dict[str, int]] = {}
 
     def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
         return not any(m.start < end and start < m.end for m in mentions)
@@ -149,6 +152,23 @@ class TextView:
         return out
 
     # --- positions --------------------------------------------------------------------------
+    def mention_starting_at(self, word: int) -> Mention | None:
+        """The first mention (in text order, longest first) whose first word is ``word``."""
+        return self._starting_at.get(word)
+
+    def mention_counts(self, code_endings: tuple[str, ...]) -> dict[str, int]:
+        """Entity id -> mentions, for the entities whose code ends with one of ``code_endings``
+        (counted once per article and set of endings), in the order they are first mentioned."""
+        counts = self._authorities.get(code_endings)
+        if counts is None:
+            counts = {}
+            for m in self.mentions:
+                code = self.entities[m.entity].code or "" if m.entity in self.entities else ""
+                if code.endswith(code_endings):
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            self._authorities[code_endings] = counts
+        return counts
+
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         """First and last word index overlapping [start, end) (first > last if none)."""
         first = bisect_right(self._ends, start)  # words are sorted and do not overlap
