@@ -100,3 +100,60 @@ def csv_without_text_column(source: str, columns: list[str]) -> InputError:
 
 def unreadable(source: str, detail: str) -> InputError:
     return InputError(source, f"cannot be read ({detail}).")
+
+
+def no_articles_in_folder(source: str, others: int, known: tuple[str, ...]) -> InputError:
+    skipped = f"; its {others:,} other file(s) were skipped" if others else ""
+    return InputError(source, f"is a folder with no article file cronaca reads ({', '.join(known)}){skipped}.")
+
+
+def unreadable_folder(source: str, detail: str) -> InputError:
+    return InputError(source, f"is a folder that cannot be listed ({detail}); its articles were skipped. "
+                              "Give the user running cronaca read and execute permission on it.")
+
+
+def symlink_loop(source: str) -> InputError:
+    return InputError(source, "is a symbolic link that loops back on itself, so it leads to no file; "
+                              "point it at a file or folder.")
+
+
+def folder_already_read(source: str, target: str) -> InputError:
+    return InputError(source, f"leads back to the folder '{target}', which is already being read "
+                              "(a symbolic link loop); it is skipped.")
+
+
+def dangling_link(source: str, target: str) -> InputError:
+    return InputError(source, f"is a symbolic link to '{target}', which does not exist.")
+
+
+def request_too_large(limit: int) -> str:
+    return (f"the request body is over the limit of {limit:,} bytes (it was cut off there); send a smaller "
+            "article, or start the server with a larger --max-bytes.")
+
+
+def bad_date_filter(name: str, value: str) -> str:
+    return f"{name} '{value}' is not a date: give it as YYYY-MM-DD, for example {name}=2025-11-01."
+
+
+def dates_out_of_order(since: str, until: str) -> str:
+    return f"since '{since}' is after until '{until}': no event can match; swap them."
+
+
+def server_failure(exc: BaseException) -> str:
+    return (f"the server failed on this request ({type(exc).__name__}: {exc}); the error is in the server "
+            "log. Report it with the request that caused it.")
+
+
+def spark_missing() -> ConfigError:
+    return ConfigError("cronaca spark needs PySpark and Java: install them with "
+                       "\"pip install -e '.[spark]'\" and \"apt-get install default-jre-headless\".")
+
+
+def spark_input_format(uri: str, known: tuple[str, ...]) -> ConfigError:
+    return ConfigError(f"cannot tell the format of '{uri}' from its name; give --input-format "
+                       f"({', '.join(known)}).")
+
+
+def spark_no_text_column(uri: str, columns: list[str]) -> ConfigError:
+    return ConfigError(f"'{uri}' has no 'text' column (columns: {', '.join(columns) or 'none'}); "
+                       "cronaca spark reads one article a row, its text in 'text'.")

@@ -99,12 +99,18 @@ class Analyzer:
                 self.nlp.disable_pipe(name)
 
     def analyze(self, article: Article) -> DocAnalysis:
+        """The article's analysis; raises :class:`StageError` when the nlp stage fails on it."""
         if not _supported(article):
             return _unsupported(article)
-        return run_stages(parse(self.nlp, article), self.stages)
+        try:
+            pdoc = parse(self.nlp, article)
+        except Exception as exc:
+            raise StageError("nlp", article.doc_id, exc) from exc
+        return run_stages(pdoc, self.stages)
 
     def analyze_many(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocAnalysis]:
-        """Analyses in input order; the nlp stage runs batched (``nlp.pipe``)."""
+        """Analyses in input order; the nlp stage runs batched (``nlp.pipe``).  An article the
+        nlp stage fails on is not analysed: its analysis carries the error, and the batch goes on."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
@@ -114,9 +120,31 @@ class Analyzer:
         yield from self._batch(batch)
 
     def _batch(self, articles: list[Article]) -> Iterator[DocAnalysis]:
-        parsed = iter(parse_many(self.nlp, [a for a in articles if _supported(a)], batch_size=len(articles) or 1))
+        supported = [a for a in articles if _supported(a)]
+        try:
+            docs: list[ParsedDoc | DocAnalysis] = list(parse_many(self.nlp, supported,
+                                                                  batch_size=len(articles) or 1))
+        except Exception as exc:  # one article the nlp stage cannot take must not sink the others
+            log.info("the nlp stage failed on a batch (%s); parsing its articles one by one", exc,
+                     exc_info=log.isEnabledFor(logging.DEBUG))
+            docs = [self._parse_alone(a) for a in supported]
+        parsed = iter(docs)
         for article in articles:
-            yield run_stages(next(parsed), self.stages) if _supported(article) else _unsupported(article)
+            if not _supported(article):
+                yield _unsupported(article)
+            elif isinstance(pdoc := next(parsed), ParsedDoc):
+                yield run_stages(pdoc, self.stages)
+            else:
+                yield pdoc
+
+    def _parse_alone(self, article: Article) -> ParsedDoc | DocAnalysis:
+        """The article parsed, or, when the nlp stage fails on it, its analysis carrying the error."""
+        try:
+            return parse(self.nlp, article)
+        except Exception as exc:
+            err = StageError("nlp", article.doc_id, exc)
+            log.info("%s", err, exc_info=log.isEnabledFor(logging.DEBUG))
+            return DocAnalysis(article=article, stages=("ingest",), errors=(str(err),))
 
 
 def unused_components(nlp: Language, stages: Sequence[Stage]) -> list[str]:

@@ -1,3 +1,6 @@
+import pytest
+
+from cronaca.errors import StageError
 from cronaca.pipeline import Stage, run_stages
 
 
@@ -81,3 +84,33 @@ def test_pipeline_runs_only_the_components_some_stage_reads():
     analyzer = Analyzer(nlp=nlp, stages=[Stage("places", _times, annotations=("ner",))])
     assert analyzer.nlp.pipe_names == ["cronaca_sentences", "ner"]
     assert analyzer.nlp.disabled == ["tok2vec", "tagger"]
+
+
+def test_pipeline_one_article_the_nlp_fails_on_does_not_sink_the_batch():
+    import hashlib
+
+    from spacy.language import Language
+
+    from cronaca.nlp import build_nlp
+    from cronaca.pipeline import Analyzer
+    from cronaca.records import Article
+
+    @Language.component("test_explodes_on_boom")
+    def _explodes(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("cannot parse this one")
+        return doc
+
+    nlp = build_nlp("blank")
+    nlp.add_pipe("test_explodes_on_boom")
+    texts = ["Il ministro ha parlato ieri a Roma.", "BOOM al mercato.", "Il vertice è stato rinviato."]
+    articles = [Article(doc_id=f"a{i}", text=t, content_hash=hashlib.sha256(t.encode()).hexdigest(),
+                        language="it") for i, t in enumerate(texts)]
+    out = list(Analyzer(nlp).analyze_many(articles, batch_size=8))
+    assert [a.doc_id for a in out] == ["a0", "a1", "a2"]
+    assert out[0].errors == () and out[2].errors == ()
+    assert "times" in out[0].stages and "times" in out[2].stages
+    assert out[1].stages == ("ingest",)
+    assert out[1].errors == ("stage 'nlp' failed on article 'a1': ValueError: cannot parse this one",)
+    with pytest.raises(StageError, match="stage 'nlp' failed on article 'a1'"):
+        Analyzer(nlp).analyze(articles[1])

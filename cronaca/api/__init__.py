@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,6 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Message, Receive
 
 from cronaca import __version__
 from cronaca.api.service import (
@@ -35,7 +38,14 @@ from cronaca.api.service import (
     story_summary,
 )
 from cronaca.app import Cronaca
-from cronaca.errors import InputError, TooBigError
+from cronaca.errors import (
+    InputError,
+    TooBigError,
+    bad_date_filter,
+    dates_out_of_order,
+    request_too_large,
+    server_failure,
+)
 from cronaca.export.wording import LANGUAGES
 from cronaca.settings import Settings
 from cronaca.store import Store
@@ -48,6 +58,8 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 ARTICLE_FIELDS = ("id", "title", "date", "url", "source", "language")
 
 __all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
@@ -90,6 +102,12 @@ ARTICLE_BODY_SCHEMA = {
 }
 
 
+
+
+def date_query() -> Any:
+    return Query(None, description="A day, YYYY-MM-DD (422 otherwise).", json_schema_extra={"format": "date"})
+
+
 LANG_QUERY = Query(None, description="Language of story titles and explanations; without it the "
                                       "Accept-Language header decides, then the server's --lang.",
                    json_schema_extra={"enum": list(LANGUAGES)})
@@ -108,11 +126,21 @@ def create_app(cronaca: Cronaca | Store, settings: Settings | None = None) -> Fa
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_body(exc.status, exc.message)
+        response = error_body(exc.status, exc.message)
+        if exc.status == 413:  # the server closes the connection instead of reading the rest of the body
+            response.headers["Connection"] = "close"
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_body(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette's outermost middleware calls this for any uncaught error, then re-raises it
+        # for the server to log: the client gets the one error shape, never a plain-text 500
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return error_body(500, server_failure(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -163,8 +191,11 @@ def create_app(cronaca: Cronaca | Store, settings: Settings | None = None) -> Fa
 
     @app.get("/events")
     def list_events(actor: str | None = None, type: str | None = None, status: str | None = None,
-                    since: str | None = None, until: str | None = None, place: str | None = None,
+                    since: str | None = date_query(), until: str | None = date_query(), place: str | None = None,
                     limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        since, until = _iso_date("since", since), _iso_date("until", until)
+        if since and until and since > until:
+            raise ApiError(422, dates_out_of_order(since, until))
         rows = filter_events(event_rows(service.snapshot), actor=actor, type_=type, status=status,
                              since=since, until=until, place=place)
         return page(rows, limit, offset)
@@ -211,17 +242,51 @@ def _check_token(request: Request, settings: Settings) -> None:
         raise ApiError(401, "this endpoint needs 'Authorization: Bearer <token>' with the server's token.")
 
 
+def _iso_date(name: str, value: str | None) -> str | None:
+    """``value`` as an ISO day, None when it is not given; ApiError 422 when it is not a day."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        day: date | None = date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ApiError(422, bad_date_filter(name, value))
+    return day.isoformat()
+
+
+def limited_receive(receive: Receive, limit: int) -> Receive:
+    """``receive`` that stops the request at ``limit`` body bytes with a 413 ApiError, whatever the
+    transfer encoding (chunked bodies carry no Content-Length): the rest is never read."""
+    total = 0
+
+    async def _receive() -> Message:
+        nonlocal total
+        message = await receive()
+        if message.get("type") == "http.request":
+            total += len(message.get("body", b""))
+            if total > limit:
+                raise ApiError(413, request_too_large(limit))
+        return message
+
+    return _receive
+
+
 async def _read_article(request: Request, settings: Settings) -> Article:
     from cronaca.ingest import article_from_bytes
 
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
         raise ApiError(413, f"the request is {int(declared):,} bytes, over the limit of {settings.max_bytes:,}.")
+    request = Request(request.scope, limited_receive(request.receive, settings.max_bytes))
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     meta: dict[str, str | None]
     if ctype == "multipart/form-data":
         try:
             form = await request.form()
+        except ApiError:
+            raise
         except Exception as exc:  # starlette raises several parser errors on malformed multipart
             raise ApiError(422, f"the multipart body cannot be read: {exc}.") from exc
         upload = form.get("file")

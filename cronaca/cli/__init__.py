@@ -36,6 +36,13 @@ def main(verbose: int) -> None:
     where, according to whom, and where the reports disagree."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="cronaca: %(levelname)s: %(message)s")
+    # the HTML extractor's own notes ("discarding data: None") would be a second, unclear line
+    # about an input cronaca already names with its reason; -v shows them
+    for name in HTML_LIBRARIES:
+        logging.getLogger(name).setLevel(level if verbose else logging.CRITICAL)
 
 
-from cronaca.cli import analyze, demo, export, restory, serve, timeline, train  # noqa: F401  (commands register on import)
+HTML_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+
+
+from cronaca.cli import analyze, demo, export, restory, serve, spark, timeline, train  # noqa: F401  (commands register on import)

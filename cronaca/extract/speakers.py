@@ -198,6 +198,46 @@ def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
                      tuple(s for s, _ in sents))
 
 
+class _Same:
+    """A key equal only to itself's value, by identity: hashing a tuple of entities costs as
+    much as sorting their mentions, on every call."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Sequence[Entity]) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def sorted_mentions(entities: Sequence[Entity]) -> tuple[list[EntityMention], list[int]]:
+    """Every mention of ``entities`` in text order, longest first at one start, and their starts
+    (cached by identity: each attribution call of an article builds a SpeakerContext over the same entities)."""
+    return _sorted_mentions(_Same(entities))
+
+
+@lru_cache(maxsize=8)  # the cache keeps the entities alive, so their id is not reused while cached
+def _sorted_mentions(key: _Same) -> tuple[list[EntityMention], list[int]]:
+    mentions = sorted((EntityMention(m.start, m.end, e.id, e.type, m.text) for e in key.value for m in e.mentions),
+                      key=lambda m: (m.start, -m.end))
+    return mentions, [m.start for m in mentions]
+
+
+def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the furthest end among the first k+1 of them, for each k:
+    a position p is inside one of the spans starting at or before it iff ``reach[k] > p``."""
+    out: list[int] = []
+    furthest = -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        out.append(furthest)
+    return out
+
+
 class SpeakerContext:
     """One document prepared for speaker finding: tokens, sentences, mentions, quote spans."""
 
@@ -213,9 +253,10 @@ class SpeakerContext:
         self.sents = dt.sents
         self.sent_starts = dt.sent_starts
         self.entities = {e.id: e for e in entities}
-        self.mentions = sorted((EntityMention(m.start, m.end, e.id, e.type, m.text) for e in entities for m in e.mentions),
-                               key=lambda m: (m.start, -m.end))
+        self.mentions, self._mention_starts = sorted_mentions(entities)
         self.quote_spans = tuple(sorted(quote_spans))
+        self._quote_starts = [s for s, _ in self.quote_spans]
+        self._quote_reach = reach(self.quote_spans)
 
     # --- positions ----------------------------------------------------------
     def tok_at(self, pos: int) -> int:
@@ -230,10 +271,13 @@ class SpeakerContext:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quote_spans)
+        k = bisect.bisect_right(self._quote_starts, pos)  # the spans starting at or before pos
+        return k > 0 and self._quote_reach[k - 1] > pos
 
     def mentions_in(self, lo: int, hi: int, inside_quotes: bool = False) -> list[EntityMention]:
-        return [m for m in self.mentions if m.start >= lo and m.end <= hi
+        first = bisect.bisect_left(self._mention_starts, lo)
+        last = bisect.bisect_right(self._mention_starts, hi)
+        return [m for m in self.mentions[first:last] if m.end <= hi
                 and (inside_quotes or not self.in_quote(m.start))]
 
     def governed(self, m: EntityMention) -> bool:
@@ -431,7 +475,9 @@ class SpeakerContext:
     def antecedent(self, head: str, before: int) -> str | None:
         """The latest entity mentioned before ``before`` whose mention or title names ``head``."""
         pat = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        for m in reversed([m for m in self.mentions if m.end <= before and not self.in_quote(m.start)]):
+        for m in reversed(self.mentions[:bisect.bisect_right(self._mention_starts, before)]):
+            if m.end > before or self.in_quote(m.start):
+                continue
             window = self.text[max(0, m.start - 60):m.end]
             sent_lo = self.sentence_of(m.start)[0]
             window = window[max(0, sent_lo - max(0, m.start - 60)):]

@@ -22,6 +22,8 @@ grammar is data (``data/it/times.yaml``, ``calendar.yaml``); this module runs it
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from collections.abc import Callable
@@ -85,11 +87,41 @@ def sentence_bounds(pdoc: ParsedDoc) -> list[tuple[int, int]]:
     return [(0, len(pdoc.text))]
 
 
-def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _sentence_of(bounds: list[tuple[int, int]], pos: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """The sentence around ``pos``; ``starts`` (the sentences' starts, for sorted sentences that do
+    not overlap, as spaCy's are) finds it by bisection instead of a scan."""
+    if starts is not None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < bounds[i][1]:
+            return bounds[i]
+        return 0, bounds[-1][1] if bounds else pos
     for s, e in bounds:
         if s <= pos < e:
             return s, e
     return 0, bounds[-1][1] if bounds else pos
+
+
+def last_words(folded: str, lo: int, hi: int, n: int) -> list[str]:
+    """``_WORD.findall(folded[lo:hi])[-n:]``, reading back only as far as the last ``n`` words
+    need (a long sentence costs no more than a short one)."""
+    span = 64 * n
+    while n > 0 and hi - span > lo:
+        words = _WORD.findall(folded[hi - span:hi])
+        if len(words) > n:  # the first word may be cut at the slice's start; the last n are whole
+            return words[-n:]
+        span *= 4
+    return _WORD.findall(folded[lo:hi])[-n:]
+
+
+def first_words(folded: str, lo: int, hi: int, n: int) -> list[str]:
+    """``_WORD.findall(folded[lo:hi])[:n]``, reading only as far as the first ``n`` words need."""
+    span = 64 * n
+    while n > 0 and lo + span < hi:
+        words = _WORD.findall(folded[lo:lo + span])
+        if len(words) > n:  # the last word may be cut at the slice's end; the first n are whole
+            return words[:n]
+        span *= 4
+    return _WORD.findall(folded[lo:hi])[:n]
 
 
 def _has_phrase(window: str, phrases: list[str]) -> bool:
@@ -102,8 +134,8 @@ def direction_of(g: TimexGrammar, folded: str, start: int, end: int, sent: tuple
     the tense of its governing verb says (``tense``, from the parse); else future when a verb
     near it looks like a future form."""
     ctx = g.context
-    before_words = _WORD.findall(folded[sent[0]:start])[-int(ctx["window_before"]):]
-    after_words = _WORD.findall(folded[end:sent[1]])[:int(ctx["window_after"])]
+    before_words = last_words(folded, sent[0], start, int(ctx["window_before"]))
+    after_words = first_words(folded, end, sent[1], int(ctx["window_after"]))
     before, after = " ".join(before_words), " ".join(after_words)
     if _has_phrase(before, ctx["future_words"]):
         return "future"
@@ -163,9 +195,14 @@ def find_candidates(g: TimexGrammar, text: str, folded: str) -> list[TimeCandida
 def select(cands: list[TimeCandidate]) -> list[TimeCandidate]:
     """Non-overlapping matches, longest first, then earliest rule."""
     chosen: list[TimeCandidate] = []
+    starts: list[int] = []  # of the chosen, kept sorted: they do not overlap, so ends are sorted too
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+        i = bisect.bisect_right(starts, c.start)  # only the chosen just before and just after can overlap
+        if (i == 0 or ends[i - 1] <= c.start) and (i == len(starts) or c.end <= starts[i]):
             chosen.append(c)
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -275,10 +312,11 @@ def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang:
     g = load_grammar(lang)
     folded = fold(text)
     bounds = bounds or [(0, len(text))]
+    starts = [s for s, _ in bounds] if all(a[1] <= b[0] for a, b in itertools.pairwise(bounds)) else None
     values: dict[tuple[int, int, int], Value] = {}
     cands = find_candidates(g, text, folded)
     for c in cands:
-        direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start), tense)
+        direction = direction_of(g, folded, c.start, c.end, _sentence_of(bounds, c.start, starts), tense)
         value = _normalizer(c.rule.kind)(g, c.match, c.rule.params, TimexContext(ref, direction))
         if value is None:
             log.debug("no value for %r (rule %s)", text[c.start:c.end], c.rule.name)
@@ -293,7 +331,7 @@ def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang:
                 found.append(Found(c.match.start(grp), c.match.end(grp), part, c.rule.kind,
                                    n if linked else -1, role if linked else ""))
         else:
-            cue = range_cue(g, folded, c.start, c.end, _sentence_of(bounds, c.start))
+            cue = range_cue(g, folded, c.start, c.end, _sentence_of(bounds, c.start, starts))
             found.append(Found(c.start, c.end, value, c.rule.kind, range_role=cue))
     return link_ranges(merge_and_anchor(found, folded, bounds))
 

@@ -1,7 +1,7 @@
 """Ingest: files, folders and standard input to :class:`~cronaca.records.Article` records.
 
 :func:`read_articles` walks the given paths (``-`` is standard input; folders are walked
-recursively in sorted order, hidden files skipped) and yields one Article per article
+recursively in sorted order, hidden files skipped, see :mod:`cronaca.ingest.walk`) and yields one Article per article
 read, or an :class:`~cronaca.errors.InputError` for each input that cannot be read, so a
 bad file never stops the batch.  Formats by extension: ``.txt``, ``.html``/``.htm``,
 ``.jsonl``, ``.json``, ``.csv``; standard input is sniffed (HTML, JSON, JSON Lines or
@@ -22,11 +22,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from cronaca.errors import InputError, not_found, too_big, unknown_format, unreadable
+from cronaca.errors import InputError, too_big, unknown_format, unreadable
 from cronaca.ingest.dates import settle_dates
 from cronaca.ingest.html import article_from_html, decode_html, read_html
 from cronaca.ingest.tabular import read_csv, read_json, read_jsonl
 from cronaca.ingest.text import article_from_text, decode, read_txt
+from cronaca.ingest.walk import check_path, walk
 from cronaca.records import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "article_from_bytes", "article_from_html", "article_from_text",
@@ -93,24 +94,19 @@ def _read_path(path: str, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield from _read_stdin(max_bytes=max_bytes)
         return
     p = Path(path)
-    if p.is_dir():
-        for file in _walk(p):
-            yield from _read_file(file, max_bytes=max_bytes)
-    elif not p.exists():
-        yield not_found(path)
+    problem = check_path(path)
+    if problem is not None:
+        yield problem
+    elif p.is_dir():
+        for item in walk(p, FORMATS):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from _read_file(item, max_bytes=max_bytes)
     elif p.suffix.lower() not in FORMATS:
         yield unknown_format(path, p.suffix or "(none)", FORMATS)
     else:
         yield from _read_file(p, max_bytes=max_bytes)
-
-
-def _walk(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / f for f in files
-                     if not f.startswith(".") and Path(f).suffix.lower() in FORMATS)
-    return sorted(found)
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:

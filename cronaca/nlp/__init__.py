@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cronaca.errors import ConfigError
+from cronaca.nlp.chunks import needs_pieces, parse_text
 from cronaca.nlp.segment import SENTENCE_COMPONENT, add_abbreviation_exceptions
 from cronaca.records import Article
 
@@ -117,13 +118,31 @@ def load() -> Language:
 
 
 def parse(nlp: Language, article: Article) -> ParsedDoc:
-    return parsed(article, nlp(article.text))
+    """One article parsed; a long text in pieces (:mod:`cronaca.nlp.chunks`)."""
+    return parsed(article, parse_text(nlp, article.text))
 
 
 def parse_many(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[ParsedDoc]:
-    """Parse a stream of articles with ``nlp.pipe`` (batched: faster with a trained pipeline)."""
-    pairs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-    for doc, article in pairs:
+    """Parse a stream of articles in input order with ``nlp.pipe`` (batched: faster with a
+    trained pipeline); a long article is parsed on its own, in pieces."""
+    short: list[Article] = []
+    for article in articles:
+        long = needs_pieces(article.text)
+        if not long:
+            short.append(article)
+            if len(short) < batch_size:
+                continue
+        yield from _pipe(nlp, short, batch_size)
+        short = []
+        if long:
+            yield parse(nlp, article)
+    yield from _pipe(nlp, short, batch_size)
+
+
+def _pipe(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[ParsedDoc]:
+    if not articles:
+        return
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
         yield parsed(article, doc)
 
 

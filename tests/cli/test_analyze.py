@@ -210,6 +210,41 @@ def test_analyze_bad_input_does_not_sink_the_batch(cronaca: Invoke, write: Write
     assert result.stderr == f"cronaca: {bad}: {reason}\n"
 
 
+def _skipped_folder(tmp_path: Path) -> tuple[str, str]:
+    folder = tmp_path / "appunti"
+    folder.mkdir()
+    (folder / "note.md").write_text("appunti", encoding="utf-8")
+    return str(folder), ("is a folder with no article file cronaca reads (.txt, .html, .htm, .jsonl, .json, "
+                         ".csv); its 1 other file(s) were skipped.")
+
+
+def _symlink_loop(tmp_path: Path) -> tuple[str, str]:
+    loop = tmp_path / "giro.txt"
+    loop.symlink_to(loop)
+    return str(loop), "is a symbolic link that loops back on itself, so it leads to no file; point it at a file or folder."
+
+
+def _folder_link_loop(tmp_path: Path) -> tuple[str, str]:
+    folder = tmp_path / "archivio"
+    folder.mkdir()
+    (folder / "anche").symlink_to(folder)
+    return str(folder / "anche"), (f"leads back to the folder '{folder.resolve()}', which is already being read "
+                                   "(a symbolic link loop); it is skipped.")
+
+
+@pytest.mark.parametrize("make", [_skipped_folder, _symlink_loop, _folder_link_loop],
+                         ids=["folder-without-articles", "symlink-loop", "folder-link-loop"])
+def test_analyze_skipped_input_is_named_once_with_its_reason(cronaca: Invoke, write: Write, tmp_path: Path,
+                                                             make: Callable[[Path], tuple[str, str]]) -> None:
+    skipped, reason = make(tmp_path)
+    good = write("incontro.txt", INCONTRO)
+    given = str(tmp_path / "archivio") if "archivio" in skipped else skipped
+    result = cronaca(["analyze", given, good, "--format", "jsonl", *BLANK])
+    assert result.exit_code == 0, result.output
+    assert [d["doc_id"] for d in _jsonl(result.stdout)] == ["incontro"]
+    assert result.stderr == f"cronaca: {skipped}: {reason}\n"
+
+
 def test_analyze_bad_jsonl_line_names_the_line_and_keeps_the_others(cronaca: Invoke, write: Write) -> None:
     lines = [json.dumps({"id": "primo", "text": INCONTRO}), "{non è json", json.dumps({"id": "terzo", "text": SINDACO})]
     path = write("flusso.jsonl", "\n".join(lines) + "\n")

@@ -254,3 +254,79 @@ def test_ingest_missing_path_and_unknown_extension_and_the_batch_goes_on(tmp_pat
     assert str(b) == (f"{other}: has an unsupported extension '.png'; cronaca reads "
                       ".txt, .html, .htm, .jsonl, .json, .csv.")
     assert isinstance(c, Article)
+
+
+def test_ingest_folder_without_articles_is_named_once(tmp_path):
+    folder = tmp_path / "vuota"
+    folder.mkdir()
+    (folder / "note.md").write_text("appunti", encoding="utf-8")
+    (folder / "foto.png").write_bytes(b"\x89PNG")
+    (folder / "sub").mkdir()
+    (err,) = _all([folder])
+    assert str(err) == (f"{folder}: is a folder with no article file cronaca reads "
+                        "(.txt, .html, .htm, .jsonl, .json, .csv); its 2 other file(s) were skipped.")
+
+
+def test_ingest_empty_folder_is_named_once(tmp_path):
+    (err,) = _all([tmp_path])
+    assert str(err) == f"{tmp_path}: is a folder with no article file cronaca reads (.txt, .html, .htm, .jsonl, .json, .csv)."
+
+
+def test_ingest_folder_that_cannot_be_listed_is_named_once_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "a.txt").write_text(TESTO, encoding="utf-8")
+    locked = tmp_path / "riservata"
+    locked.mkdir()
+    (locked / "b.txt").write_text(TESTO, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # chmod 000 does not stop root, who runs CI containers: deny as the OS would
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    a, err = _all([tmp_path])
+    assert isinstance(a, Article) and a.doc_id == "a"
+    assert str(err) == (f"{locked}: is a folder that cannot be listed (Permission denied); its articles were "
+                        "skipped. Give the user running cronaca read and execute permission on it.")
+    (err,) = _all([locked])
+    assert str(err).startswith(f"{locked}: is a folder that cannot be listed (Permission denied)")
+
+
+def test_ingest_symlink_loop_is_named_as_a_loop(tmp_path):
+    loop = tmp_path / "giro.txt"
+    loop.symlink_to(loop)
+    (err,) = _all([loop])
+    assert str(err) == (f"{loop}: is a symbolic link that loops back on itself, so it leads to no file; "
+                        "point it at a file or folder.")
+    folder = tmp_path / "cartella"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TESTO, encoding="utf-8")
+    (folder / "su").symlink_to(folder)  # a link to the folder inside it
+    (folder / "b.txt").symlink_to(folder / "b.txt")
+    a, b, su = _all([folder])
+    assert isinstance(a, Article)
+    assert str(b) == (f"{folder / 'b.txt'}: is a symbolic link that loops back on itself, so it leads to no file; "
+                      "point it at a file or folder.")
+    assert str(su) == (f"{folder / 'su'}: leads back to the folder '{folder.resolve()}', which is already being "
+                       "read (a symbolic link loop); it is skipped.")
+
+
+def test_ingest_dangling_link_names_its_target(tmp_path):
+    link = tmp_path / "vecchio.txt"
+    link.symlink_to(tmp_path / "sparito.txt")
+    (err,) = _all([link])
+    assert str(err) == f"{link}: is a symbolic link to '{tmp_path / 'sparito.txt'}', which does not exist."
+
+
+def test_ingest_followed_folder_link_is_read(tmp_path):
+    real = tmp_path / "vero"
+    real.mkdir()
+    (real / "a.txt").write_text(TESTO, encoding="utf-8")
+    top = tmp_path / "top"
+    top.mkdir()
+    (top / "collegata").symlink_to(real)
+    (a,) = _all([top])
+    assert isinstance(a, Article) and a.doc_id == "a"

@@ -195,7 +195,7 @@ class ParticipantFinder:
             pair = self.pair(k)
             if pair:
                 return "pair", [], ",".join(pair)
-            m = next((x for x in v.mentions if x.first == k), None)
+            m = v.mention_starting_at(k)
             if m and v.quote_of(m.start) == quote:
                 prev = v.lows[k - 1] if k > 0 else ""
                 prev2 = " ".join(v.lows[max(0, k - 3):k])
@@ -258,12 +258,8 @@ class ParticipantFinder:
             return found
         # the first sector the article names (a sentence is the court's before the police's),
         # and in it the authority named most
-        counts: dict[str, tuple[int, int]] = {}
-        for m in self.v.mentions:
-            code = self.v.entities[m.entity].code or "" if m.entity in self.v.entities else ""
-            rank = next((-k for k, sector in enumerate(sectors) if code.endswith(sector)), None)
-            if rank is not None:
-                counts[m.entity] = (rank, counts.get(m.entity, (rank, 0))[1] + 1)
+        counts = {e: (-next(k for k, sector in enumerate(sectors) if (self.v.entities[e].code or "").endswith(sector)), n)
+                  for e, n in self.v.mention_counts(tuple(sectors)).items()}
         if not counts:
             return found
         authority = max(counts, key=lambda k: counts[k])
@@ -404,7 +400,7 @@ class ParticipantFinder:
             if pair:
                 actors.extend(pair)
                 break
-            m = next((x for x in v.mentions if x.first == k), None)
+            m = v.mention_starting_at(k)
             if m is None:
                 if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends:
                     break

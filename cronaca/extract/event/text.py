@@ -19,6 +19,7 @@ from cronaca.extract.event.lexicon import (
     phrase_index,
     split_phrase,
 )
+from cronaca.extract.speakers import reach
 from cronaca.extract.tense import has_morphology
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote
@@ -90,6 +91,8 @@ class TextView:
             self._sents[w.sent] = (lo_hi[0] if lo_hi else w.i, w.i)
         self._indexes: dict[int, tuple[Sequence[Phrase], PhraseIndex]] = {}
         self.quotes = quoted_spans(self.text, quotes)
+        self._quote_starts = [q[0] for q in self.quotes]
+        self._quote_reach = reach(self.quotes)
         self._word_quote = tuple(self.quote_of(w.start) for w in words)
         self._breaks: tuple[bool, ...] | None = None
         self.entities = {e.id: e for e in entities}
@@ -103,8 +106,11 @@ class TextView:
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
         self._ending_at: dict[int, Mention] = {}
+        self._starting_at: dict[int, Mention] = {}
         for mention in self.mentions:
             self._ending_at.setdefault(mention.last, mention)
+            self._starting_at.setdefault(mention.first, mention)
+        self._authorities: dict[tuple[str, ...], dict[str, int]] = {}
 
     def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
         return not any(m.start < end and start < m.end for m in mentions)
@@ -146,6 +152,23 @@ class TextView:
         return out
 
     # --- positions --------------------------------------------------------------------------
+    def mention_starting_at(self, word: int) -> Mention | None:
+        """The first mention (in text order, longest first) whose first word is ``word``."""
+        return self._starting_at.get(word)
+
+    def mention_counts(self, code_endings: tuple[str, ...]) -> dict[str, int]:
+        """Entity id -> mentions, for the entities whose code ends with one of ``code_endings``
+        (counted once per article and set of endings), in the order they are first mentioned."""
+        counts = self._authorities.get(code_endings)
+        if counts is None:
+            counts = {}
+            for m in self.mentions:
+                code = self.entities[m.entity].code or "" if m.entity in self.entities else ""
+                if code.endswith(code_endings):
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            self._authorities[code_endings] = counts
+        return counts
+
     def word_range(self, start: int, end: int) -> tuple[int, int]:
         """First and last word index overlapping [start, end) (first > last if none)."""
         first = bisect_right(self._ends, start)  # words are sorted and do not overlap
@@ -156,10 +179,11 @@ class TextView:
         return self._sents[sent]
 
     def quote_of(self, char: int) -> tuple[int, int] | None:
-        for q in self.quotes:
-            if q[0] <= char < q[1]:
-                return q
-        return None
+        """The first quote (in start order) around ``char``: the first of the quotes starting at or
+        before it whose running furthest end passes it (see :func:`reach`)."""
+        k = bisect_right(self._quote_starts, char)
+        i = bisect_right(self._quote_reach, char, 0, k)
+        return self.quotes[i] if i < k else None
 
     def same_quote(self, a: int, b: int) -> bool:
         return self.quote_of(a) == self.quote_of(b)

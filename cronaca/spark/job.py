@@ -1,0 +1,143 @@
+"""Reading a corpus, analysing it partition by partition, and the export tables as DataFrames."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from cronaca.errors import InputError, spark_input_format, spark_no_text_column
+from cronaca.export.tables import TABLES, ColumnType
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+INPUT_FORMATS: tuple[str, ...] = ("parquet", "jsonl", "csv")
+ERRORS_TABLE = "input_errors"  # one row per article that could not be read: its row and the reason
+
+
+def session(master: str, app: str = "cronaca") -> SparkSession:
+    """A Spark session on ``master``; on a local master the workers run this Python (and so
+    this cronaca), unless PYSPARK_PYTHON says otherwise."""
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        os.environ["PYSPARK_PYTHON"] = sys.executable  # read by PySpark when it starts its workers
+    return SparkSession.builder.master(master).appName(app).getOrCreate()
+
+
+def input_format(uri: str, given: str | None = None) -> str:
+    if given:
+        return given
+    name = uri.rstrip("/").lower()
+    for suffix, fmt in ((".parquet", "parquet"), (".jsonl", "jsonl"), (".json", "jsonl"), (".ndjson", "jsonl"),
+                        (".csv", "csv")):
+        if name.endswith(suffix):
+            return fmt
+    raise spark_input_format(uri, INPUT_FORMATS)
+
+
+def read_corpus(spark: SparkSession, uri: str, fmt: str | None = None) -> DataFrame:
+    """The articles at ``uri`` as a DataFrame with a ``text`` column (and any metadata columns)."""
+    kind = input_format(uri, fmt)
+    if kind == "parquet":
+        df = spark.read.parquet(uri)
+    elif kind == "jsonl":
+        df = spark.read.json(uri)
+    else:
+        df = spark.read.csv(uri, header=True, multiLine=True, escape='"')
+    if "text" not in [c.lower() for c in df.columns]:
+        raise spark_no_text_column(uri, df.columns)
+    return df
+
+
+def _spark_type(kind: ColumnType) -> Any:
+    from pyspark.sql import types as T
+
+    return {"str": T.StringType(), "int": T.LongType(), "float": T.DoubleType(), "bool": T.BooleanType()}[kind]
+
+
+def table_schema(name: str) -> Any:
+    from pyspark.sql import types as T
+
+    if name == ERRORS_TABLE:
+        return T.StructType([T.StructField("source", T.StringType()), T.StructField("reason", T.StringType())])
+    table = next(t for t in TABLES if t.name == name)
+    return T.StructType([T.StructField(col, _spark_type(kind)) for col, kind in table.columns])
+
+
+def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes: int,
+                      default_date: str | None, year: int | None) -> Iterator[tuple[str, str]]:
+    """(table, JSON row) for every export table row of the articles in one partition.  The
+    pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
+    from cronaca.ingest.dates import settle_dates
+    from cronaca.ingest.tabular import article_from_record
+    from cronaca.pipeline import Analyzer
+
+    articles = []
+    for row in rows:
+        record = row.asDict()
+        index = record.pop("__row", None)
+        where = f"{source}:{index}"
+        try:
+            articles.append(article_from_record(record, where, f"row{index}", max_bytes=max_bytes))
+        except InputError as err:
+            yield ERRORS_TABLE, json.dumps({"source": err.source, "reason": err.reason}, ensure_ascii=False)
+    if not articles:
+        return
+    analyzer = Analyzer(model=model)
+    articles = settle_dates(articles, default_date=default_date, year=year)
+    for analysis in analyzer.analyze_many(articles):
+        for table in TABLES:
+            for out in table.rows([analysis]):
+                yield table.name, json.dumps(out, ensure_ascii=False)
+
+
+def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, model: str = "auto",
+                   max_bytes: int = 20_000_000, default_date: str | None = None, year: int | None = None,
+                   partitions: int | None = None) -> dict[str, DataFrame]:
+    """One DataFrame per export table (and ``input_errors``) for the corpus at ``uri``.
+
+    Rows without an ``id`` are called ``row<N>`` after their position in the input."""
+    df = read_corpus(spark, uri, fmt)
+    indexed = df.rdd.zipWithIndex().map(lambda pair: _with_row(pair[0], pair[1]))
+    if partitions:
+        indexed = indexed.repartition(partitions)
+    tagged = indexed.mapPartitions(
+        lambda rows: analyse_partition(rows, source=uri, model=model, max_bytes=max_bytes,
+                                       default_date=default_date, year=year)).cache()
+    out: dict[str, DataFrame] = {}
+    for name in (*[t.name for t in TABLES], ERRORS_TABLE):
+        schema = table_schema(name)
+        out[name] = spark.createDataFrame(tagged.flatMap(_rows_of(name, tuple(schema.fieldNames()))), schema)
+    return out
+
+
+def _rows_of(name: str, columns: tuple[str, ...]) -> Any:
+    """The function that turns one tagged pair into the row (a tuple in ``columns`` order) of table ``name``."""
+    def rows(pair: tuple[str, str]) -> list[tuple[Any, ...]]:
+        if pair[0] != name:
+            return []
+        record = json.loads(pair[1])
+        return [tuple(record.get(c) for c in columns)]
+
+    return rows
+
+
+def _with_row(row: Any, index: int) -> Any:
+    from pyspark.sql import Row
+
+    return Row(**{**row.asDict(), "__row": index})
+
+
+def write_tables(tables: dict[str, DataFrame], out: str) -> list[str]:
+    """Each DataFrame as Parquet at ``<out>/<table>.parquet`` (a folder of part files, as Spark writes)."""
+    written = []
+    for name, df in tables.items():
+        path = f"{out.rstrip('/')}/{name}.parquet"
+        df.write.mode("overwrite").parquet(path)
+        written.append(path)
+    return written

@@ -1,0 +1,44 @@
+"""cronaca.spark.job without Spark: input formats, table schemas' columns, one partition analysed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cronaca.errors import ConfigError
+from cronaca.spark.job import ERRORS_TABLE, analyse_partition, input_format
+
+
+@pytest.mark.parametrize(("uri", "fmt"), [("a/b.parquet", "parquet"), ("s3a://x/news.jsonl", "jsonl"),
+                                          ("c.JSON", "jsonl"), ("d.csv", "csv"), ("folder.parquet/", "parquet")])
+def test_job_input_format_from_the_name(uri, fmt):
+    assert input_format(uri) == fmt
+
+
+def test_job_unknown_input_format_is_one_sentence():
+    with pytest.raises(ConfigError) as err:
+        input_format("hdfs://corpus/articoli")
+    assert str(err.value) == ("cannot tell the format of 'hdfs://corpus/articoli' from its name; give "
+                              "--input-format (parquet, jsonl, csv).")
+
+
+class _Row:
+    def __init__(self, **kw):
+        self.kw = kw
+
+    def asDict(self):  # pyspark's Row method name
+        return dict(self.kw)
+
+
+def test_job_partition_gives_table_rows_and_input_errors():
+    rows = [_Row(id="a", text="Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega.", __row=0),
+            _Row(id="b", text="   ", __row=1)]
+    out = list(analyse_partition(rows, source="c.jsonl", model="blank", max_bytes=10_000,
+                                 default_date=None, year=None))
+    tables = {name for name, _ in out}
+    assert {"documents", ERRORS_TABLE} <= tables
+    (err,) = [json.loads(row) for name, row in out if name == ERRORS_TABLE]
+    assert err == {"source": "c.jsonl:1", "reason": "has no non-empty 'text' field."}
+    (doc,) = [json.loads(row) for name, row in out if name == "documents"]
+    assert doc["doc_id"] == "a" and doc["date"] == "2026-03-03" and doc["source"] == "c.jsonl:0"
