@@ -253,7 +253,8 @@ class ParticipantFinder:
     def _with_authority(self, hit: Hit, found: Participants) -> Participants:
         """ "è stato arrestato", "è scattata una denuncia": an arrest, charge, seizure or ruling
         with no actor named is the act of the police force (or court) the article names most."""
-        sectors = self.lex.implicit_actor_sectors.get(hit.entry.type)
+        sectors = (self.lex.implicit_actor_sectors.get(f"{hit.entry.type}/{hit.entry.mode}")
+                   or self.lex.implicit_actor_sectors.get(hit.entry.type))
         if found.actors or not sectors:
             return found
         # the first sector the article names (a sentence is the court's before the police's),
