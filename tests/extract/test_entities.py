@@ -575,3 +575,8 @@ def test_entities_market_index_is_no_person(parsed_with_ents, text, name):
     ents = extract_entities(parsed_with_ents(text, [(surface if surface != "Dow" else "Dow Jones", "PER")]))
     assert [e.type for e in ents if e.name == name] == ["MISC"]
     assert not [e for e in ents if e.type == "PER"]
+
+
+def test_entities_person_from_a_region_ends_before_it(parsed):
+    ents = extract_entities(parsed("Lo ha chiesto il senatore Mark Warner della Virginia ai colleghi."))
+    assert "Mark Warner" in [e.name for e in ents if e.type == "PER"]

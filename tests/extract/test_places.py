@@ -198,3 +198,13 @@ def test_places_locality_of_a_comune(parsed, text, surface, name):
 ])
 def test_places_town_named_by_a_common_word_needs_a_preposition(parsed, text, surface, found):
     assert (surface in _places(parsed, text)) is found
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("Una società registrata nel Delaware ha chiuso.", "Delaware", "US"),
+    ("Il senatore è stato eletto in Virginia nel 2008.", "Virginia", "US"),
+    ("Le tasse in Carolina del Nord sono aumentate.", "Carolina del Nord", "US"),
+    ("È arrivato a New York ieri.", "New York", "US"),
+])
+def test_places_us_states_are_regions(parsed, text, surface, country):
+    assert _places(parsed, text).get(surface) == country

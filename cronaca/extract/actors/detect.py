@@ -71,15 +71,23 @@ def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int
             break
     for k, (_s, _e, tok) in enumerate(toks):
         tail = [t for _a, _b, t in toks[k + 1:]]
-        if k and tok in ("di", "del", "della") and any(t in _org_final_words() or (t.isupper() and len(t) > 1)
-                                                         for t in tail):
-            toks = toks[:k]  # "David Buik di BGC Partners": the person, then the firm
+        if k and tok in ("di", "del", "della") and (
+                any(t in _org_final_words() or (t.isupper() and len(t) > 1) for t in tail)
+                or _region_or_country(" ".join(tail))):
+            toks = toks[:k]  # "David Buik di BGC Partners", "Mark Warner della Virginia": the person, then where from
             break
     while toks and not is_capitalised(toks[-1][2]):
         toks.pop()
     if not toks or not is_capitalised(toks[0][2]):
         return None
     return toks[0][0], toks[-1][1]
+
+
+def _region_or_country(name: str) -> bool:
+    from cronaca.extract.gazetteer import load_gazetteer
+
+    info = load_gazetteer().get(name) if name else None
+    return info is not None and info.feature in ("country", "region", "capital")
 
 
 @cache
