@@ -291,7 +291,8 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
 
     result = _stories(groups, built.values(), {d.doc_id: d for d in docs}, names, rules, keep)
     changed = tuple(s for s in result if before.get(s.id) is not s)
-    removed = tuple(sid for sid in before if sid not in {s.id for s in result})
+    kept_ids = {s.id for s in result}
+    removed = tuple(sid for sid in before if sid not in kept_ids)
     keys = tuple(k for _, b in sorted(rebuilt.items(), key=lambda kv: _number(kv[0])) for k in b.index_rows())
     was = tuple(before[sid] for sid in [*(s.id for s in changed), *removed] if sid in before)
     return StoryUpdate(StoryAnalysis(stories=tuple(result)), changed, removed, keys, tuple(rebuilt), me, was)
