@@ -13,6 +13,7 @@ and :func:`update` answers None: the caller builds everything again.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -155,6 +156,12 @@ def entity_names(analyses: Iterable[DocAnalysis]) -> dict[tuple[str, str], str]:
     return {(a.doc_id, e.id): e.name for a in analyses for e in a.entities}
 
 
+def story_id(docs: Sequence[str]) -> str:
+    """A story's id, from its first article (the earliest; ties by doc id): it stays the same while
+    articles join the story, and other stories coming or going never change it."""
+    return "story-" + hashlib.sha1(docs[0].encode("utf-8")).hexdigest()[:10]
+
+
 def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], articles: Mapping[str, StoryDoc],
               names: Names, rules: StoryRules) -> Story:
     """Story number ``n`` of the articles ``docs`` and the story events that start in them."""
@@ -164,7 +171,7 @@ def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], articles: M
     ranked = sorted(events, key=lambda b: -len({d for d, _ in b.event.mentions}))
     contradictions.extend(find_role_contradictions([r for d in docs for r in articles[d].roles],
                                                    [(b.event.id, set(b.keys)) for b in ranked], rules))
-    return Story(id=f"story{n}", documents=tuple(docs), events=tuple(story_events),
+    return Story(id=story_id(docs), documents=tuple(docs), events=tuple(story_events),
                  contradictions=tuple(contradictions),
                  entity_names=_cited_names(story_events, contradictions, names),
                  first_date=day_list[0] if day_list else None, last_date=day_list[-1] if day_list else None)
@@ -284,7 +291,7 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     names.update(entity_names([*analyses, new]))
 
     def keep(n: int, group: Sequence[str], evs: Sequence[_Built]) -> Story | None:
-        old = before.get(f"story{n}")
+        old = before.get(story_id(group))
         if old is None or old.documents != tuple(group) or [e.id for e in old.events] != [b.event.id for b in evs]:
             return None
         return old if not any(b.event.id in rebuilt for b in evs) else None
