@@ -84,3 +84,20 @@ def test_events_news_actor_from_the_parse(analyzer, text, expected):
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     names = {e.id: e.name for e in analysis.entities}
     assert expected in [(ev.type, [names[a] for a in ev.actors]) for ev in analysis.events]
+
+
+@pytest.mark.parametrize("text", [
+    "MODENA. Il titolare ha sporto denuncia ai carabinieri.",
+    "MODENA. Il 75enne con la sua denuncia ha permesso di chiudere il caso.",
+    "CARPI. La donna ha fatto denuncia in questura.",
+])
+def test_events_news_citizen_complaint_is_no_charge(analyzer, text):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert not [ev for ev in analysis.events if ev.type == "ACCUSE" and ev.mode is None]
+    assert not [ev for ev in analysis.events if ev.type == "ACCUSE" and ev.mode == "disapprove"]
+
+
+def test_events_news_politician_who_denounces_still_accuses(analyzer):
+    text = "Roma, 3 marzo 2025 – Salvini denuncia un complotto della Commissione europea."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [ev.type for ev in analysis.events] == ["ACCUSE"]

@@ -91,6 +91,8 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
             tabled = _by_table(view.tokens[i], view.lang)
             if tabled is not None:
                 best = Hit(tabled, i, i)
+        if best is not None and best.first == best.last and view.has_morphology and _citizen_complaint(view, i):
+            best = None  # a citizen's complaint, by any lexicon
         if best is None:
             i += 1
             continue
@@ -141,6 +143,24 @@ def _by_table(tok: Token, lang: str) -> TriggerEntry | None:
             return None  # "i rifiuti": waste, not refusals
         return predicate_table(lang).get((lemma, "NOUN"))
     return None
+
+
+@cache
+def _complaint_frames(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    frames = load_yaml(lang, "events.yaml").get("complaint_frames") or {}
+    return (frozenset(frames.get("lemmas", ())), frozenset(frames.get("before", ())),
+            tuple(tuple(p.replace("'", "' ").split()) for p in frames.get("after", ())))
+
+
+def _citizen_complaint(view: TextView, i: int) -> bool:
+    """ "ha sporto denuncia ai carabinieri", "con la sua denuncia": a citizen's complaint, no charge."""
+    lemmas, before, after = _complaint_frames(view.lang)
+    if view.tokens[i].lemma_.lower() not in lemmas:
+        return False
+    lows = view.lows
+    if any(w in before for w in lows[max(0, i - 2):i]):
+        return True
+    return any(tuple(w.replace("’", "'") for w in lows[i + 1:i + 1 + len(p)]) == p for p in after)
 
 
 @cache
