@@ -186,13 +186,34 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
     for posted in postings.values():
         candidates.update(_close_pairs(posted, days, settings.max_gap_days))
 
+    # each group's summed actor vector: an article joins a group, or two groups join, only when
+    # they are alike as wholes (average link), not through one pair (single link chains a local
+    # paper's reports into one story through its recurring officials)
+    sums: dict[str, dict[str, float]] = {}
+    sizes: Counter[str] = Counter(uf.find(d) for d in ids)
+
+    def group_vector(root: str, member: str) -> dict[str, float]:
+        return sums.get(root) or vector(member)
+
     undecided: list[tuple[str, str]] = []
     for a, b in sorted(candidates):
-        if uf.find(a) == uf.find(b):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
             continue
         sim = _dot(vector(a), vector(b))
-        if sim >= settings.actor_similarity:
+        if sim >= settings.actor_similarity and (
+                sizes[ra] == sizes[rb] == 1
+                or _dot(_unit(group_vector(ra, a)), _unit(group_vector(rb, b))) >= settings.actor_similarity):
+            merged = dict(group_vector(ra, a))
+            for k, v in group_vector(rb, b).items():
+                merged[k] = merged.get(k, 0.0) + v
+            size = sizes[ra] + sizes[rb]
             uf.union(a, b)
+            root = uf.find(a)
+            for r in (ra, rb):
+                sizes.pop(r, None)
+                sums.pop(r, None)
+            sizes[root], sums[root] = size, merged
         elif sim >= settings.embedding_actor_floor and uf.find(a) != uf.find(b):
             undecided.append((a, b))
 

@@ -46,3 +46,18 @@ def test_group_close_pairs_are_the_pairs_within_the_gap():
     brute = {(a, b) if a < b else (b, a) for i, a in enumerate(ids) for b in ids[i + 1:]
              if days[a] is None or days[b] is None or abs(days[a] - days[b]) <= 30}
     assert set(_close_pairs(ids, days, 30)) == brute
+
+
+def test_group_a_chain_of_single_shared_actors_is_no_story():
+    """A and B share an official, B and C share another, A and C nothing: no one story of three
+    (single link would chain them)."""
+    from cronaca.story.group import StoryDoc, group_documents
+    from cronaca.story.rules import load_rules
+
+    docs = [StoryDoc("a", "2024-03-01", (("per:totaro", 1), ("per:rossi", 1))),
+            StoryDoc("b", "2024-03-02", (("per:rossi", 1), ("per:bianchi", 1))),
+            StoryDoc("c", "2024-03-03", (("per:bianchi", 1), ("per:verdi", 1)))]
+    fillers = [StoryDoc(f"f{i}", "2024-03-02", ((f"per:x{i}", 1),)) for i in range(30)]
+    groups = group_documents([*docs, *fillers], [], load_rules().clustering)
+    assert ["a", "b", "c"] not in groups
+    assert any({"a", "b"} <= set(g) or {"b", "c"} <= set(g) for g in groups)
