@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from cronaca.extract.gazetteer import fold, load_gazetteer
+from cronaca.extract.gazetteer import load_gazetteer, place_key
 from cronaca.ingest.tokens import read_dice_article
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for word, n in sorted(counts.items()):
         info = gaz.get(word)
         if n >= args.min and info is not None and info.feature == "city" and not info.curated \
-                and info.population < 100_000 and fold(word) == word:
+                and info.population < 100_000 and place_key(word) == word:
             print(word)
     return 0
 

@@ -28,7 +28,7 @@ from cronaca.extract.actors.collective import (
     sector_candidates,
 )
 from cronaca.extract.actors.detect import (
-    Candidate,
+    ActorCandidate,
     country_candidate,
     gazetteer_candidates,
     is_capitalised,
@@ -38,7 +38,7 @@ from cronaca.extract.actors.detect import (
     street_before,
     unknown_person,
 )
-from cronaca.extract.actors.lexicon import Lexicon, load_lexicon
+from cronaca.extract.actors.lexicon import ActorLexicon, load_lexicon
 from cronaca.extract.actors.metonymy import (
     ministry_candidates,
     scene_country,
@@ -125,8 +125,8 @@ def _dateline_span(pdoc: ParsedDoc) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (0, 0)
 
 
-def _capital_places(lex: Lexicon, places: Sequence[Place], anchors: list[Candidate],
-                    skip: list[tuple[int, int]], text: str) -> list[Candidate]:
+def _capital_places(lex: ActorLexicon, places: Sequence[Place], anchors: list[ActorCandidate],
+                    skip: list[tuple[int, int]], text: str) -> list[ActorCandidate]:
     """Capitals the places stage found that the gazetteer does not know ("Oslo"), where they
     act: not after a locative preposition ("vertice a Oslo", "il vertice di Oslo": a venue)
     unless what is sent or said to them comes first ("aiuti a Oslo"), and not a capital the
@@ -149,9 +149,9 @@ def _capital_places(lex: Lexicon, places: Sequence[Place], anchors: list[Candida
     return out
 
 
-def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cands: list[Candidate],
+def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cands: list[ActorCandidate],
                     places: Sequence[Place], phrases: list[RolePhrase],
-                    skip: list[tuple[int, int]]) -> list[Candidate]:
+                    skip: list[tuple[int, int]]) -> list[ActorCandidate]:
     """People and organisations the trained NER finds that the rules missed.  A span
     overlapping anything found by the KB, the gazetteer or the rules, a role title or a place
     is left to them; the rest must look like a name (:func:`_ner_name`) and name no place."""
@@ -176,7 +176,7 @@ def _ner_candidates(lex: Lexicon, pdoc: ParsedDoc, labels: tuple[str, ...], cand
         elif typ == "PER" and (not _person_evidence(lex, pdoc.text, s, e) or street_before(pdoc.text, s)):
             continue
         if typ == "ORG":
-            out.append(Candidate(s, e, surface, "ORG", ("org", norm_alias(surface)), surface))
+            out.append(ActorCandidate(s, e, surface, "ORG", ("org", norm_alias(surface)), surface))
         else:
             out.append(unknown_person(lex, s, e, surface))
         blocked.append((s, e))
@@ -187,7 +187,7 @@ def _org_final_words() -> frozenset[str]:
     return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
 
 
-def _person_evidence(lex: Lexicon, text: str, start: int, end: int) -> bool:
+def _person_evidence(lex: ActorLexicon, text: str, start: int, end: int) -> bool:
     """A name the NER calls a person is one only with evidence: it opens with a given name, or
     a person's context surrounds it (a title or "secondo" before it; an age or a speech verb
     right after it)."""
@@ -214,7 +214,7 @@ def _initials(surface: str) -> bool:
     return re.fullmatch(r"[A-ZÀ-Ý]\.(?:\s*[A-ZÀ-Ý]\.)+", surface.strip()) is not None
 
 
-def _titled_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
+def _titled_name(lex: ActorLexicon, text: str, start: int, end: int) -> bool:
     """A name the NER calls a person, right after a person's title or an age ("il sindaco
     Muzzarelli", "don Graziano", "l'economista Masamichi Adachi", "la 54enne M. G."): one
     surname, or capitalised words of which no one is a country, or initials.  The title
@@ -240,7 +240,7 @@ def _titled_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
             and not any(lex.countries.lookup(w) is not None for w in words))
 
 
-def _ner_longer_org_names(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate]) -> list[Candidate]:
+def _ner_longer_org_names(lex: ActorLexicon, pdoc: ParsedDoc, cands: list[ActorCandidate]) -> list[ActorCandidate]:
     """An organisation name found by the rules that the NER reads further, by lower-case words
     only ("Commissione parlamentare" -> "Commissione parlamentare antimafia"), takes the NER's
     end, unless another candidate lies in the words added."""
@@ -263,7 +263,7 @@ def _after_elision(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def _ner_name(lex: Lexicon, surface: str, typ: str) -> bool:
+def _ner_name(lex: ActorLexicon, surface: str, typ: str) -> bool:
     """The checks a rule candidate passes, for a NER span of type PER or ORG."""
     words = surface.split()
     if not words or not is_capitalised(words[0]):
@@ -293,7 +293,7 @@ def _ner_name(lex: Lexicon, surface: str, typ: str) -> bool:
     return not any(_known_person(lex, part) for w in words for part in re.split(r"[-–]", w))
 
 
-def _known_person(lex: Lexicon, word: str) -> bool:
+def _known_person(lex: ActorLexicon, word: str) -> bool:
     return (a := lex.kb.lookup(word)) is not None and a.type == "PER"
 
 
@@ -308,7 +308,7 @@ def _acronym_like(word: str) -> bool:
     return word.isupper() or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
 
 
-def _place_word(lex: Lexicon, words: list[str], typ: str) -> bool:
+def _place_word(lex: ActorLexicon, words: list[str], typ: str) -> bool:
     """A country, or (in a person's name) a well-known place, among the words: given names aside."""
     gaz = load_gazetteer()
     min_pop = int(load_yaml("it", "places.yaml")["thresholds"]["min_population_bare"])
@@ -329,9 +329,9 @@ def _place_word(lex: Lexicon, words: list[str], typ: str) -> bool:
     return False
 
 
-def _surname_mentions(lex: Lexicon, text: str, cands: list[Candidate]) -> list[Candidate]:
+def _surname_mentions(lex: ActorLexicon, text: str, cands: list[ActorCandidate]) -> list[ActorCandidate]:
     """Surname-only mentions ("Kelly" after "Anna Kelly"; "Rubio-Lavrov") join the full name."""
-    by_surname: dict[str, Candidate] = {}
+    by_surname: dict[str, ActorCandidate] = {}
     for c in cands:
         if c.type == "PER" and " " in c.text:
             by_surname.setdefault(c.text.split()[-1], c)
@@ -341,20 +341,20 @@ def _surname_mentions(lex: Lexicon, text: str, cands: list[Candidate]) -> list[C
         for m in re.finditer(rf"(?<![\w'’]){re.escape(surname)}(?![\w'’])", text):
             if any(s <= m.start() < e for s, e in occupied):
                 continue
-            out.append(Candidate(m.start(), m.end(), m.group(0), "PER", c.group, c.name, c.code, c.country, c.kb_id))
+            out.append(ActorCandidate(m.start(), m.end(), m.group(0), "PER", c.group, c.name, c.code, c.country, c.kb_id))
             occupied.append((m.start(), m.end()))
     return out
 
 
-def _title_mentions(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phrases: list[RolePhrase],
-                    bare: list[RolePhrase]) -> list[Candidate]:
+def _title_mentions(lex: ActorLexicon, pdoc: ParsedDoc, cands: list[ActorCandidate], phrases: list[RolePhrase],
+                    bare: list[RolePhrase]) -> list[ActorCandidate]:
     """A title standing alone ("il ministro ha sottolineato") is a mention of the one person
     named earlier who fits it: first a person introduced with the same head title, then one
     introduced with a title sharing a role, then one the KB says held such a role on the
     article's date.  Two fitting people at the first tier that has any: no mention."""
     occupied = [(c.start, c.end) for c in cands]
     persons = [c for c in cands if c.type == "PER"]
-    intro: list[tuple[RolePhrase, Candidate]] = [
+    intro: list[tuple[RolePhrase, ActorCandidate]] = [
         (ph, p) for ph in phrases for s, _e in ph.names for p in persons if p.start == s]
     out = []
     for bt in bare:
@@ -364,7 +364,7 @@ def _title_mentions(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phras
         keys = set(bt.title.anaphor_keys)
         head = bt.title.words.split()[0].casefold()
 
-        def fits_country(country: str | None, person: Candidate, bt: RolePhrase = bt) -> bool:
+        def fits_country(country: str | None, person: ActorCandidate, bt: RolePhrase = bt) -> bool:
             return bt.country is None or (country or person.country) in (None, bt.country)
 
         tiers = [
@@ -380,20 +380,20 @@ def _title_mentions(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phras
         if len(groups) != 1:
             continue
         p = before[next(iter(groups))]
-        out.append(Candidate(bt.start, bt.end, bt.text, "PER", p.group, p.name, p.code, p.country, p.kb_id))
+        out.append(ActorCandidate(bt.start, bt.end, bt.text, "PER", p.group, p.name, p.code, p.country, p.kb_id))
         occupied.append((bt.start, bt.end))
     return out
 
 
-def _resolve_bare(cands: list[Candidate]) -> list[Candidate]:
+def _resolve_bare(cands: list[ActorCandidate]) -> list[ActorCandidate]:
     """'l'esercito' refers to the last collective actor of that kind named before it."""
     out = []
-    last: dict[str, Candidate] = {}
+    last: dict[str, ActorCandidate] = {}
     for c in sorted(cands, key=lambda c: c.start):
         if c.group[0] == "bare":
             prev = last.get(c.group[1])
             if prev is not None:
-                out.append(Candidate(c.start, c.end, c.text, prev.type, prev.group, prev.name, prev.code,
+                out.append(ActorCandidate(c.start, c.end, c.text, prev.type, prev.group, prev.name, prev.code,
                                      prev.country, prev.kb_id))
             continue
         if c.group[0] == "sec":
@@ -404,8 +404,8 @@ def _resolve_bare(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _build(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phrases: list[RolePhrase]) -> list[Entity]:
-    groups: dict[tuple[str, ...], list[Candidate]] = {}
+def _build(lex: ActorLexicon, pdoc: ParsedDoc, cands: list[ActorCandidate], phrases: list[RolePhrase]) -> list[Entity]:
+    groups: dict[tuple[str, ...], list[ActorCandidate]] = {}
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         groups.setdefault(c.group, []).append(c)
     roles_by_group: dict[tuple[str, ...], list[tuple[RolePhrase, Role]]] = {}
@@ -441,7 +441,7 @@ def _build(lex: Lexicon, pdoc: ParsedDoc, cands: list[Candidate], phrases: list[
     return entities
 
 
-def _code_from_role(lex: Lexicon, text: str, ph: RolePhrase) -> tuple[str | None, str | None]:
+def _code_from_role(lex: ActorLexicon, text: str, ph: RolePhrase) -> tuple[str | None, str | None]:
     """Actor code of an unknown person from the role phrase: the complement's code ("di
     Hamas"), else nationality + the role's sector, else the country of the sentence's scene."""
     if ph.complement is not None and ph.complement.code and ph.complement.type == "ORG":

@@ -83,26 +83,26 @@ class Gazetteer:
     common_words: Mapping[str, PlaceInfo] = field(default_factory=dict)
 
     def get(self, name: str) -> PlaceInfo | None:
-        return self.index.get(fold(name))
+        return self.index.get(place_key(name))
 
     def get_common_word(self, name: str) -> PlaceInfo | None:
         """The town a common word names ("Cento"), for a caller that has a locative cue."""
-        return self.common_words.get(fold(name))
+        return self.common_words.get(place_key(name))
 
     def candidates(self, name: str) -> tuple[PlaceInfo, ...]:
         """Every city a name may stand for ("Castelfranco": Emilia, Veneto, di Sotto), when it
         names more than one; empty otherwise."""
-        return self.homonyms.get(fold(name), ())
+        return self.homonyms.get(place_key(name), ())
 
     def by_alternate(self, name: str) -> bool:
         """True when the name's place was found only through a GeoNames alternate name."""
-        return fold(name) in self.alternate_only
+        return place_key(name) in self.alternate_only
 
     def __len__(self) -> int:
         return len(self.index)
 
 
-def fold(name: str) -> str:
+def place_key(name: str) -> str:
     """The lookup key of a name: no accents, straight apostrophes, hyphens as spaces, casefolded."""
     if name.isascii():  # fast path: most GeoNames alternate names
         return " ".join(name.replace("-", " ").replace("`", "'").lower().split())
@@ -126,7 +126,7 @@ def _place_words() -> list[str]:
     from cronaca.data import data_path
 
     lines = data_path("it", "place_words.txt").read_text(encoding="utf-8").splitlines()
-    return [fold(w) for w in lines if w.strip() and not w.startswith("#")]
+    return [place_key(w) for w in lines if w.strip() and not w.startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -147,12 +147,12 @@ def load_gazetteer() -> Gazetteer:
     _add_us_states(idx, gc.get_us_states(), data.get("us_state_names") or {})
     _add_curated(idx, data["places"], cities, _capitals(countries))
     for blocked in data["not_places"]:
-        idx.drop(fold(blocked))
+        idx.drop(place_key(blocked))
     common: dict[str, PlaceInfo] = {}
     for word in _place_words():
         info = idx.names.get(word)
         if info is not None and info.feature == "city" and not info.curated and info.population < 100_000:
-            if fold(info.name) == word:  # "Cento" is Cento; "Zona" is no short name of Zona Industriale
+            if place_key(info.name) == word:  # "Cento" is Cento; "Zona" is no short name of Zona Industriale
                 common[word] = info
             idx.drop(word)
     log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
@@ -219,12 +219,12 @@ def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]], countries: Mappin
                          lon=c["longitude"], geonames_id=c["geonameid"], feature=feature,
                          population=int(c["population"] or 0))
         rank = idx.rank(info)
-        primary = fold(c["name"])
+        primary = place_key(c["name"])
         keys = set()
         small_foreign = info.population < min_alternates and info.country != home
         for a in () if small_foreign else c["alternatenames"]:  # idx.usable_alternate, inlined: 350,000 names
             if len(a) >= min_length and not a.isupper() and not a.islower() and latin_raw(a) is not None:
-                keys.add(fold(a))
+                keys.add(place_key(a))
         if info.country == home:
             keys.update(_short_forms(c["name"]))
         keys.discard(primary)
@@ -254,13 +254,13 @@ def _short_forms(name: str) -> set[str]:
     if len(parts) < 2:
         return set()
     head = parts[0]
-    if fold(head.split()[0]) in saints and len(head.split()) == 1:
+    if place_key(head.split()[0]) in saints and len(head.split()) == 1:
         more = breaks.split(name, maxsplit=2)
         head = f"{more[0]} {more[1].split()[0]}" if len(more) > 1 and more[1] else head
-    key = fold(head)
+    key = place_key(head)
     if key in prefixes:
         return set()  # "Castel San Pietro Terme" is no "Castel"
-    return {key} if len(key) >= 4 and fold(head) != fold(name) and fold(head) not in saints else set()
+    return {key} if len(key) >= 4 and place_key(head) != place_key(name) and place_key(head) not in saints else set()
 
 
 def _italian_country_names() -> dict[str, set[str]]:
@@ -288,7 +288,7 @@ def _add_countries(idx: _Index, countries: Mapping[str, dict[str, Any]]) -> None
                          geonames_id=c.get("geonameid"), feature="country",
                          population=int(c.get("population") or 0))
         for name in {c["name"], *italian.get(iso, ())}:
-            idx.put(fold(name), info)
+            idx.put(place_key(name), info)
 
 
 def _add_us_states(idx: _Index, states: Mapping[str, dict[str, Any]], italian: Mapping[str, list[str]]) -> None:
@@ -299,9 +299,9 @@ def _add_us_states(idx: _Index, states: Mapping[str, dict[str, Any]], italian: M
         info = PlaceInfo(name=state["name"], country="US", lat=None, lon=None,
                          geonames_id=state.get("geonameid"), feature="region", population=0)
         for name in {state["name"], *italian.get(state["name"], ())}:
-            old = idx.names.get(fold(name))
+            old = idx.names.get(place_key(name))
             if old is None or (old.feature == "city" and old.population < 1_000_000):  # "New York": the city
-                idx.force(fold(name), info)
+                idx.force(place_key(name), info)
 
 
 def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
@@ -322,7 +322,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
                              lon=entry.get("lon"), geonames_id=entry.get("geonames_id"),
                              feature=entry["feature"], curated=True)
         for name in entry["names"]:
-            idx.force(fold(name), info)
+            idx.force(place_key(name), info)
 
 
 _LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",

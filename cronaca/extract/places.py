@@ -34,7 +34,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cronaca.data import load_yaml
-from cronaca.extract.gazetteer import Gazetteer, PlaceInfo, fold, load_gazetteer, lookup_place
+from cronaca.extract.gazetteer import Gazetteer, PlaceInfo, load_gazetteer, lookup_place, place_key
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Place, Span
 
@@ -100,7 +100,7 @@ def _cues() -> _Cues:
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
                  titles=lower["person_titles"], town_preps=lower["town_prepositions"],
                  town_followers=lower["town_followers"],
-                 blocked=frozenset(fold(w) for w in data["not_places"]),
+                 blocked=frozenset(place_key(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
                  min_context_home=int(th["min_population_context_home"]),
@@ -140,7 +140,7 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
     for s, e in locs:
         if not any(_overlap((s, e), span) for span in covered):
             info = gaz.get(text[s:e])
-            if info is not None and fold(text[s:e]) not in cues.blocked:
+            if info is not None and place_key(text[s:e]) not in cues.blocked:
                 candidates.append(_Candidate(s, e, info, None))
     covered = [(c.start, c.end) for c in candidates]
     if dateline is not None and dateline.place:
@@ -150,7 +150,7 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         span = (k, k + len(dateline.place))
         if info is not None and not any(_overlap(span, c) for c in covered):
             candidates.append(_Candidate(span[0], span[1], info, None))
-            person_words.discard(fold(text[span[0]:span[1]]))  # "SOLIERA Una": no person's name
+            person_words.discard(place_key(text[span[0]:span[1]]))  # "SOLIERA Una": no person's name
     candidates = sorted((replace(c, alternate=gaz.by_alternate(text[c.start:c.end])) for c in candidates),
                         key=lambda c: c.start)
 
@@ -190,7 +190,7 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
     out = []
     for p in places:
         anchors = [(o.lat, o.lon) for o in places
-                   if o.lat is not None and o.lon is not None and fold(o.text) != fold(p.text)]
+                   if o.lat is not None and o.lon is not None and place_key(o.text) != place_key(p.text)]
         options = [o for o in gaz.candidates(p.text) if o.lat is not None and o.lon is not None]
         if options and anchors:
             best = min(options, key=lambda o: min(_km(o.lat, o.lon, a, b) for a, b in anchors))  # type: ignore[arg-type]
@@ -241,11 +241,11 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
     head = _country_head(words, lower, text, cues, get)
     if head is not None and (prep is not None or _previous_word(text, s) in cues.locative):
         # "l'emiro del Qatar Tamim bin Hamad": a country, then the name of its leader
-        person_words.update(fold(text[a:b]) for a, b in words[1:])
+        person_words.update(place_key(text[a:b]) for a, b in words[1:])
         return [_Candidate(words[0][0], words[0][1], head, prep)]
     if not lower:
         # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns
-        person_words.update(fold(text[a:b]) for a, b in words)
+        person_words.update(place_key(text[a:b]) for a, b in words)
         return []
     if not any(_norm_word(text, words[i]) in cues.connectors for i in lower):
         return []  # "Ursula von der Leyen": foreign particles, a person or an organisation
@@ -277,7 +277,7 @@ def _country_head(words: list[tuple[int, int]], lower: list[int], text: str, cue
 
 def _lookup(s: int, e: int, text: str, cues: _Cues, get: _Get) -> PlaceInfo | None:
     surface = text[s:e]
-    return None if fold(surface) in cues.blocked else get(surface)
+    return None if place_key(surface) in cues.blocked else get(surface)
 
 
 def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_words: set[str],
@@ -285,7 +285,7 @@ def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_wor
     info = c.info
     if info.curated or info.feature != "city":
         return True
-    if fold(text[c.start:c.end]) in person_words:
+    if place_key(text[c.start:c.end]) in person_words:
         return False
     if not strong and initial:
         return False  # "Solo allora…": a capitalized common word at the start of a sentence
@@ -300,7 +300,7 @@ def _plausible(c: _Candidate, text: str, strong: bool, initial: bool, person_wor
 def _ends_name(text: str, end: int, cues: _Cues) -> bool:
     """Nothing of a longer name follows: punctuation, a number, a capital or a function word."""
     nxt = re.match(r"\s*(\w+)", text[end:end + 30])
-    return nxt is None or not nxt.group(1)[0].islower() or fold(nxt.group(1)) in cues.town_followers  # "è": e
+    return nxt is None or not nxt.group(1)[0].islower() or place_key(nxt.group(1)) in cues.town_followers  # "è": e
 
 
 def _previous_word(text: str, start: int) -> str | None:

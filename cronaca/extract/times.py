@@ -74,7 +74,7 @@ def _fold_char(ch: str) -> str:
     return " " if ch.isspace() else (low if len(low) == 1 else ch)
 
 
-def fold(text: str) -> str:
+def lower_keep_offsets(text: str) -> str:
     """Lower case, straight apostrophes and plain spaces, keeping every offset."""
     text = text.translate(_APOSTROPHES)
     return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
@@ -310,7 +310,7 @@ def find_times(text: str, ref: date | None, bounds: list[tuple[int, int]], lang:
     gives the direction the governing verb of an expression points to, when a parse is there.
     Every candidate is normalized first, so one without a value leaves room for a shorter one."""
     g = load_grammar(lang)
-    folded = fold(text)
+    folded = lower_keep_offsets(text)
     bounds = bounds or [(0, len(text))]
     starts = [s for s, _ in bounds] if all(a[1] <= b[0] for a, b in itertools.pairwise(bounds)) else None
     values: dict[tuple[int, int, int], Value] = {}

@@ -6,7 +6,7 @@ import pytest
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
-from cronaca.extract.gazetteer import FEATURES, _check_schema, fold
+from cronaca.extract.gazetteer import FEATURES, _check_schema, place_key
 
 LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
              "person_titles", "town_prepositions", "town_followers", "actor_verbs", "not_places")
@@ -28,7 +28,7 @@ def test_places_yaml_schema(data):
 def test_places_yaml_lists_are_lowercase_strings_without_duplicates(data, key):
     words = data[key]
     assert words and all(isinstance(w, str) and w.strip() == w for w in words)
-    assert len({fold(w) for w in words}) == len(words)
+    assert len({place_key(w) for w in words}) == len(words)
     if key != "not_places":
         assert all(w == w.lower() for w in words)
 
@@ -51,9 +51,9 @@ def test_places_yaml_curated_entries(data):
         else:
             assert isinstance(entry["geonames_id"], int)
         for name in entry["names"]:
-            assert fold(name) not in seen, f"{name} listed twice"
-            seen.add(fold(name))
-    blocked = {fold(w) for w in data["not_places"]}
+            assert place_key(name) not in seen, f"{name} listed twice"
+            seen.add(place_key(name))
+    blocked = {place_key(w) for w in data["not_places"]}
     assert not seen & blocked, seen & blocked
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.extract.gazetteer import fold, load_gazetteer
+from cronaca.extract.gazetteer import load_gazetteer, place_key
 from cronaca.extract.places import extract_places, lookup_place, place_mentions
 from cronaca.nlp import parse
 from cronaca.records import Article, Dateline
@@ -152,7 +152,7 @@ def test_places_lookup_place_unknown(name):
     ("  Città  del Messico ", "citta del messico"),
 ])
 def test_places_fold(raw, key):
-    assert fold(raw) == key
+    assert place_key(raw) == key
 
 
 def test_places_gazetteer_is_built_once():

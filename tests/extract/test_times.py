@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronaca.extract.times import extract_times, fold
+from cronaca.extract.times import extract_times, lower_keep_offsets
 from cronaca.extract.timex.normalize import roman_number
 
 A, B, C, D = "2025-11-09", "2025-10-21", "2024-02-15", "2025-01-10"
@@ -326,4 +326,4 @@ def test_times_roman_number(text, value):
 
 def test_times_fold_keeps_length():
     text = "L’Aia, «Oggi» – İstanbul\u00a0ieri"
-    assert len(fold(text)) == len(text)
+    assert len(lower_keep_offsets(text)) == len(text)

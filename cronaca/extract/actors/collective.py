@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.detect import Candidate, kb_candidate, name_at
-from cronaca.extract.actors.lexicon import UPPER, Lexicon
+from cronaca.extract.actors.detect import ActorCandidate, kb_candidate, name_at
+from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.kb import norm_alias
 
 _PREP = r"(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’]|d['’])"
 
 
-def sector_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[Candidate]:
+def sector_candidates(lex: ActorLexicon, text: str, anchors: list[ActorCandidate]) -> list[ActorCandidate]:
     by_start = {a.start: a for a in anchors}
     nouns = "|".join(sorted((re.escape(n) for n in lex.sectors), key=len, reverse=True))
     out = []
@@ -47,14 +47,14 @@ def sector_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
         elif country is not None:
             code = "IGOEU" if country == "EUR" else country + sector
             name = f"{lex.countries.name(country)} {label}"
-            out.append(Candidate(m.start(), end, phrase, "ORG", ("sec", country, label), name, code, country))
+            out.append(ActorCandidate(m.start(), end, phrase, "ORG", ("sec", country, label), name, code, country))
         elif noun in lex.bare_coref and re.search(r"(?i)(?:^|\s)(?:il|l['’]|lo|la)\s*$", text[max(0, m.start() - 4):m.start()]):
-            out.append(Candidate(m.start(), end, phrase, "ORG", ("bare", label), phrase))
+            out.append(ActorCandidate(m.start(), end, phrase, "ORG", ("bare", label), phrase))
     return out
 
 
-def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]],
-                   anchors: Sequence[Candidate] = ()) -> list[Candidate]:
+def org_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]],
+                   anchors: Sequence[ActorCandidate] = ()) -> list[ActorCandidate]:
     """Organisation names beginning with a head word ("Ministero degli Esteri", "Forum delle ...",
     "Consiglio Affari esteri", "l'Organizzazione mondiale della sanità").  A name running into a
     mention already found ends before it; when that mention is an institution with an actor
@@ -82,12 +82,12 @@ def org_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]],
         owner = _owner(text, e, anchors) if country is None else None
         if owner is not None:
             code, country = owner.code, owner.country
-        out.append(Candidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase, code, country))
+        out.append(ActorCandidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase, code, country))
         taken.append((s, e))
     return out
 
 
-def _owner(text: str, end: int, anchors: Sequence[Candidate]) -> Candidate | None:
+def _owner(text: str, end: int, anchors: Sequence[ActorCandidate]) -> ActorCandidate | None:
     """The institution with an actor code named right after a body's name: "dell'Unione europea"."""
     comp = re.match(rf"\s+{_PREP}\s*", text[end:])
     if comp is None:
@@ -95,7 +95,7 @@ def _owner(text: str, end: int, anchors: Sequence[Candidate]) -> Candidate | Non
     return next((a for a in anchors if a.start == end + comp.end() and a.type == "ORG" and a.code), None)
 
 
-def agency_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+def agency_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]) -> list[ActorCandidate]:
     words = "|".join(sorted(lex.agency_words, key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?<![\w])(?i:{words})(?:\s+({lex.nat_re}))?\s+(?=[{UPPER}])", text):
@@ -104,7 +104,7 @@ def agency_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> 
             continue
         country = lex.nationality.get((m.group(1) or "").casefold())
         phrase = text[span[0]:span[1]]
-        out.append(Candidate(span[0], span[1], phrase, "ORG", ("org", norm_alias(phrase)), phrase,
+        out.append(ActorCandidate(span[0], span[1], phrase, "ORG", ("org", norm_alias(phrase)), phrase,
                              country + "MED" if country and country != "EUR" else None, country))
         taken.append(span)
     return out
@@ -130,7 +130,7 @@ def _group_patterns(nat_re: str) -> tuple[re.Pattern[str], re.Pattern[str], re.P
     return head, lead, quantity, members, frozenset(data["anaphoric_numbers"])
 
 
-def group_candidates(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+def group_candidates(lex: ActorLexicon, text: str, cands: Sequence[ActorCandidate]) -> list[ActorCandidate]:
     """States or their envoys acting together: "i delegati dei quasi 200 Paesi", "i ministri degli
     Esteri del G7", "i 27 Stati membri", "i Paesi dell'Unione africana".  One MISC entity per
     phrase (the article included: a description, not a name); the code of the intergovernmental
@@ -139,10 +139,10 @@ def group_candidates(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> lis
     with no organisation after it ("i leader dei due Paesi": the countries named before), nor
     one the people it stands for follow ("i ministri degli Esteri del G7, X e Y": those people act)."""
     head, lead, quantity, members, anaphoric = _group_patterns(lex.nat_re)
-    starts: dict[int, Candidate] = {}
+    starts: dict[int, ActorCandidate] = {}
     for c in cands:
         starts.setdefault(c.start, c)
-    out: list[Candidate] = []
+    out: list[ActorCandidate] = []
     found = [(m.start(), m.end(), True) for m in head.finditer(text)]
     found += [(m.start(), m.end(), False) for m in lead.finditer(text)]
     for s, pos, headed in sorted(found):
@@ -166,14 +166,14 @@ def group_candidates(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> lis
             continue
         phrase = text[s:end]
         key = re.sub(r"^(?i:i|gli|le)\s+", "", norm_alias(phrase))
-        out.append(Candidate(s, end, phrase, "MISC", ("grp", key), re.sub(r"^(?i:i|gli|le)\s+", "", phrase),
+        out.append(ActorCandidate(s, end, phrase, "MISC", ("grp", key), re.sub(r"^(?i:i|gli|le)\s+", "", phrase),
                              igo.code if igo else None, igo.country if igo else None))
     return out
 
 
-def _group_tail(text: str, pos: int, starts: dict[int, Candidate], quantity: re.Pattern[str],
+def _group_tail(text: str, pos: int, starts: dict[int, ActorCandidate], quantity: re.Pattern[str],
                 members: re.Pattern[str], anaphoric: frozenset[str],
-                headed: bool) -> tuple[int | None, Candidate | None]:
+                headed: bool) -> tuple[int | None, ActorCandidate | None]:
     """Where a state group ends from ``pos`` (after "di"), and the organisation it names."""
     igo = _igo(starts.get(pos))
     if igo is not None:
@@ -196,6 +196,6 @@ def _group_tail(text: str, pos: int, starts: dict[int, Candidate], quantity: re.
     return end, igo
 
 
-def _igo(c: Candidate | None) -> Candidate | None:
+def _igo(c: ActorCandidate | None) -> ActorCandidate | None:
     """An intergovernmental organisation from the KB ("G7", "Unione africana", "Onu")."""
     return c if c is not None and c.type == "ORG" and c.kb_id and (c.code or "").startswith("IGO") else None

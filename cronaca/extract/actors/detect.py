@@ -1,6 +1,6 @@
 """Mention detection by rules: KB and country gazetteer, personal names, organisation names,
 source phrases and collective actors ("governo israeliano").  Each finder returns
-:class:`Candidate` records; :mod:`cronaca.extract.actors.build` groups them into entities."""
+:class:`ActorCandidate` records; :mod:`cronaca.extract.actors.build` groups them into entities."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.lexicon import UPPER, Lexicon
+from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.extract.actors.titles import APOS
 from cronaca.kb import KBActor, norm_alias
 
@@ -19,7 +19,7 @@ _PREP_TO = r"(?:(?:al|alla|allo|ai|agli|alle|a)\s|all['’])"
 
 
 @dataclass(frozen=True)
-class Candidate:
+class ActorCandidate:
     start: int
     end: int
     text: str
@@ -31,14 +31,14 @@ class Candidate:
     kb_id: str | None = None
 
 
-def kb_candidate(actor: KBActor, start: int, end: int, text: str) -> Candidate:
-    return Candidate(start, end, text, actor.type, ("kb", actor.id), actor.name, actor.code,
+def kb_candidate(actor: KBActor, start: int, end: int, text: str) -> ActorCandidate:
+    return ActorCandidate(start, end, text, actor.type, ("kb", actor.id), actor.name, actor.code,
                      actor.country, actor.id)
 
 
-def country_candidate(lex: Lexicon, code: str, start: int, end: int, text: str) -> Candidate:
+def country_candidate(lex: ActorLexicon, code: str, start: int, end: int, text: str) -> ActorCandidate:
     typ = "LOC" if code == "EUR" else "GPE"
-    return Candidate(start, end, text, typ, ("gpe", code), lex.countries.name(code), code, code)
+    return ActorCandidate(start, end, text, typ, ("gpe", code), lex.countries.name(code), code, code)
 
 
 def is_capitalised(tok: str) -> bool:
@@ -46,7 +46,7 @@ def is_capitalised(tok: str) -> bool:
     return bool(re.match(f"[{UPPER}]", tok)) or bool(re.match(f"(?:al|el|as|ad|an|ar|bin|ben)-[{UPPER}]", tok))
 
 
-def name_at(lex: Lexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int, int] | None:
+def name_at(lex: ActorLexicon, text: str, pos: int, max_tokens: int = 6) -> tuple[int, int] | None:
     """The personal-name-shaped token sequence starting at ``pos``: capitalised tokens and
     name particles joined by single spaces, ending on a capitalised token."""
     toks: list[tuple[int, int, str]] = []
@@ -95,7 +95,7 @@ def _org_final_words() -> frozenset[str]:
     return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
 
 
-def gazetteer_candidates(lex: Lexicon, text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
+def gazetteer_candidates(lex: ActorLexicon, text: str, skip: list[tuple[int, int]]) -> list[ActorCandidate]:
     out = []
     for m in lex.gazetteer_re.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in skip):
@@ -115,7 +115,7 @@ def gazetteer_candidates(lex: Lexicon, text: str, skip: list[tuple[int, int]]) -
     return out
 
 
-def scene_setting(lex: Lexicon, text: str, start: int) -> bool:
+def scene_setting(lex: ActorLexicon, text: str, start: int) -> bool:
     """A capital naming where something happens, not who acts: 'A Berlino, ...', 'vertice a
     Roma', 'ora di Mosca' -- but not what goes to it: 'aiuti a Kiev', 'forniture militari a Kiev'."""
     before = text[max(0, start - 12):start]
@@ -123,14 +123,14 @@ def scene_setting(lex: Lexicon, text: str, start: int) -> bool:
     return m is not None and (m.group(1) is None or not recipient_dative(lex, text, start))
 
 
-def recipient_dative(lex: Lexicon, text: str, start: int) -> bool:
+def recipient_dative(lex: ActorLexicon, text: str, start: int) -> bool:
     """The name at ``start`` follows a preposition right after a word of what is sent or said
     to it (or that word and one more): 'aiuti a Kiev', 'forniture militari a Kiev'."""
     prev = re.findall(r"[\w'’]+", text[max(0, start - 60):start])[-3:-1]
     return any(w.casefold() in lex.recipient_words for w in prev)
 
 
-def person_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+def person_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]) -> list[ActorCandidate]:
     """Full names of people outside the KB: a known given name followed by capitalised tokens."""
     out = []
     for m in re.finditer(f"(?<![\\w'’-])[{UPPER}][\\w'’-]*", text):
@@ -162,16 +162,16 @@ def street_before(text: str, start: int) -> bool:
     return _street_words().search(text, max(0, start - 30), start) is not None
 
 
-def unknown_person(lex: Lexicon, start: int, end: int, text: str) -> Candidate:
+def unknown_person(lex: ActorLexicon, start: int, end: int, text: str) -> ActorCandidate:
     """A person not in the KB; a surname that is a KB person's surname joins that person."""
     surname = text.split()[-1]
     actor = lex.kb.lookup(surname)
     if actor is not None and actor.type == "PER" and len(text.split()) > 1:
         return kb_candidate(actor, start, end, text)
-    return Candidate(start, end, text, "PER", ("per", norm_alias(text)), text)
+    return ActorCandidate(start, end, text, "PER", ("per", norm_alias(text)), text)
 
 
-def source_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[Candidate]:
+def source_candidates(lex: ActorLexicon, text: str, anchors: list[ActorCandidate]) -> list[ActorCandidate]:
     """Anonymous sources and collectives as ORG actors: 'fonti della Casa Bianca', 'fonti
     diplomatiche statunitensi', 'fonti vicine al Cremlino', 'una fonte del Dipartimento di Stato'."""
     heads = "|".join(sorted(lex.source_heads, key=len, reverse=True))
@@ -195,15 +195,15 @@ def source_candidates(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
         if inner is not None and inner.type == "ORG" and inner.kb_id and not re.search(r"(?i)vicin", phrase):
             # "una fonte del Dipartimento di Stato", "fonti della Casa Bianca": the institution
             # speaking through an unnamed member -- a mention of the institution itself
-            out.append(Candidate(m.start(), phrase_end, phrase, "ORG", inner.group, inner.name, inner.code,
+            out.append(ActorCandidate(m.start(), phrase_end, phrase, "ORG", inner.group, inner.name, inner.code,
                                  inner.country, inner.kb_id))
             continue
         code = _source_code(lex, phrase, inner)
-        out.append(Candidate(m.start(), phrase_end, phrase, "ORG", ("src", norm_alias(_strip_article(phrase))),
+        out.append(ActorCandidate(m.start(), phrase_end, phrase, "ORG", ("src", norm_alias(_strip_article(phrase))),
                              _strip_article(phrase), code, inner.country if inner else _nat_code(lex, phrase)))
     for coll in lex.collectives:
         for m in re.finditer(rf"(?<!\w){re.escape(coll)}(?!\w)", text, flags=re.IGNORECASE):
-            out.append(Candidate(m.start(), m.end(), m.group(0), "ORG", ("src", norm_alias(coll)), coll))
+            out.append(ActorCandidate(m.start(), m.end(), m.group(0), "ORG", ("src", norm_alias(coll)), coll))
     return out
 
 
@@ -211,14 +211,14 @@ def _strip_article(phrase: str) -> str:
     return re.sub(r"^(?i:una)\s+", "", phrase)
 
 
-def _nat_code(lex: Lexicon, phrase: str) -> str | None:
+def _nat_code(lex: ActorLexicon, phrase: str) -> str | None:
     for w in reversed(phrase.split()):
         if w.casefold() in lex.nationality:
             return lex.nationality[w.casefold()]
     return None
 
 
-def _source_code(lex: Lexicon, phrase: str, inner: Candidate | None) -> str | None:
+def _source_code(lex: ActorLexicon, phrase: str, inner: ActorCandidate | None) -> str | None:
     if inner is not None:
         if inner.type == "GPE" and inner.code and len(inner.code) == 3:
             return inner.code + "GOV"

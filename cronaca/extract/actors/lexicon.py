@@ -33,7 +33,7 @@ class GazetteerHit:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ActorLexicon:
     kb: ActorKB
     countries: CountryTable
     role_labels: dict[str, str]
@@ -107,7 +107,7 @@ def _corpus_given_names() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_lexicon() -> ActorLexicon:
     data = load_yaml("it", "roles.yaml")
     kb = load_kb()
     countries = load_countries()
@@ -130,7 +130,7 @@ def load_lexicon() -> Lexicon:
     gazetteer_re = re.compile(r"(?<![\w-])" + _trie_pattern(gaz) + r"(?![\w-]|['’]\w)")
     given = list(load_yaml("kb", "given_names.yaml")["names"]) + _corpus_given_names()
     src = data["sources"]
-    return Lexicon(
+    return ActorLexicon(
         kb=kb, countries=countries,
         role_labels={k: v["label"] for k, v in data["role_keys"].items()},
         role_sectors={k: v["sector"] for k, v in data["role_keys"].items()},

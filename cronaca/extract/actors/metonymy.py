@@ -17,8 +17,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.detect import Candidate, kb_candidate
-from cronaca.extract.actors.lexicon import UPPER, Lexicon
+from cronaca.extract.actors.detect import ActorCandidate, kb_candidate
+from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.kb import norm_alias
 
 _PREP = r"(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’]|d['’])"
@@ -32,7 +32,7 @@ def _verbs() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
             frozenset(data["verb_fillers"]))
 
 
-def venue_institution_candidates(lex: Lexicon, text: str, skip: Sequence[tuple[int, int]]) -> list[Candidate]:
+def venue_institution_candidates(lex: ActorLexicon, text: str, skip: Sequence[tuple[int, int]]) -> list[ActorCandidate]:
     """Mentions of the institution a venue capital stands for where the capital acts or is addressed."""
     table = load_yaml("kb", "countries.yaml").get("venue_institutions") or {}
     out = []
@@ -75,7 +75,7 @@ def _acting(text: str, start: int, end: int) -> bool:
     return False
 
 
-def scene_country(lex: Lexicon, text: str, start: int) -> str | None:
+def scene_country(lex: ActorLexicon, text: str, start: int) -> str | None:
     """'A Berlino, il portavoce del governo ...': the capital (or country) that opens the sentence."""
     sent_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
     m = re.match(r"\s*(?:A|In|Da)\s+([^\s,]+(?:\s+[^\s,]+)?)\s*,", text[sent_start:start])
@@ -85,7 +85,7 @@ def scene_country(lex: Lexicon, text: str, start: int) -> str | None:
     return form.code if form is not None and form.kind in ("capital", "name") else None
 
 
-def ministry_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+def ministry_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]) -> list[ActorCandidate]:
     """A ministry in lower case named by its portfolio ("il ministero degli Esteri", "il
     dicastero della Difesa russo"): the nationality after it gives its country, else the
     sentence's scene (:func:`scene_country`); with neither, an organisation with no code."""
@@ -106,13 +106,13 @@ def ministry_candidates(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -
         if actor is not None:
             out.append(kb_candidate(actor, s, e, phrase))
         else:
-            cand = Candidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase)
+            cand = ActorCandidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase)
             out.append(_with_country(lex, cand, country) if country else cand)
         taken.append((s, e))
     return out
 
 
-def scene_ministries(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+def scene_ministries(lex: ActorLexicon, text: str, cands: Sequence[ActorCandidate]) -> list[ActorCandidate]:
     """A ministry with no country of its own ("A Mosca, il Ministero degli Esteri ha ...") takes
     the country of its sentence's scene."""
     heads = tuple(load_yaml("it", "roles.yaml")["ministry_heads"])
@@ -126,6 +126,6 @@ def scene_ministries(lex: Lexicon, text: str, cands: Sequence[Candidate]) -> lis
     return out
 
 
-def _with_country(lex: Lexicon, c: Candidate, country: str) -> Candidate:
+def _with_country(lex: ActorLexicon, c: ActorCandidate, country: str) -> ActorCandidate:
     code = "IGOEU" if country == "EUR" else country + "GOV" if len(country) == 3 else None
     return replace(c, group=(*c.group, country), code=code, country=country)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cronaca.extract.actors.detect import Candidate, name_at
-from cronaca.extract.actors.lexicon import UPPER, Lexicon, Title
+from cronaca.extract.actors.detect import ActorCandidate, name_at
+from cronaca.extract.actors.lexicon import UPPER, ActorLexicon, Title
 from cronaca.kb import KBActor
 
 _COMPLEMENT = re.compile(r"\s+(?:per\s+(?:il|la|lo|l['’]|gli|le|i)\s*|(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’])\s*)")
@@ -25,12 +25,12 @@ class RolePhrase:
     text: str
     title: Title
     country: str | None  # from a nationality adjective or a complement
-    complement: Candidate | None
+    complement: ActorCandidate | None
     past: bool
     names: tuple[tuple[int, int], ...]
 
 
-def find_role_phrases(lex: Lexicon, text: str, anchors: list[Candidate]) -> list[RolePhrase]:
+def find_role_phrases(lex: ActorLexicon, text: str, anchors: list[ActorCandidate]) -> list[RolePhrase]:
     by_start = {a.start: a for a in anchors}
     out: list[RolePhrase] = []
     for start, stop in lex.title_finder.finditer(text):
@@ -47,7 +47,7 @@ def find_role_phrases(lex: Lexicon, text: str, anchors: list[Candidate]) -> list
     return out
 
 
-def find_bare_titles(lex: Lexicon, text: str, anchors: list[Candidate],
+def find_bare_titles(lex: ActorLexicon, text: str, anchors: list[ActorCandidate],
                      phrases: list[RolePhrase]) -> list[RolePhrase]:
     """Definite role phrases with no name ("il ministro ha sottolineato", "il presidente
     americano"): anaphors of a person named earlier.  Plural, past ("l'ex ministro") and
@@ -68,8 +68,8 @@ def find_bare_titles(lex: Lexicon, text: str, anchors: list[Candidate],
     return out
 
 
-def _title_extent(lex: Lexicon, text: str, start: int, end: int, title: Title,
-                  by_start: dict[int, Candidate]) -> tuple[int, Candidate | None, str | None]:
+def _title_extent(lex: ActorLexicon, text: str, start: int, end: int, title: Title,
+                  by_start: dict[int, ActorCandidate]) -> tuple[int, ActorCandidate | None, str | None]:
     """End of a role phrase with its complement ("del Cremlino", "della Difesa") and
     nationality adjective, the complement actor, and the country they give."""
     complement = None
@@ -88,20 +88,20 @@ def _title_extent(lex: Lexicon, text: str, start: int, end: int, title: Title,
     return end, complement, _country(lex, text[start:end], complement)
 
 
-def _country(lex: Lexicon, phrase: str, complement: Candidate | None) -> str | None:
+def _country(lex: ActorLexicon, phrase: str, complement: ActorCandidate | None) -> str | None:
     for w in reversed(phrase.split()):
         if w.casefold() in lex.nationality:
             return lex.nationality[w.casefold()]
     return complement.country if complement is not None else None
 
 
-def _past(lex: Lexicon, text: str, start: int) -> bool:
+def _past(lex: ActorLexicon, text: str, start: int) -> bool:
     before = text[max(0, start - 20):start].split()
     return bool(before) and before[-1].casefold().replace("’", "'") in lex.past_markers or \
         bool(re.search(r"(?i)\bl['’]ex\s*$|\bex\s+$", text[max(0, start - 6):start]))
 
 
-def _name_span(lex: Lexicon, text: str, pos: int, by_start: dict[int, Candidate]) -> tuple[int, int] | None:
+def _name_span(lex: ActorLexicon, text: str, pos: int, by_start: dict[int, ActorCandidate]) -> tuple[int, int] | None:
     anchor = by_start.get(pos)
     if anchor is not None:
         return (anchor.start, anchor.end) if anchor.type == "PER" else None
@@ -112,7 +112,7 @@ def _name_span(lex: Lexicon, text: str, pos: int, by_start: dict[int, Candidate]
     return None if inner else span
 
 
-def _names_after(lex: Lexicon, text: str, end: int, by_start: dict[int, Candidate],
+def _names_after(lex: ActorLexicon, text: str, end: int, by_start: dict[int, ActorCandidate],
                  plural: bool) -> tuple[tuple[int, int], ...]:
     sep = re.match(r",?[ \t]+", text[end:])
     if sep is None:
@@ -129,7 +129,7 @@ def _names_after(lex: Lexicon, text: str, end: int, by_start: dict[int, Candidat
     return tuple(names)
 
 
-def _names_before(lex: Lexicon, text: str, start: int, by_start: dict[int, Candidate]) -> tuple[tuple[int, int], ...]:
+def _names_before(lex: ActorLexicon, text: str, start: int, by_start: dict[int, ActorCandidate]) -> tuple[tuple[int, int], ...]:
     """Apposition: 'Anna Kelly, vice portavoce della Casa Bianca'."""
     m = re.search(rf",\s+{_ARTICLE}$", text[max(0, start - 12):start])
     if m is None:

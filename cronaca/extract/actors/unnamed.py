@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.detect import Candidate
+from cronaca.extract.actors.detect import ActorCandidate
 
 
 @dataclass(frozen=True)
@@ -58,17 +58,17 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
-                       lang: str = "it", people: Sequence[Candidate] = ()) -> list[Candidate]:
+                       lang: str = "it", people: Sequence[ActorCandidate] = ()) -> list[ActorCandidate]:
     """Institution and unnamed-person mentions outside ``taken`` spans (names found already).
     ``country`` (alpha-3) is the article's country, prefixed to the sector codes; ``nat_re``
     matches the nationality adjectives that may follow a descriptor ("un giovane marocchino").
     A descriptor right before one of ``people`` ("la 54enne M. G.") is a mention of that person."""
     named_at = {c.start: c for c in people if c.type == "PER"}
-    single: list[tuple[Candidate, str | None]] = []  # one unnamed person each, with sex ("un 40enne": m)
+    single: list[tuple[ActorCandidate, str | None]] = []  # one unnamed person each, with sex ("un 40enne": m)
     lex = unnamed_lexicon(lang)
     more_re = re.compile(rf"\s+(?:{lex.age_phrase}|(?i:{nat_re}))(?![\w'’])")
-    out: list[Candidate] = []
-    last_institution: dict[str, Candidate] = {}
+    out: list[ActorCandidate] = []
+    last_institution: dict[str, ActorCandidate] = {}
     prefix = country or ""
     for m in lex.pattern.finditer(text):
         start, end = m.span("noun")
@@ -81,7 +81,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if word in lex.bare_coref:
             prev = next((last_institution[k] for k in lex.bare_coref[word] if k in last_institution), None)
             if prev is not None:
-                out.append(Candidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
+                out.append(ActorCandidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
                                      prev.country))
             continue
         if word in lex.capitalised_only and not text[start].isupper():
@@ -91,7 +91,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
-            cand = Candidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
+            cand = ActorCandidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
             last_institution[key] = cand
             out.append(cand)
             continue
@@ -114,7 +114,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
                 out.append(replace(earlier, start=start, end=end, text=text[start:end]))
                 continue
         noun = re.sub(r"\s+", "", word) if m.group("age") else word
-        cand = Candidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end], prefix + sector, country)
+        cand = ActorCandidate(start, end, text[start:end], "MISC", ("anon", noun), text[start:end], prefix + sector, country)
         out.append(cand)
         if before and before[0] in lex.openers_sex:
             sex = None if word in lex.epicene else (lex.anaphors.get(word) or lex.openers_sex[before[0]])
@@ -138,8 +138,8 @@ def _name_sex(lex: UnnamedLexicon, name: str) -> str | None:
     return {"a": "f", "o": "m"}.get(first[-1].lower())
 
 
-def _last_single_person(start: int, sex: str | None, people: Sequence[tuple[Candidate, str | None]],
-                        single: list[tuple[Candidate, str | None]]) -> Candidate | None:
+def _last_single_person(start: int, sex: str | None, people: Sequence[tuple[ActorCandidate, str | None]],
+                        single: list[tuple[ActorCandidate, str | None]]) -> ActorCandidate | None:
     """The last person named before ``start`` whose sex does not contradict ``sex``: a named
     person, or an unnamed one introduced as one person."""
     earlier = [c for c, s in [*people, *single] if c.end <= start and (sex is None or s is None or s == sex)]

@@ -14,7 +14,7 @@ from cronaca.data import load_word_lists
 
 
 @dataclass(frozen=True)
-class Grammar:
+class EventGrammar:
     definite_articles: frozenset[str]
     indefinite_articles: frozenset[str]
     phrase_determiners: frozenset[str]
@@ -66,14 +66,14 @@ class Grammar:
         return self.definite_articles | self.indefinite_articles
 
 
-KEYS = tuple(f.name for f in fields(Grammar))
+KEYS = tuple(f.name for f in fields(EventGrammar))
 
 
 @cache
-def grammar(lang: str = "it") -> Grammar:
+def grammar(lang: str = "it") -> EventGrammar:
     """The function words of ``lang`` (cached)."""
     lists = load_word_lists(lang, "grammar.yaml", KEYS)
     values: dict[str, frozenset[str] | tuple[str, ...]] = {
         key: tuple(words) if key.endswith(("_endings", "_ending")) else frozenset(words)
         for key, words in lists.items()}
-    return Grammar(**values)  # type: ignore[arg-type]
+    return EventGrammar(**values)  # type: ignore[arg-type]

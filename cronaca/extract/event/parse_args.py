@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from cronaca.extract.event.text import Mention, TextView
+from cronaca.extract.event.text import ActorMention, TextView
 
 
 class ParseArguments:
@@ -24,12 +24,12 @@ class ParseArguments:
         self.v = view
         self.g = view.grammar
         self.word_of = {tok.i: k for k, tok in enumerate(view.tokens)}
-        self.mention_at: dict[int, Mention] = {}
+        self.mention_at: dict[int, ActorMention] = {}
         for m in view.mentions:
             for k in range(m.first, m.last + 1):
                 self.mention_at.setdefault(k, m)
 
-    def mentions_of(self, tok: Token) -> list[Mention]:
+    def mentions_of(self, tok: Token) -> list[ActorMention]:
         """The entity mention headed by ``tok``, with those coordinated to it ("X e Y"); for a
         relative pronoun, its antecedent's ("il sindaco Caroli, che ha invitato")."""
         if tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", []):
@@ -68,10 +68,10 @@ class ParseArguments:
                 yield c
                 yield from ParseArguments._conjuncts(c)
 
-    def verb(self, tok: Token) -> tuple[list[Mention], list[Mention]]:
+    def verb(self, tok: Token) -> tuple[list[ActorMention], list[ActorMention]]:
         """(actors, recipients) of a verbal trigger."""
-        actors: list[Mention] = []
-        recips: list[Mention] = []
+        actors: list[ActorMention] = []
+        recips: list[ActorMention] = []
         passive = any(c.dep_ in ("aux:pass", "expl:pass") for c in tok.children) or tok.dep_ in ("acl", "amod")
         for c in tok.children:
             dep = c.dep_
@@ -90,12 +90,12 @@ class ParseArguments:
             actors = head_actors if not passive else actors
         return actors, recips
 
-    def noun(self, tok: Token, genitive: str = "actor") -> tuple[list[Mention], list[Mention]]:
+    def noun(self, tok: Token, genitive: str = "actor") -> tuple[list[ActorMention], list[ActorMention]]:
         """(actors, recipients) of a nominal trigger: its own phrase, else the verb it is the
         object of ("ha fatto un blitz", "hanno aperto un'inchiesta")."""
         agents = [c for c in tok.children if c.dep_ == "nmod" and self._agent_phrase(c)]
         actors = [m for c in agents for m in self.mentions_of(c)]
-        recips: list[Mention] = []
+        recips: list[ActorMention] = []
         for c in tok.children:
             case = self._case(c) if c.dep_ == "nmod" and c not in agents else ""
             if case in self.g.genitive_preps:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.parse_args import ParseArguments
-from cronaca.extract.event.text import Mention, TextView
+from cronaca.extract.event.text import ActorMention, TextView
 from cronaca.extract.event.triggers import Hit
 
 
@@ -42,7 +42,7 @@ class ParticipantFinder:
         self.parse = ParseArguments(view) if view.has_morphology else None
 
     # --- small tests ------------------------------------------------------------------------
-    def governed(self, m: Mention) -> bool:
+    def governed(self, m: ActorMention) -> bool:
         """True when a preposition governs the mention (then it is no subject)."""
         j = m.first - 1
         if j < 0:
@@ -52,7 +52,7 @@ class ParticipantFinder:
             return False
         return low in self.lex.prepositions or low in self.g.source_markers or self.v.lows[m.first] in self.g.source_heads
 
-    def venue(self, m: Mention, hit: Hit) -> bool:
+    def venue(self, m: ActorMention, hit: Hit) -> bool:
         """The place where the event happens, never one of its participants: a name after "a margine
         di", "presso", "nella sede di" for every event; for a symmetric one (a meeting, an agreement)
         also a country or city after a locative preposition ("il vertice a Budapest, in Ungheria")."""
@@ -64,7 +64,7 @@ class ParticipantFinder:
             return False
         return lows[m.first - 1] in self.g.locative_preps
 
-    def is_object(self, m: Mention) -> bool:
+    def is_object(self, m: ActorMention) -> bool:
         """A mention right after a verb form ("ha accusato Hamas") is its object, no subject."""
         j = m.first - 1
         while j >= 0 and self.v.lows[j] in self.g.definite_articles:
@@ -98,7 +98,7 @@ class ParticipantFinder:
         return True
 
     # --- groups -------------------------------------------------------------------------------
-    def group_back(self, m: Mention, lo: int) -> list[Mention]:
+    def group_back(self, m: ActorMention, lo: int) -> list[ActorMention]:
         """The mention and those coordinated before it ("Israele e Hamas", "sia X che Y")."""
         out = [m]
         cur = m
@@ -117,7 +117,7 @@ class ParticipantFinder:
             cur = prev
         return out
 
-    def group_forward(self, m: Mention, hi: int) -> list[Mention]:
+    def group_forward(self, m: ActorMention, hi: int) -> list[ActorMention]:
         out = [m]
         cur = m
         for nxt in [x for x in self.v.mentions if x.first > m.last and x.last <= hi]:
@@ -139,7 +139,7 @@ class ParticipantFinder:
         return found if found else None
 
     # --- subject ------------------------------------------------------------------------------
-    def subject(self, t: int, allowed: Sequence[str] = ()) -> list[Mention]:
+    def subject(self, t: int, allowed: Sequence[str] = ()) -> list[ActorMention]:
         """The subject group of the verb at word ``t`` (empty when none is found)."""
         v = self.v
         s_lo, _ = v.sent_range(v.words[t].sent)
@@ -183,7 +183,7 @@ class ParticipantFinder:
 
     # --- arguments after a word ---------------------------------------------------------------
     def after_group(self, start: int, hi: int, preps: Sequence[str] = (), through_triggers: bool = False
-                    ) -> tuple[str, list[Mention], str]:
+                    ) -> tuple[str, list[ActorMention], str]:
         """The first entity group (or nationality adjective, or pair phrase) after word ``start``:
         returns (role hint, mentions or [], entity id for a nationality/pair)."""
         v = self.v
@@ -292,7 +292,7 @@ class ParticipantFinder:
         by_subject: list[str] = []
         end = hit.last
 
-        def take(ms: Sequence[Mention], into: list[str]) -> None:
+        def take(ms: Sequence[ActorMention], into: list[str]) -> None:
             nonlocal end
             for m in ms:
                 if self.venue(m, hit):

@@ -38,7 +38,7 @@ class Word:
 
 
 @dataclass(frozen=True)
-class Mention:
+class ActorMention:
     """One mention of an entity, with the word indices it covers."""
 
     start: int
@@ -101,24 +101,24 @@ class TextView:
             for m in e.mentions:
                 first, last = self.word_range(m.start, m.end)
                 if first <= last:
-                    mentions.append(Mention(m.start, m.end, e.id, e.type, first, last))
+                    mentions.append(ActorMention(m.start, m.end, e.id, e.type, first, last))
         mentions += self._repeated(mentions)
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
-        self._ending_at: dict[int, Mention] = {}
-        self._starting_at: dict[int, Mention] = {}
+        self._ending_at: dict[int, ActorMention] = {}
+        self._starting_at: dict[int, ActorMention] = {}
         for mention in self.mentions:
             self._ending_at.setdefault(mention.last, mention)
             self._starting_at.setdefault(mention.first, mention)
         self._authorities: dict[tuple[str, ...], dict[str, int]] = {}
 
-    def _free(self, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    def _free(self, mentions: Sequence[ActorMention], start: int, end: int) -> bool:
         return not any(m.start < end and start < m.end for m in mentions)
 
-    def _repeated(self, mentions: Sequence[Mention]) -> list[Mention]:
+    def _repeated(self, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A country's name or capital repeated where the entities stage read it as a place only
         ("ha chiesto spiegazioni a Mosca"): the same words name the same actor."""
-        out: list[Mention] = []
+        out: list[ActorMention] = []
         for e in self.entities.values():
             if e.type != "GPE":
                 continue
@@ -128,12 +128,12 @@ class TextView:
                     if self._free(list(mentions) + out, hit.start(), hit.end()):
                         first, last = self.word_range(hit.start(), hit.end())
                         if first <= last:
-                            out.append(Mention(hit.start(), hit.end(), e.id, e.type, first, last))
+                            out.append(ActorMention(hit.start(), hit.end(), e.id, e.type, first, last))
         return out
 
-    def _military(self, mentions: Sequence[Mention]) -> list[Mention]:
+    def _military(self, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """ "le truppe", "i soldati" as a bare definite phrase: the armed forces named before."""
-        out: list[Mention] = []
+        out: list[ActorMention] = []
         for j in range(len(self.lows)):
             p = self.any_phrase_at(self.lex.military_anaphora, j)
             if p is None:
@@ -148,11 +148,11 @@ class TextView:
             army = next((m for m in sorted(mentions, key=lambda m: -m.start) if m.end <= start and
                          (self.entities[m.entity].code or "").endswith("MIL")), None)
             if army is not None:
-                out.append(Mention(start, end, army.entity, army.type, j, last))
+                out.append(ActorMention(start, end, army.entity, army.type, j, last))
         return out
 
     # --- positions --------------------------------------------------------------------------
-    def mention_starting_at(self, word: int) -> Mention | None:
+    def mention_starting_at(self, word: int) -> ActorMention | None:
         """The first mention (in text order, longest first) whose first word is ``word``."""
         return self._starting_at.get(word)
 
@@ -245,10 +245,10 @@ class TextView:
         return lo, hi
 
     # --- mentions ---------------------------------------------------------------------------
-    def mention_ending_at(self, last: int) -> Mention | None:
+    def mention_ending_at(self, last: int) -> ActorMention | None:
         return self._ending_at.get(last)
 
-    def mentions_between(self, lo: int, hi: int) -> tuple[Mention, ...]:
+    def mentions_between(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
         return tuple(m for m in self.mentions if m.first >= lo and m.last <= hi)
 
     def entity_type(self, entity_id: str) -> str:
