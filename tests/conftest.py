@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from cronaca.nlp import ParsedDoc, build_nlp, parse
-from cronaca.records import Article, Dateline
+from cronaca.records import Article, Dateline, DocAnalysis
+
+SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_dev_analyses() -> list[DocAnalysis]:
+    """The seed and dev articles analysed with the shipped pipeline, once per test session."""
+    files = sorted(SHARED_CORPUS.glob("seeds/*.txt")) + sorted(SHARED_CORPUS.glob("dev/*.txt"))
+    if not files:
+        pytest.skip(f"the seed and dev articles are not at {SHARED_CORPUS}")
+    from cronaca.ingest import read_articles
+    from cronaca.pipeline import Analyzer
+
+    articles = [a for a in read_articles([str(f) for f in files]) if not isinstance(a, Exception)]
+    return list(Analyzer().analyze_many(articles))
 
 
 @pytest.fixture(scope="session")

@@ -14,19 +14,10 @@ from cronaca.records import DocAnalysis
 from cronaca.settings import Settings
 from cronaca.story import build, date_order
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
-
-@pytest.fixture(scope="module")
-def corpus() -> list[DocAnalysis]:
-    files = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("dev/*.txt"))
-    if not files:
-        pytest.skip(f"the seed and dev articles are not at {SHARED}")
-    from cronaca.ingest import read_articles
-    from cronaca.pipeline import Analyzer
-
-    articles = [a for a in read_articles([str(f) for f in files]) if not isinstance(a, Exception)]
-    return list(Analyzer().analyze_many(articles))
+@pytest.fixture()
+def corpus(seed_dev_analyses: list[DocAnalysis]) -> list[DocAnalysis]:
+    return seed_dev_analyses
 
 
 def test_app_adding_one_at_a_time_equals_restory_and_reads_back(corpus: list[DocAnalysis], tmp_path: Path) -> None:

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cronaca.records import DocAnalysis
 from cronaca.story.build import build, update
 from cronaca.story.timespan import iso_ordinal
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
-
-@pytest.fixture(scope="module")
-def corpus() -> list[DocAnalysis]:
-    files = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("dev/*.txt"))
-    if not files:
-        pytest.skip(f"the seed and dev articles are not at {SHARED}")
-    from cronaca.ingest import read_articles
-    from cronaca.pipeline import Analyzer
-
-    articles = [a for a in read_articles([str(f) for f in files]) if not isinstance(a, Exception)]
-    return list(Analyzer().analyze_many(articles))
+@pytest.fixture()
+def corpus(seed_dev_analyses: list[DocAnalysis]) -> list[DocAnalysis]:
+    return seed_dev_analyses
 
 
 def _date_order(a: DocAnalysis) -> tuple[int, int, str]:
