@@ -32,6 +32,7 @@ from cronaca.extract.actors.detect import (
     country_candidate,
     gazetteer_candidates,
     is_capitalised,
+    org_final_words,
     person_candidates,
     recipient_dative,
     source_candidates,
@@ -171,7 +172,7 @@ def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...],
             pass  # "l'economista Masamichi Adachi", "don Graziano", "la 54enne M. G.", "G. C., 33 anni"
         elif not _ner_name(lex, surface, typ):
             continue
-        elif typ == "PER" and surface.split()[-1] in _org_final_words() and surface.split()[0] not in lex.given_names:
+        elif typ == "PER" and surface.split()[-1] in org_final_words() and surface.split()[0] not in lex.given_names:
             typ = "ORG"  # "Lehman Brothers", "Gazprom Bank": a company the NER took for a person
         elif typ == "PER" and (not _person_evidence(lex, pdoc.text, s, e) or street_before(pdoc.text, s)):
             continue
@@ -181,10 +182,6 @@ def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...],
             out.append(unknown_person(lex, s, e, surface))
         blocked.append((s, e))
     return out
-
-
-def _org_final_words() -> frozenset[str]:
-    return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
 
 
 def _person_evidence(lex: ActorLexicon, text: str, start: int, end: int) -> bool:

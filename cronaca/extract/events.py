@@ -16,7 +16,7 @@ from cronaca.data import load_yaml
 from cronaca.extract.attribution import attribution_for, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
-from cronaca.extract.event.embedding import fold_embedded
+from cronaca.extract.event.embedding import absorb_embedded
 from cronaca.extract.event.lexicon import EventLexicon, StatusLexicon, event_lexicon, plover, status_lexicon
 from cronaca.extract.event.participants import ParticipantFinder, Participants
 from cronaca.extract.event.status import find_status, verb_tense
@@ -110,7 +110,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
                 info = replace(info, headline=True)
             mentions.append(info)
     table = plover()
-    mentions = fold_embedded(view, hits, mentions, table)
+    mentions = absorb_embedded(view, hits, mentions, table)
     mentions = _carry_place(_donate(mentions), pdoc.text, {view.words[hits[n].first].sent for n in anchors.places},
                             lex.speech_act_types)
     drafts = merge(_inherit(mentions, pdoc))

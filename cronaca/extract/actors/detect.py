@@ -72,7 +72,7 @@ def name_at(lex: ActorLexicon, text: str, pos: int, max_tokens: int = 6) -> tupl
     for k, (_s, _e, tok) in enumerate(toks):
         tail = [t for _a, _b, t in toks[k + 1:]]
         if k and tok in ("di", "del", "della") and (
-                any(t in _org_final_words() or (t.isupper() and len(t) > 1) for t in tail)
+                any(t in org_final_words() or (t.isupper() and len(t) > 1) for t in tail)
                 or _region_or_country(" ".join(tail))):
             toks = toks[:k]  # "David Buik di BGC Partners", "Mark Warner della Virginia": the person, then where from
             break
@@ -91,7 +91,8 @@ def _region_or_country(name: str) -> bool:
 
 
 @cache
-def _org_final_words() -> frozenset[str]:
+def org_final_words() -> frozenset[str]:
+    """Last words of a company's name ("Brothers", "Bank", "Partners"): ``roles.yaml``."""
     return frozenset(load_yaml("it", "roles.yaml")["org_final_words"])
 
 

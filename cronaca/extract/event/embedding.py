@@ -27,7 +27,7 @@ MAX_STEPS = 3
 COMPLEMENT_DEPS = frozenset({"obj", "xcomp", "ccomp", "nmod", "obl", "acl", "nsubj:pass"})
 
 
-def fold_embedded(view: TextView, hits: Sequence[Hit], mentions: list[MentionInfo],
+def absorb_embedded(view: TextView, hits: Sequence[Hit], mentions: list[MentionInfo],
                   table: Plover) -> list[MentionInfo]:
     """``mentions`` with every asked-for or refused action folded into the mention governing it."""
     if not view.has_morphology or not table.embedded_actions:
