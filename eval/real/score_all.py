@@ -27,6 +27,7 @@ def sets(with_test: bool) -> list[tuple[str, Path, Path]]:
              ("dev", SHARED / "corpus" / "dev", SHARED / "gold" / "dev"),
              ("real-dev", HERE / "dev" / "corpus", HERE / "dev" / "gold"),
              ("real-dev2", HERE / "dev2" / "corpus", HERE / "dev2" / "gold"),
+             ("real-dev3", HERE / "dev3" / "corpus", HERE / "dev3" / "gold"),
              ("real-story", HERE / "story" / "corpus", HERE / "story" / "gold")]
     found = [s for s in found if s[2].is_dir()]
     if with_test:
