@@ -31,6 +31,7 @@ from cronaca.extract.actors.detect import (
     ActorCandidate,
     country_candidate,
     gazetteer_candidates,
+    initials_candidates,
     is_capitalised,
     org_final_words,
     person_candidates,
@@ -76,6 +77,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
                 cands.append(unknown_person(lex, s, e, text[s:e]))
                 taken.append((s, e))
     cands += person_candidates(lex, text, taken)
+    cands += initials_candidates(lex, text, taken)
     if pdoc.has_ner:  # people the rules missed (organisations: after the rule finders below)
         cands += _ner_candidates(lex, pdoc, ("PER", "PERSON"), cands, places, phrases, skip)
     cands += _surname_mentions(lex, text, cands)

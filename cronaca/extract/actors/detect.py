@@ -148,6 +148,34 @@ def person_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]
     return out
 
 
+_INITIALS = re.compile(rf"(?<![\w.])[{UPPER}]\.\s?[{UPPER}]\.(?:\s?[{UPPER}]\.)?(?=[\s,;:)]|$)")
+
+
+def initials_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]) -> list[ActorCandidate]:
+    """People named by their initials ("S. A., marocchino 44enne", "il 38enne moldavo G. C."):
+    initials with a person's context (an age, a nationality or a descriptor beside them), no byline."""
+    cues = load_yaml("it", "roles.yaml")["person_context"]
+    after_re, before_re = re.compile(cues["initials_after"]), re.compile(cues["initials_before"])
+    byline = re.compile(cues["initials_byline"])
+    nat_after = re.compile(rf"\s*,?\s*(?:{lex.nat_re})\b")
+    nat_before = re.compile(rf"(?:{lex.nat_re})\s*,?\s*$")
+    out = []
+    for m in _INITIALS.finditer(text):
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        before, after = text[max(0, s - 30):s], text[e:e + 40]
+        if byline.search(before) or after.lstrip().startswith("©"):
+            continue
+        low_before = before.casefold()
+        if not (after_re.match(after.casefold()) or before_re.search(low_before) or nat_after.match(after.casefold())
+                or nat_before.search(low_before) or low_before.split()[-1:] in ([w] for w in cues["before"])):
+            continue
+        out.append(ActorCandidate(s, e, m.group(0), "PER", ("per", norm_alias(m.group(0))), m.group(0)))
+        taken.append((s, e))
+    return out
+
+
 @cache
 def _street_words() -> re.Pattern[str]:
     """The street heads of ``venues.yaml`` ("via", "piazza"), ending right before a name or

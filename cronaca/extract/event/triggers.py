@@ -91,8 +91,11 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
             tabled = _by_table(view.tokens[i], view.lang)
             if tabled is not None:
                 best = Hit(tabled, i, i)
-        if best is not None and best.first == best.last and view.has_morphology and _citizen_complaint(view, i):
-            best = None  # a citizen's complaint, by any lexicon
+        if best is not None and best.first == best.last and view.has_morphology:
+            if _citizen_complaint(view, i):
+                best = None  # a citizen's complaint, by any lexicon
+            else:
+                best = _as_noun(view, best)
         if best is None:
             i += 1
             continue
@@ -143,6 +146,19 @@ def _by_table(tok: Token, lang: str) -> TriggerEntry | None:
             return None  # "i rifiuti": waste, not refusals
         return predicate_table(lang).get((lemma, "NOUN"))
     return None
+
+
+def _as_noun(view: TextView, hit: Hit) -> Hit:
+    """A verb's form the tagger reads as a noun ("dopo la convalida dell'arresto", "gli arresti")
+    is that verb's noun, with the noun's frame from the predicate table: its participants come
+    from its own phrase, not from the clause of the verb it depends on."""
+    tok = view.tokens[hit.first]
+    if hit.is_noun or tok.pos_ != "NOUN":
+        return hit
+    noun = predicate_table(view.lang).get((tok.lemma_.lower(), "NOUN"))
+    if noun is None or noun.type != hit.entry.type or (hit.entry.mode and noun.mode != hit.entry.mode):
+        return hit
+    return Hit(noun, hit.first, hit.last)
 
 
 @cache
