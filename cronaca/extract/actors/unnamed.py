@@ -36,6 +36,8 @@ class UnnamedLexicon:
     epicene: frozenset[str] = frozenset()
     definite_singular: frozenset[str] = frozenset()
     masculine_names_in_a: frozenset[str] = frozenset()
+    unit_preps: frozenset[str] = frozenset()  # "i carabinieri di Savignano": the unit phrase's prepositions
+    unit_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -54,7 +56,33 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
                           {**{w: None for w in data["singular_openers"]}, **{w: "m" for w in data["masculine_openers"]},
                            **{w: "f" for w in data["feminine_openers"]}},
                           frozenset(data["epicene"]), frozenset(data["definite_singular"]),
-                          frozenset(data["masculine_names_in_a"]))
+                          frozenset(data["masculine_names_in_a"]), frozenset(data["unit_preps"]),
+                          frozenset(data["unit_words"]))
+
+
+_WORD = re.compile(r"[\w]+['’]?|\S")
+
+
+def unit_end(lex: UnnamedLexicon, text: str, end: int, taken: Sequence[tuple[int, int]] = ()) -> int:
+    """Where an institution's mention ends once the unit and place named after it are taken in
+    ("carabinieri" + " della stazione di Formigine"); ``end`` when none follows."""
+    best, pos, need_prep, words, prev_cap = end, end, True, 0, False
+    while words < 8:
+        m = _WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
+        if m is None or "\n" in text[pos:m.start()] or any(s < m.end() and m.start() < e for s, e in taken):
+            break
+        w = m.group(0).replace("’", "'")
+        low = w.casefold()
+        if low in lex.unit_preps or (low in ("e", "ed") and prev_cap):
+            need_prep, prev_cap = False, False
+        elif need_prep:
+            break
+        elif low in lex.unit_words or w[:1].isupper() and w[:1].isalpha():
+            best, prev_cap = m.end(), w[:1].isupper()
+        else:
+            break
+        pos, words = m.end(), words + 1
+    return best
 
 
 def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str | None, nat_re: str,
@@ -81,6 +109,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if word in lex.bare_coref:
             prev = next((last_institution[k] for k in lex.bare_coref[word] if k in last_institution), None)
             if prev is not None:
+                end = unit_end(lex, text, end, taken)
                 out.append(ActorCandidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
                                      prev.country))
             continue
@@ -91,6 +120,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
+            end = unit_end(lex, text, end, taken)
             cand = ActorCandidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
             last_institution[key] = cand
             out.append(cand)
