@@ -92,6 +92,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
     matches the nationality adjectives that may follow a descriptor ("un giovane marocchino").
     A descriptor right before one of ``people`` ("la 54enne M. G.") is a mention of that person."""
     named_at = {c.start: c for c in people if c.type == "PER"}
+    named_end = {c.end: c for c in people if c.type == "PER"}
     single: list[tuple[ActorCandidate, str | None]] = []  # one unnamed person each, with sex ("un 40enne": m)
     lex = unnamed_lexicon(lang)
     more_re = re.compile(rf"\s+(?:{lex.age_phrase}|(?i:{nat_re}))(?![\w'’])")
@@ -133,6 +134,9 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             end = more.end()
         gap = re.match(r"[ \t]+", text[end:end + 3])
         person = named_at.get(end + gap.end()) if gap else None
+        if person is None:
+            near = text[max(0, start - 30):start].casefold().replace("’", "'").split()[-3:]
+            person = _apposed(text, start, end, named_at, named_end, one=any(w in lex.openers_sex for w in near))
         if person is not None:
             out.append(replace(person, start=start, end=end, text=text[start:end]))
             continue
@@ -150,6 +154,21 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             sex = None if word in lex.epicene else (lex.anaphors.get(word) or lex.openers_sex[before[0]])
             single.append((cand, sex))
     return out
+
+
+def _apposed(text: str, start: int, end: int, named_at: dict[int, ActorCandidate],
+             named_end: dict[int, ActorCandidate], *, one: bool) -> ActorCandidate | None:
+    """The person a descriptor stands in apposition to, across a comma: "S. A., marocchino 44enne"
+    (the name first, two lower-case words at most between) or "un bolognese 51enne, P. L. G., è
+    stato denunciato" (one person, the name after)."""
+    lo = max(0, start - 40)
+    before = re.search(r",[ \t]*(?:[a-zà-ù]+[ \t]+){0,2}$", text[lo:start])
+    if before is not None:
+        person = named_end.get(lo + before.start())
+        if person is not None:
+            return person
+    after = re.match(r"[ \t]*,[ \t]*", text[end:end + 4])
+    return named_at.get(end + after.end()) if after and one else None
 
 
 def _alone(lex: UnnamedLexicon, text: str, end: int) -> bool:

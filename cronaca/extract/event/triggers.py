@@ -92,8 +92,8 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
             if tabled is not None:
                 best = Hit(tabled, i, i)
         if best is not None and best.first == best.last and view.has_morphology:
-            if _citizen_complaint(view, i):
-                best = None  # a citizen's complaint, by any lexicon
+            if _citizen_complaint(view, i) or _reflexive_other_sense(view, best):
+                best = None  # a citizen's complaint, by any lexicon; "si è fermato" (stopped)
             else:
                 best = _as_noun(view, best)
         if best is None:
@@ -159,6 +159,30 @@ def _as_noun(view: TextView, hit: Hit) -> Hit:
     if noun is None or noun.type != hit.entry.type or (hit.entry.mode and noun.mode != hit.entry.mode):
         return hit
     return Hit(noun, hit.first, hit.last)
+
+
+@cache
+def _reflexive_frames(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    frames = load_yaml(lang, "events.yaml").get("reflexive_other_sense") or {}
+    return (frozenset(frames.get("lemmas", ())), frozenset(frames.get("clitics", ())),
+            frozenset(frames.get("auxiliaries", ())), tuple(frames.get("fused_endings", ())))
+
+
+def _reflexive_other_sense(view: TextView, hit: Hit) -> bool:
+    """ "si è fermato", "fermarsi", "la crescita si è arrestata": a reflexive of a verb whose
+    reflexive is another verb (``reflexive_other_sense`` in events.yaml) names no event."""
+    if hit.is_noun:
+        return False
+    lemmas, clitics, auxiliaries, fused = _reflexive_frames(view.lang)
+    i, lows = hit.first, view.lows
+    if hit.entry.lemma not in lemmas and view.tokens[i].lemma_.lower() not in lemmas:
+        return False
+    if lows[i].endswith(fused):
+        return True
+    j = i - 1
+    while j >= 0 and lows[j] in auxiliaries and i - j <= 2:
+        j -= 1
+    return j >= 0 and lows[j] in clitics
 
 
 @cache
