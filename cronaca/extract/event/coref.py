@@ -113,7 +113,11 @@ def _participants_fit(d: Draft, m: MentionInfo) -> bool:
     if m.recipients and not set(m.recipients) <= set(d.recipients) | set(d.actors):
         return False
     same_sentence = any(x.sent == m.sent for x in d.mentions)
-    return same_sentence or m.lemma in d.lemmas
+    # "la banda è stata sgominata dalla polstrada ... gli arrestati": the same one acted on by the
+    # same actor is the same act, whatever the word; a definite noun names an act already told
+    same_patient = bool(m.recipients) and bool(d.recipients) and (not m.actors or bool(d.actors))
+    told = m.pos == "noun" and m.determiner == "definite" and bool(d.participants)
+    return same_sentence or m.lemma in d.lemmas or same_patient or told
 
 
 def _adjacent(d: Draft, m: MentionInfo) -> bool:
