@@ -73,14 +73,24 @@ def name_at(lex: ActorLexicon, text: str, pos: int, max_tokens: int = 6) -> tupl
         tail = [t for _a, _b, t in toks[k + 1:]]
         if k and tok in ("di", "del", "della") and (
                 any(t in org_final_words() or (t.isupper() and len(t) > 1) for t in tail)
-                or _region_or_country(" ".join(tail))):
-            toks = toks[:k]  # "David Buik di BGC Partners", "Mark Warner della Virginia": the person, then where from
+                or _region_or_country(" ".join(tail)) or _where_from(lex, tail)):
+            # "David Buik di BGC Partners", "Mark Warner della Virginia", "Silvia Ciancia di Modena",
+            # "Marcello Fornaciari del Foro di Reggio": the person, then where from
+            toks = toks[:k]
             break
     while toks and not is_capitalised(toks[-1][2]):
         toks.pop()
     if not toks or not is_capitalised(toks[0][2]):
         return None
     return toks[0][0], toks[-1][1]
+
+
+def _where_from(lex: ActorLexicon, tail: list[str]) -> bool:
+    """After "di"/"del" in a name: a body ("Foro", "Tribunale") or a town the gazetteer knows."""
+    from cronaca.extract.gazetteer import load_gazetteer
+
+    return bool(tail) and (tail[0] in lex.org_heads or tail[0] in lex.origin_heads
+                           or load_gazetteer().get(" ".join(tail)) is not None)
 
 
 def _region_or_country(name: str) -> bool:

@@ -47,6 +47,7 @@ class ActorLexicon:
     source_modifiers: frozenset[str]
     collectives: tuple[str, ...]
     org_heads: frozenset[str]
+    origin_heads: frozenset[str]  # "del Foro di Reggio" after a name: where the person is from
     org_modifiers: frozenset[str]  # lower-case words going on an organisation name
     recipient_words: frozenset[str]  # "aiuti a Kiev": the capital after them is no venue
     particles: frozenset[str]
@@ -139,6 +140,7 @@ def load_lexicon() -> ActorLexicon:
         bare_coref=frozenset(data["bare_coref"]), direct_name_sectors=frozenset(data["direct_name_sectors"]),
         source_heads=frozenset(src["heads"]), source_modifiers=frozenset(src["modifiers"]),
         collectives=tuple(src["collectives"]), org_heads=frozenset(data["org_heads"]),
+        origin_heads=frozenset(data["origin_heads"]),
         org_modifiers=frozenset(data["org_modifiers"]), recipient_words=frozenset(data["recipient_words"]),
         particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
         given_names=frozenset(given), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
