@@ -272,6 +272,8 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     st = find_status(view, hit, status_lexicon(pdoc.article.language or "it"), s_lo, s_hi, found.end)
     if st.status is None:
         return None
+    if st.status == "occurred" and _negating(view, hit):
+        st = replace(st, status="negated")  # "sono state assolte": the conviction did not happen
     support = finder.support_verb(hit, lo) if hit.is_noun else None
     slex = status_lexicon(pdoc.article.language or "it")
     if support is not None:
@@ -334,6 +336,12 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and t is None and p is None
         and not _subject_of_verb(view, found.end, hi, slex),
     )
+
+
+def _negating(view: TextView, hit: Hit) -> bool:
+    """A word that names its event by saying it did not happen (``negating_lemmas``: "assolto")."""
+    lemmas = view.lex.negating_lemmas
+    return hit.entry.lemma in lemmas or (view.has_morphology and view.tokens[hit.first].lemma_.lower() in lemmas)
 
 
 def _sense(view: TextView, hit: Hit, found: Participants, typ: str, mode: str | None) -> tuple[str, str | None]:

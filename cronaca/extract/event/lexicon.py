@@ -153,6 +153,8 @@ class EventLexicon:
     phrase_ends: frozenset[str] = frozenset()
     # PLOVER type -> actor-code sectors whose entity is the implicit actor ("è stato arrestato")
     implicit_actor_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # lemmas naming their event by saying it did not happen ("assolto": no conviction)
+    negating_lemmas: frozenset[str] = frozenset()
     military_anaphora: tuple[Phrase, ...] = ()
     venue_phrases: tuple[Phrase, ...] = ()
     place_anaphora: frozenset[str] = frozenset()
@@ -360,6 +362,7 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         speech_act_types=frozenset(str(t) for t in _need(data, "speech_act_types", list, where)),
         implicit_actor_sectors={str(k): tuple(str(x) for x in v)
                                 for k, v in _need(data, "implicit_actor_sectors", dict, where).items()},
+        negating_lemmas=frozenset(str(w) for w in data.get("negating_lemmas") or ()),
     )
 
 
