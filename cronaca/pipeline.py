@@ -1,7 +1,10 @@
 """The analysis runner: ingest → nlp → extract stages → (story, across articles).
 
 Each extract stage is a pure function over a :class:`~cronaca.nlp.ParsedDoc` and the
-results of the stages it declares it needs; it returns a list of records.  The runner
+results of the stages it declares it needs; it returns a list of records.  A stage may also
+need the document's token index (``"tokens"``, a :class:`~cronaca.nlp.tokens.TokenIndex`),
+which the runner builds once per document, when a stage first needs it, for every stage
+that reads words: the quotes, and the events with their attribution.  The runner
 checks the contract, records which stages ran, and names the failing stage when one
 breaks: the other stages (those not depending on it) still run, and the batch goes on.
 """
@@ -23,6 +26,7 @@ from cronaca.extract.quotes import extract_quotes
 from cronaca.extract.times import extract_times
 from cronaca.extract.warnings import check_roles
 from cronaca.nlp import ParsedDoc, build_nlp, parse, parse_many
+from cronaca.nlp.tokens import TokenIndex
 from cronaca.records import Article, DocAnalysis
 
 log = logging.getLogger(__name__)
@@ -32,11 +36,13 @@ log = logging.getLogger(__name__)
 class Stage:
     name: str  # also the DocAnalysis field it sets
     run: Callable[..., Sequence[Any]]
-    needs: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # earlier stages' names, or TOKENS; each passed by that keyword
     languages: tuple[str, ...] = ("it",)
     # spaCy annotations the stage reads when the pipeline has them ("ner", "parser", "tagger"…)
     annotations: tuple[str, ...] = ()
 
+
+TOKENS = "tokens"  # the need for the document's TokenIndex, passed as ``tokens=``
 
 # the components that give the parse, the UD morphology and the lemmas (trained or rule lemmatizer)
 MORPHOSYNTAX = ("parser", "morphologizer", "trainable_lemmatizer", "lemmatizer")
@@ -45,8 +51,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("times", extract_times, annotations=MORPHOSYNTAX),
     Stage("places", extract_places, annotations=("ner",)),
     Stage("entities", extract_entities, needs=("places",), annotations=("ner",)),
-    Stage("quotes", extract_quotes, needs=("entities",)),
-    Stage("events", extract_events, needs=("entities", "times", "places", "quotes"),
+    Stage("quotes", extract_quotes, needs=("entities", TOKENS)),
+    Stage("events", extract_events, needs=("entities", "times", "places", "quotes", TOKENS),
           annotations=MORPHOSYNTAX),
     Stage("warnings", check_roles, needs=("entities",)),
 )
@@ -54,18 +60,24 @@ STAGES: tuple[Stage, ...] = (
 
 def run_stages(pdoc: ParsedDoc, stages: Sequence[Stage] = STAGES) -> DocAnalysis:
     found: dict[str, tuple[Any, ...]] = {}
+    index: TokenIndex | None = None  # built when a stage first needs it
     ran: list[str] = ["ingest", "nlp"]
     errors: list[str] = []
     lang = pdoc.article.language or "it"
     for stage in stages:
         if lang not in stage.languages:
             continue
-        missing = [n for n in stage.needs if n not in found]
+        missing = [n for n in stage.needs if n not in found and n != TOKENS]
         if missing:
             errors.append(f"stage '{stage.name}' skipped: it needs {', '.join(missing)}, which failed")
             continue
         try:
-            out = stage.run(pdoc, **{n: found[n] for n in stage.needs})
+            inputs: dict[str, Any] = {n: found[n] for n in stage.needs if n != TOKENS}
+            if TOKENS in stage.needs:
+                if index is None:
+                    index = TokenIndex(pdoc)
+                inputs[TOKENS] = index
+            out = stage.run(pdoc, **inputs)
         except Exception as exc:  # one stage failing must not sink the article
             err = StageError(stage.name, pdoc.doc_id, exc)
             # the error travels in DocAnalysis.errors, which the caller reports; here only for -v

@@ -36,6 +36,30 @@ def test_pipeline_names_the_failing_stage_and_goes_on(parsed):
     assert out.errors[1] == "stage 'quotes' skipped: it needs events, which failed"
 
 
+def test_pipeline_builds_one_token_index_per_document_for_the_stages_needing_it(parsed, monkeypatch):
+    from cronaca import pipeline
+    from cronaca.nlp.tokens import TokenIndex
+
+    built: list[TokenIndex] = []
+
+    class Counted(TokenIndex):
+        def __init__(self, pdoc):
+            super().__init__(pdoc)
+            built.append(self)
+
+    monkeypatch.setattr(pipeline, "TokenIndex", Counted)
+    seen = []
+    stages = [Stage("times", _times),
+              Stage("quotes", lambda pdoc, tokens: seen.append(tokens) or [], needs=("tokens",)),
+              Stage("events", lambda pdoc, quotes, tokens: seen.append(tokens) or [], needs=("quotes", "tokens"))]
+    out = run_stages(parsed("Il ministro ha parlato."), stages)
+    assert out.errors == ()
+    assert len(built) == 1 and seen == [built[0], built[0]]
+    assert [w.low for w in built[0].words] == ["il", "ministro", "ha", "parlato", "."]
+    run_stages(parsed("Il ministro ha parlato."), stages[:1])
+    assert len(built) == 1  # no stage needs it: none is built
+
+
 def test_pipeline_checks_the_stage_contract(parsed):
     out = run_stages(parsed("Testo breve."), [Stage("times", _not_a_list)])
     assert "returned str, expected a list" in out.errors[0]

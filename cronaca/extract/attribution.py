@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from cronaca.extract.quotes import extract_quotes
 from cronaca.extract.speakers import BOUNDARY_PUNCT, Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
+from cronaca.nlp.tokens import TokenIndex
 from cronaca.records import Entity, Quote, Source
 
 log = logging.getLogger(__name__)
@@ -37,15 +38,18 @@ log = logging.getLogger(__name__)
 _BARE_OUTLET_WINDOW = 3  # tokens after a cue where "alla CNN" names the outlet
 
 
-def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int,
-                    *, quotes: Sequence[Quote] | None = None) -> tuple[Source, ...]:
+def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int, *,
+                    quotes: Sequence[Quote] | None = None, tokens: TokenIndex | None = None) -> tuple[Source, ...]:
     """The chain of sources for the claim at ``text[start:end]``, innermost first.
 
-    ``quotes`` are the document's quotations (computed when not given)."""
+    ``quotes`` are the document's quotations and ``tokens`` its token index (each computed
+    when not given)."""
+    if tokens is None:
+        tokens = TokenIndex(pdoc)
     if quotes is None:
-        quotes = extract_quotes(pdoc, entities)
+        quotes = extract_quotes(pdoc, entities, tokens=tokens)
     statements = [q for q in quotes if q.kind == "statement"]
-    ctx = SpeakerContext(pdoc, entities, quote_spans=[(q.start, q.end) for q in statements])
+    ctx = SpeakerContext(tokens, entities, quote_spans=[(q.start, q.end) for q in statements])
     chain: list[Source] = []
     quote = next((q for q in statements if q.start <= start < q.end), None)
     sent_lo, sent_hi = ctx.sentence_of(start)
@@ -66,7 +70,7 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
     own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
     chain.extend(own)
     chain.extend(_clitic_next(ctx, sent_hi))
-    if not own and (speaker is None or speech_act) and _continues_report(pdoc, ctx, sent_lo, start, end, cue):
+    if not own and (speaker is None or speech_act) and _continues_report(ctx, sent_lo, start, end, cue):
         chain.extend(_carried_over(ctx, sent_lo))
     return _dedupe(chain)
 
@@ -345,7 +349,7 @@ def _clitic_next(ctx: SpeakerContext, sent_hi: int) -> list[Source]:
     return [_source(ctx.resolve(*rng))] if rng else []
 
 
-def _continues_report(pdoc: ParsedDoc, ctx: SpeakerContext, sent_lo: int, start: int, end: int, cue: Cue | None) -> bool:
+def _continues_report(ctx: SpeakerContext, sent_lo: int, start: int, end: int, cue: Cue | None) -> bool:
     """Whether the sentence goes on with the report of the sentence before rather than
     asserting something of its own: the claim (or its reporting verb) hangs off a relative
     clause of a verbless sentence ("Un colloquio durante il quale X ha espresso ..."), or it is
@@ -355,7 +359,7 @@ def _continues_report(pdoc: ParsedDoc, ctx: SpeakerContext, sent_lo: int, start:
     rel = next((k for k in range(ctx.tok_at(sent_lo), at) if ctx.toks[k].low in ctx.grammar.relatives), None)
     if rel is not None and ctx.finite_verb(sent_lo, ctx.toks[rel].start) is None:
         return True
-    return is_hearsay(pdoc, start, end)
+    return _hearsay(ctx, start, end)
 
 
 def _carried_over(ctx: SpeakerContext, sent_lo: int) -> list[Source]:
@@ -376,12 +380,17 @@ def _carried_over(ctx: SpeakerContext, sent_lo: int) -> list[Source]:
     return out
 
 
-def is_hearsay(pdoc: ParsedDoc, start: int, end: int, lang: str = "it") -> bool:
+def is_hearsay(pdoc: ParsedDoc, start: int, end: int, lang: str = "it", *, tokens: TokenIndex | None = None) -> bool:
     """True when the claim at ``text[start:end]`` (or the clause around it) is in the
     conditional of hearsay: "sarebbe stata", "avrebbero", "riguarderebbero" — not a modal
     ("potrebbe", "dovrebbe"), a counterfactual ("sarebbe dovuta terminare") or the main
-    clause of an "if" sentence."""
-    ctx = SpeakerContext(pdoc, ())
+    clause of an "if" sentence.  ``tokens`` is the document's token index (built from
+    ``pdoc`` when not given)."""
+    return _hearsay(SpeakerContext(tokens if tokens is not None else TokenIndex(pdoc), (), lang=lang), start, end)
+
+
+def _hearsay(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """:func:`is_hearsay` on a prepared document (it reads only its pieces and sentences)."""
     lex = ctx.lex
     lo, hi = ctx.sentence_of(start)
     a, b = ctx.tok_at(start), ctx.tok_at(end)

@@ -23,6 +23,7 @@ from cronaca.extract.event.status import find_status, verb_tense
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit, find_triggers
 from cronaca.nlp import ParsedDoc
+from cronaca.nlp.tokens import TokenIndex
 from cronaca.records import Claim, ClaimPlace, ClaimTime, Entity, Event, Place, Quote, Source, Span, Time
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,14 @@ Attribute = Callable[[ParsedDoc, Sequence[Entity], int, int], tuple[Source, ...]
 Hearsay = Callable[[ParsedDoc, int, int], bool]
 
 
-def _attribution_services(quotes: Sequence[Quote]) -> tuple[Attribute, Hearsay]:
+def _attribution_services(quotes: Sequence[Quote], tokens: TokenIndex) -> tuple[Attribute, Hearsay]:
     def attribute(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int) -> tuple[Source, ...]:
-        return attribution_for(pdoc, entities, start, end, quotes=quotes)
+        return attribution_for(pdoc, entities, start, end, quotes=quotes, tokens=tokens)
 
-    return attribute, is_hearsay
+    def hearsay(pdoc: ParsedDoc, start: int, end: int) -> bool:
+        return is_hearsay(pdoc, start, end, tokens=tokens)
+
+    return attribute, hearsay
 
 
 def _dateline_end(pdoc: ParsedDoc) -> int:
@@ -82,16 +86,20 @@ def _mode(view: TextView, hit: Hit, lo: int, hi: int) -> str | None:
 
 
 def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[Time],
-                   places: Sequence[Place], quotes: Sequence[Quote], *,
+                   places: Sequence[Place], quotes: Sequence[Quote], *, tokens: TokenIndex | None = None,
                    attribute: Attribute | None = None, hearsay: Hearsay | None = None) -> list[Event]:
-    """The article's political events (ids v1, v2, ...), one per real-world event."""
+    """The article's political events (ids v1, v2, ...), one per real-world event.
+
+    ``tokens`` is the document's token index (built from ``pdoc`` when not given)."""
+    if tokens is None:
+        tokens = TokenIndex(pdoc)
     if attribute is None or hearsay is None:
-        default_attr, default_hearsay = _attribution_services(quotes)
+        default_attr, default_hearsay = _attribution_services(quotes, tokens)
         attribute = attribute or default_attr
         hearsay = hearsay or default_hearsay
     lang = pdoc.article.language or "it"
     lex = event_lexicon(lang)
-    view = TextView(pdoc, entities, quotes, lex)
+    view = TextView(pdoc, entities, quotes, lex, tokens)
     if not view.words:
         return []
     hits = find_triggers(view, lex)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from cronaca.extract.speakers import Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
+from cronaca.nlp.tokens import TokenIndex
 from cronaca.records import Entity, Quote
 
 log = logging.getLogger(__name__)
@@ -120,12 +121,16 @@ def _post_cue(ctx: SpeakerContext, c: int) -> Cue | None:
     return cues[0] if cues and cues[0].start == first and cues[0].kind in ("finite", "gerund") else None
 
 
-def extract_quotes(pdoc: ParsedDoc, entities: Sequence[Entity]) -> list[Quote]:
-    """Every direct quotation with its speaker (entity id and/or phrase), cue and kind."""
+def extract_quotes(pdoc: ParsedDoc, entities: Sequence[Entity], *, tokens: TokenIndex | None = None) -> list[Quote]:
+    """Every direct quotation with its speaker (entity id and/or phrase), cue and kind.
+
+    ``tokens`` is the document's token index (built from ``pdoc`` when not given)."""
     text = pdoc.text
-    base = SpeakerContext(pdoc, entities)
+    if tokens is None:
+        tokens = TokenIndex(pdoc)
+    base = SpeakerContext(tokens, entities)
     marks = _merge_interrupted(base, find_quote_marks(text))
-    ctx = SpeakerContext(pdoc, entities, quote_spans=[(o, c + 1) for o, c in marks])
+    ctx = SpeakerContext(tokens, entities, quote_spans=[(o, c + 1) for o, c in marks])
     quotes: list[Quote] = []
     prev_end = 0
     for o, c in marks:

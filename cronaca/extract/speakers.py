@@ -1,9 +1,9 @@
 """Who is speaking: reporting cues, subject noun phrases and their resolution to entities.
 
 Shared by the quote extractor (:mod:`cronaca.extract.quotes`) and the attribution chains
-(:mod:`cronaca.extract.attribution`).  Everything works on the raw text with a small
-regex tokenizer and the entity mentions, so no trained parser is needed; the word lists
-come from ``data/it/cues.yaml``.
+(:mod:`cronaca.extract.attribution`).  Everything works on the pieces of the document's
+token index (:class:`~cronaca.nlp.tokens.TokenIndex`: every mark a piece of its own) and the
+entity mentions, so no trained parser is needed; the word lists come from ``data/it/cues.yaml``.
 """
 
 from __future__ import annotations
@@ -13,21 +13,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 from cronaca.extract.event.grammar import grammar
-from cronaca.nlp import ParsedDoc
+from cronaca.nlp.tokens import TokenIndex, split_pieces
 from cronaca.records import Entity
 
-TOKEN_RE = re.compile(r"\w+['’]|\w+|[^\w\s]")
 QUOTE_MARKS = "“”«»\"„"
 BOUNDARY_PUNCT = frozenset(",;:.!?()[]–—-" + QUOTE_MARKS)
-
-
-def words(phrase: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in TOKEN_RE.finditer(phrase))
 
 
 @dataclass(frozen=True)
@@ -72,9 +66,9 @@ def _by_first_word(frames: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple
 def _expand_frames(frames: Sequence[str], articulated: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
     out: set[tuple[str, ...]] = set()
     for frame in frames:
-        ws = words(frame)
+        ws = split_pieces(frame)
         for last in articulated.get(ws[-1], [ws[-1]]):
-            out.add(ws[:-1] + tuple(words(last)))
+            out.add(ws[:-1] + tuple(split_pieces(last)))
     return tuple(sorted(out, key=lambda f: (-len(f), f)))  # longest first, then a fixed order
 
 
@@ -93,7 +87,7 @@ def _verb_forms(verbs: Sequence[dict], conj: dict[str, dict[str, list[str]]]) ->
             kinds.setdefault(kind, []).extend(extra)
         for kind, fs in kinds.items():
             for f in fs:
-                forms.setdefault(words(f), (lemma, kind))
+                forms.setdefault(split_pieces(f), (lemma, kind))
     return forms
 
 
@@ -110,7 +104,7 @@ def lexicon(lang: str = "it") -> SpeakerLexicon:
         return SpeakerLexicon(
             cue_forms=forms,
             max_cue_len=max(len(k) for k in forms),
-            auxiliaries=frozenset(words(a) for a in data["auxiliaries"]),
+            auxiliaries=frozenset(split_pieces(a) for a in data["auxiliaries"]),
             adverbs=frozenset(data["adverbs"]),
             time_words=frozenset(data["time_words"]),
             determiners=frozenset(data["determiners"]),
@@ -124,28 +118,19 @@ def lexicon(lang: str = "it") -> SpeakerLexicon:
             hearsay_endings=tuple(hearsay["endings"]),
             modal_stems=frozenset(hearsay["modal_stems"]),
             modal_participles=frozenset(hearsay["modal_participles"]),
-            hypothetical=tuple(words(h) for h in hearsay["hypothetical"]),
+            hypothetical=tuple(split_pieces(h) for h in hearsay["hypothetical"]),
             anaphoric_clitics=frozenset(data["anaphoric_clitics"]),
             agent_preps=frozenset(articulated["da"]),
             source_frames_at=_by_first_word(source_frames),
             outlet_frames_at=_by_first_word(outlet_frames),
             contradicted_frames_at=_by_first_word(_expand_frames(data["contradicted_frames"], articulated)),
-            frame_openers=tuple(sorted((words(o) for o in data["source_frame_openers"]), key=lambda w: (-len(w), w))),
+            frame_openers=tuple(sorted((split_pieces(o) for o in data["source_frame_openers"]), key=lambda w: (-len(w), w))),
             frame_verb_forms=_verb_forms(data["source_frame_verbs"], conj),
             not_source_heads=frozenset(data["not_source_heads"]),
         )
     except (KeyError, TypeError, IndexError) as exc:
         raise DataFileError(f"language data file '{lang}/cues.yaml' does not follow its schema: "
                             f"{type(exc).__name__}: {exc}. See tests/data/test_cues_schema.py.") from exc
-
-
-class Tok(NamedTuple):
-    """One token (a named tuple: a document has thousands and they are built on every run)."""
-
-    start: int
-    end: int
-    text: str
-    low: str
 
 
 @dataclass(frozen=True)
@@ -174,28 +159,6 @@ class Speaker:
     text: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class DocTokens:
-    """The tokens and sentences of one document, computed once and shared by every
-    :class:`SpeakerContext` built on it (the quote stage and each attribution call)."""
-
-    toks: tuple[Tok, ...]
-    tok_starts: tuple[int, ...]
-    lows: tuple[str, ...]  # lower-cased token texts, for matching word sequences
-    sents: tuple[tuple[int, int], ...]
-    sent_starts: tuple[int, ...]
-
-
-@lru_cache(maxsize=8)
-def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
-    """Tokens and sentences of ``pdoc`` (cached: the last few documents)."""
-    text = pdoc.text
-    toks = tuple(Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text))
-    sents = tuple((s.start_char, s.end_char) for s in pdoc.doc.sents) or ((0, len(text)),)
-    return DocTokens(toks, tuple(t.start for t in toks), tuple(t.low for t in toks), sents,
-                     tuple(s for s, _ in sents))
 
 
 class _Same:
@@ -239,19 +202,18 @@ def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
 
 
 class SpeakerContext:
-    """One document prepared for speaker finding: tokens, sentences, mentions, quote spans."""
+    """One document prepared for speaker finding: the pieces and sentences of its token index,
+    mentions, quote spans."""
 
-    def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity],
+    def __init__(self, tokens: TokenIndex, entities: Sequence[Entity],
                  quote_spans: Sequence[tuple[int, int]] = (), lang: str = "it") -> None:
-        self.text = pdoc.text
+        self.text = tokens.text
         self.lex = lexicon(lang)
         self.grammar = grammar(lang)
-        dt = doc_tokens(pdoc)
-        self.toks = dt.toks
-        self.tok_starts = dt.tok_starts
-        self.lows = dt.lows
-        self.sents = dt.sents
-        self.sent_starts = dt.sent_starts
+        self.tokens = tokens
+        self.toks = tokens.pieces
+        self.lows = tokens.piece_lows
+        self.sents = tokens.sents
         self.entities = {e.id: e for e in entities}
         self.mentions, self._mention_starts = sorted_mentions(entities)
         self.quote_spans = tuple(sorted(quote_spans))
@@ -260,15 +222,14 @@ class SpeakerContext:
 
     # --- positions ----------------------------------------------------------
     def tok_at(self, pos: int) -> int:
-        """Index of the first token starting at or after ``pos``."""
-        return bisect.bisect_left(self.tok_starts, pos)
+        """Index of the first piece starting at or after ``pos``."""
+        return self.tokens.piece_at(pos)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
-        return self.sents[i]
+        return self.sents[self.tokens.sentence_index(pos)]
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        return self.tokens.sentence_index(pos)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos)  # the spans starting at or before pos

@@ -1,5 +1,6 @@
-"""A word-level view of a parsed article for the event rules: lower-cased words with their
-offsets and sentence numbers, clause limits, quoted stretches and entity mentions."""
+"""A word-level view of a parsed article for the event rules: the words of its token index
+(lower-cased, with their offsets and sentence numbers), clause limits, quoted stretches and
+entity mentions."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Token
 
 from cronaca.extract.event.grammar import grammar
 from cronaca.extract.event.lexicon import (
@@ -22,19 +21,11 @@ from cronaca.extract.event.lexicon import (
 from cronaca.extract.speakers import reach
 from cronaca.extract.tense import has_morphology
 from cronaca.nlp import ParsedDoc
+from cronaca.nlp.tokens import TokenIndex
 from cronaca.records import Entity, Quote
 
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
 _PUNCT_BREAKS = frozenset({";", ":", "–", "—", "(", ")"})
-
-
-@dataclass(frozen=True)
-class Word:
-    i: int
-    start: int
-    end: int
-    low: str
-    sent: int
 
 
 @dataclass(frozen=True)
@@ -59,36 +50,22 @@ def quoted_spans(text: str, quotes: Sequence[Quote]) -> tuple[tuple[int, int], .
 
 
 class TextView:
-    """Words, sentences, quotes and mentions of one article (built once per article)."""
+    """Words, sentences, quotes and mentions of one article (built once per article, on its
+    token index)."""
 
     def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity], quotes: Sequence[Quote],
-                 lexicon: EventLexicon) -> None:
+                 lexicon: EventLexicon, tokens: TokenIndex) -> None:
         self.text = pdoc.text
         self.lex = lexicon
         self.lang = pdoc.article.language or "it"
         self.grammar = grammar(self.lang)
-        sent_of: dict[int, int] = {}
-        for n, sent in enumerate(pdoc.doc.sents):
-            for tok in sent:
-                sent_of[tok.i] = n
-        words: list[Word] = []
-        tokens: list[Token] = []
-        for tok in pdoc.doc:
-            if tok.is_space:
-                continue
-            low = tok.text.lower().replace("’", "'")
-            words.append(Word(len(words), tok.idx, tok.idx + len(tok.text), low, sent_of.get(tok.i, 0)))
-            tokens.append(tok)
-        self.words = tuple(words)
-        self.tokens = tuple(tokens)  # each word's spaCy token
+        self.words = words = tokens.words
+        self.tokens = tokens.word_tokens  # each word's spaCy token
         self.has_morphology = has_morphology(pdoc.doc)  # the tokens carry a parse and UD features
-        self.lows = tuple(w.low for w in words)
-        self._starts = tuple(w.start for w in words)
-        self._ends = tuple(w.end for w in words)
-        self._sents: dict[int, tuple[int, int]] = {}
-        for w in words:
-            lo_hi = self._sents.get(w.sent)
-            self._sents[w.sent] = (lo_hi[0] if lo_hi else w.i, w.i)
+        self.lows = tokens.word_lows
+        self._starts = tokens.word_starts
+        self._ends = tokens.word_ends
+        self._sents = tokens.word_sents
         self._indexes: dict[int, tuple[Sequence[Phrase], PhraseIndex]] = {}
         self.quotes = quoted_spans(self.text, quotes)
         self._quote_starts = [q[0] for q in self.quotes]
