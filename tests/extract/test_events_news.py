@@ -101,3 +101,57 @@ def test_events_news_politician_who_denounces_still_accuses(analyzer):
     text = "Roma, 3 marzo 2025 – Salvini denuncia un complotto della Commissione europea."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     assert [ev.type for ev in analysis.events] == ["ACCUSE"]
+
+
+def _analysis(analyzer, text):
+    return analyzer.analyze(article_from_text(text, doc_id="t", date="2024-03-05"))
+
+
+def _names(a, ids):
+    by_id = {e.id: e.name for e in a.entities}
+    return [by_id[i] for i in ids]
+
+
+def test_events_news_initials_in_apposition_are_the_person_acted_on(analyzer):
+    a = _analysis(analyzer, "MODENA. Un bolognese 51enne, P. L. G., è stato denunciato dalla polizia per truffa.")
+    persons = [e for e in a.entities if e.type == "PER"]
+    assert [p.name for p in persons] == ["P. L. G."]
+    assert {m.text for m in persons[0].mentions} == {"P. L. G.", "51enne"}
+    (ev,) = [e for e in a.events if e.type == "ACCUSE"]
+    assert _names(a, ev.recipients) == ["P. L. G."]
+
+
+def test_events_news_a_byline_of_initials_is_no_person(analyzer):
+    a = _analysis(analyzer, "MODENA. I carabinieri hanno arrestato un 40enne per furto. — F. B.")
+    assert not [e for e in a.entities if e.type == "PER"]
+
+
+def test_events_news_stopping_is_no_arrest(analyzer):
+    a = _analysis(analyzer, "CARPI. L'auto non si è fermata all'alt e ha investito una ciclista. "
+                  "La polizia locale indaga.")
+    assert not [e for e in a.events if e.mode == "arrest"]
+
+
+def test_events_news_an_acquittal_is_a_conviction_that_did_not_happen(analyzer):
+    a = _analysis(analyzer, "MODENA. Il giudice ha assolto l'imprenditore perché il fatto non sussiste.")
+    (ev,) = [e for e in a.events if e.type == "SANCTION"]
+    assert ev.mode == "convict" and [c.status for c in ev.claims] == ["negated"]
+
+
+def test_events_news_the_police_unit_and_town_are_in_the_mention(analyzer):
+    a = _analysis(analyzer, "SAVIGNANO. I carabinieri della stazione di Savignano hanno arrestato un 38enne albanese.")
+    (cops,) = [e for e in a.entities if e.code == "ITACOP"]
+    assert [m.text for m in cops.mentions] == ["carabinieri della stazione di Savignano"]
+    assert cops.name == "carabinieri"
+
+
+def test_events_news_a_name_ends_before_where_the_person_is_from(analyzer):
+    a = _analysis(analyzer, "MODENA. Gli avvocati, Marcello Fornaciari del Foro di Reggio e Silvia Ciancia di Modena, "
+                  "hanno chiesto l'assoluzione.")
+    assert {e.name for e in a.entities if e.type == "PER"} == {"Marcello Fornaciari", "Silvia Ciancia"}
+
+
+def test_events_news_the_same_arrest_told_twice_is_one_event(analyzer):
+    a = _analysis(analyzer, "MODENA. I carabinieri hanno arrestato un 40enne in via Emilia. "
+                  "Per la convalida dell'arresto il 40enne comparirà oggi davanti al giudice.")
+    assert len([e for e in a.events if e.mode == "arrest"]) == 1
