@@ -1,6 +1,7 @@
 """Participants from the dependency parse: subject -> actor, object -> recipient, the passive's
 subject -> recipient and its agent ("dai carabinieri", "da parte del Senato") -> actor; a noun
-takes "da parte di X" as actor and "di X" as actor, or as recipient when an agent is named;
+takes "da parte di X" or "da X" as actor ("denunce dai carabinieri") and "di X" as actor, or as
+recipient when an agent is named;
 a noun that is the subject of a verb of happening takes whom it befell as recipient ("per il
 40enne è scattata la denuncia"); a participle modifying a noun ("un 40enne arrestato") has that
 noun as recipient; a verb with no
@@ -102,6 +103,8 @@ class ParseArguments:
                 (recips if actors or genitive == "recipient" else actors).extend(self.mentions_of(c))
             elif case in self.g.dative_preps:
                 recips.extend(self.mentions_of(c))  # "una denuncia alla 54enne", "accuse contro X"
+            elif case in self.g.agent_preps and not agents:
+                actors.extend(m for m in self.mentions_of(c) if m not in actors)  # "denunce dai carabinieri"
         if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
             verb_actors, _ = self.verb(tok.head)
             if tok.dep_ == "obj":
