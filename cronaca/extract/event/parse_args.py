@@ -36,7 +36,7 @@ class ParseArguments:
         if tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType", []):
             tok = self._antecedent(tok)
         out = []
-        for t in (tok, *self._conjuncts(tok)):
+        for t in (tok, *self._conjuncts(tok), *self._inner_conjuncts(tok)):
             m = self.mention_at.get(self.word_of.get(t.i, -1))
             if m is None:  # "i militari della stazione": the name may sit one step down
                 m = next((self.mention_at[k] for c in t.children if c.dep_ in ("flat", "flat:name", "appos", "amod",
@@ -61,6 +61,20 @@ class ParseArguments:
         while prev.dep_ in ("flat", "flat:name") and prev.head.i < prev.i:
             prev = prev.head
         return prev
+
+    def _inner_conjuncts(self, tok: Token) -> Iterator[Token]:
+        """ "dalla Camera dei Rappresentanti e dal Senato": the parse may hang the second name on a
+        word inside the first one's mention; those conjuncts are the head's too."""
+        m = self.mention_at.get(self.word_of.get(tok.i, -1))
+        if m is None:
+            return
+        inside = {self.v.tokens[k].i for k in range(m.first, m.last + 1)}
+        for k in range(m.first, m.last + 1):
+            t = self.v.tokens[k]
+            if t.i != tok.i:
+                for c in self._conjuncts(t):
+                    if c.i not in inside:
+                        yield c
 
     @staticmethod
     def _conjuncts(tok: Token) -> Iterator[Token]:
