@@ -19,7 +19,7 @@ from cronaca.extract.event.coref import Draft, MentionInfo, merge
 from cronaca.extract.event.embedding import absorb_embedded
 from cronaca.extract.event.lexicon import EventLexicon, StatusLexicon, event_lexicon, plover, status_lexicon
 from cronaca.extract.event.participants import ParticipantFinder, Participants
-from cronaca.extract.event.status import find_status, verb_tense
+from cronaca.extract.event.status import find_status, form_status, verb_tense
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit, find_triggers
 from cronaca.nlp import ParsedDoc
@@ -292,6 +292,10 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         tense = "other" if hit.is_noun else verb_tense(view, hit.first, slex)
     if st.cue is None and not st.hearsay and hit.is_noun and tense == "future":
         st = replace(st, status="planned")
+    elif st.cue is None and not st.hearsay and support is None and st.status == "occurred" and \
+            (verb := _governing_verb(view, hit)) is not None:
+        # "il governo stava acquistando prestiti": a noun object takes the aspect of its verb
+        st = replace(st, status=form_status(view, verb, slex, lo))
     if st.status == "planned" and st.cue_range and e.type in slex.enacting_types and \
             verb_tense(view, st.cue_range[0], slex) in ("past", "pluperfect") and \
             view.any_phrase_at(slex.enacting_cues, st.cue_range[0]):
@@ -344,6 +348,17 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and t is None and p is None
         and not _subject_of_verb(view, found.end, hi, slex),
     )
+
+
+def _governing_verb(view: TextView, hit: Hit) -> int | None:
+    """The word index of the verb a noun trigger is the direct object of, when the parse says so."""
+    if not hit.is_noun or not view.has_morphology:
+        return None
+    tok = view.tokens[hit.first]
+    if tok.dep_ != "obj" or tok.head.pos_ != "VERB":
+        return None
+    first, last = view.word_range(tok.head.idx, tok.head.idx + len(tok.head))
+    return first if first <= last else None
 
 
 def _negating(view: TextView, hit: Hit) -> bool:

@@ -193,8 +193,14 @@ def _tense_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int) -> str:
     default = hit.entry.default_status
     if hit.is_noun:
         return default
-    w = view.lows[hit.first]
-    before = view.lows[max(lo, hit.first - 3):hit.first]
+    return form_status(view, hit.first, lex, lo, default)
+
+
+def form_status(view: TextView, i: int, lex: StatusLexicon, lo: int, default: str = "occurred") -> str:
+    """The status the verb at word ``i`` gives by its form: a future or an infinitive planned, a
+    conditional possible, "stava acquistando" ongoing, a past participle with its auxiliary occurred."""
+    w = view.lows[i]
+    before = view.lows[max(lo, i - 3):i]
     if any(b in lex.modal_planned for b in before):
         return "planned"
     if len(w) > 5 and w.endswith(lex.conditional_endings):
