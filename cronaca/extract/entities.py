@@ -403,10 +403,38 @@ def _resolve_bare(cands: list[ActorCandidate]) -> list[ActorCandidate]:
     return out
 
 
+def _institutions_to_names(groups: dict[tuple[str, ...], list[ActorCandidate]]
+                           ) -> dict[tuple[str, ...], list[ActorCandidate]]:
+    """ "il governo degli Stati Uniti ... il governo": an unnamed institution ("il governo",
+    "i carabinieri") is the one named organisation of the article with its actor code, when there
+    is exactly one."""
+    named: dict[str, list[tuple[str, ...]]] = {}
+    for group, members in groups.items():
+        head = members[0]
+        if group[0] not in ("inst", "anon") and head.type == "ORG" and head.code:
+            named.setdefault(head.code, []).append(group)
+    out: dict[tuple[str, ...], list[ActorCandidate]] = {}
+    for group, members in groups.items():
+        code = members[0].code
+        target = named.get(code or "", [])
+        if group[0] == "inst" and len(target) == 1:
+            continue
+        out[group] = list(members)
+    for group, members in groups.items():
+        target = named.get(members[0].code or "", [])
+        if group[0] == "inst" and len(target) == 1:
+            head = out[target[0]][0]
+            out[target[0]] += [replace(c, type=head.type, group=head.group, name=head.name, code=head.code,
+                                       country=head.country, kb_id=head.kb_id) for c in members]
+            out[target[0]].sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
 def _build(lex: ActorLexicon, pdoc: ParsedDoc, cands: list[ActorCandidate], phrases: list[RolePhrase]) -> list[Entity]:
     groups: dict[tuple[str, ...], list[ActorCandidate]] = {}
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         groups.setdefault(c.group, []).append(c)
+    groups = _institutions_to_names(groups)
     roles_by_group: dict[tuple[str, ...], list[tuple[RolePhrase, Role]]] = {}
     for ph in phrases:
         for s, _e in ph.names:

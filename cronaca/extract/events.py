@@ -290,10 +290,10 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
             tense = verb_tense(view, support + 1, slex)
     else:
         tense = "other" if hit.is_noun else verb_tense(view, hit.first, slex)
+    verb = _governing_verb(view, hit) if support is None else None
     if st.cue is None and not st.hearsay and hit.is_noun and tense == "future":
         st = replace(st, status="planned")
-    elif st.cue is None and not st.hearsay and support is None and st.status == "occurred" and \
-            (verb := _governing_verb(view, hit)) is not None:
+    elif st.cue is None and not st.hearsay and st.status == "occurred" and verb is not None:
         # "il governo stava acquistando prestiti": a noun object takes the aspect of its verb
         st = replace(st, status=form_status(view, verb, slex, lo))
     if st.status == "planned" and st.cue_range and e.type in slex.enacting_types and \
@@ -345,7 +345,8 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
         sent=w0.sent, start=w0.start, end=w1.end, text=pdoc.text[w0.start:w1.end], claim=claim,
         borrow=e.borrow, sentence_entities=sent_entities, min_participants=e.min_participants, tense=tense,
         same_word_coref=e.same_word_coref, pos=e.pos,
-        bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and t is None and p is None
+        bare=hit.is_noun and st.cue is None and not claim.hearsay and support is None and verb is None and t is None
+        and p is None
         and not _subject_of_verb(view, found.end, hi, slex),
     )
 
