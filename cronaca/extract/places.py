@@ -217,6 +217,12 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
              person_words: set[str]) -> list[_Candidate]:
     """The places a capitalized sequence names: whole, without leading function words, or in parts."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(rf"[\w{_APOS}.-]+", text[start:end])]
+    caps = [text[a:b].isupper() and b - a > 1 for a, b in words]
+    if caps[0] and not all(caps) and len(words) > 1:
+        # "MODENA A Bomporto, ...": a dateline in capitals, then the sentence's own words
+        cut = caps.index(False)
+        return (_resolve(words[0][0], words[cut - 1][1], text, cues, get, person_words)
+                + _resolve(words[cut][0], words[-1][1], text, cues, get, person_words))
     prep: str | None = None
     # "A Bruxelles", "Nel Donbass": drop leading function words
     while len(words) > 1 and _norm_word(text, words[0]) in cues.leading:
@@ -244,6 +250,11 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
         person_words.update(place_key(text[a:b]) for a, b in words[1:])
         return [_Candidate(words[0][0], words[0][1], head, prep)]
     if not lower:
+        first = _lookup(words[0][0], words[0][1], text, cues, get) if len(words) >= 3 else None
+        if first is not None and (prep is not None or _previous_word(text, s) in cues.town_preps):
+            # "della polizia locale di Formigine Mario Rossi": a town, then a person's name
+            person_words.update(place_key(text[a:b]) for a, b in words[1:])
+            return [_Candidate(words[0][0], words[0][1], first, prep)]
         # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns
         person_words.update(place_key(text[a:b]) for a, b in words)
         return []

@@ -50,9 +50,10 @@ _DATE_ONLY = re.compile(
 )
 _CAPS_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\- ]*[A-ZÀ-ÖØ-Þ])(?P<dash>\.)(?=\s)")
 # ... or with the full stop lost ("SOLIERA Una battaglia", "MODENA E'proseguito"): one to four
-# upper-case words, then a capitalised word in lower case
+# upper-case words, then a capitalised word in lower case, or a one-letter word ("FIORANO I
+# carabinieri", "MODENA A Bomporto", "FORMIGINE È finito": 52 of the first 4,000 DICE articles)
 _CAPS_BARE = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+){0,3})"
-                        r"(?= [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’])")
+                        r"(?= [A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ'’]| [A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]))")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
 )

@@ -56,6 +56,10 @@ def test_places_exonyms_geocoded(parsed, text, surface, country, name):
     ("Il sindaco ha parlato a Città del Messico.", {"Città del Messico": "MX"}),
     ("Il corteo ha attraversato Tel Aviv fino a notte.", {"Tel Aviv": "IL"}),
     ("La sede del Comune di Milano è stata chiusa.", {"Milano": "IT"}),
+    # a town, then a person's name in one capitalised run
+    ("Lo dice il comandante della polizia locale di Formigine Mario Rossi.", {"Formigine": "IT"}),
+    # a dateline in capitals, then the sentence's own capitalised words
+    ("MODENA A Bomporto, nella notte, un furto.", {"Bomporto": "IT"}),
 ])
 def test_places_multiword_names(parsed, text, expected):
     assert _places(parsed, text) == expected

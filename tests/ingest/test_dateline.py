@@ -47,6 +47,7 @@ NOT_DATELINES = [
     "La riunione è durata tre ore e non ha prodotto un accordo.",
     "Roma. Una città che non dorme mai.",
     "ONU E NATO SI PARLANO ANCORA Dopo la crisi.",
+    "NATO E UE ieri hanno firmato.",
     "IL GOVERNO HA DECISO DI RINVIARE IL VOTO Lo ha detto il ministro.",
     "ONU E NATO SI PARLANO ANCORA DOPO LA LUNGA CRISI DEI MESI SCORSI. Il vertice è fissato.",
     "Roma, 31 febbraio 2025 – una data che non esiste.",
@@ -63,6 +64,16 @@ def test_dateline_finds_place_and_date(text, hint, place, iso):
     assert (found.place, found.date) == (place, iso)
     assert text[found.end - 1] in "-–—." or text[found.start:found.end].isupper()  # "SOLIERA Una ..."
     assert text[found.start:found.end].strip()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("FIORANO I Carabinieri della stazione hanno arrestato un 30enne.", "Fiorano"),
+    ("MODENA A Bomporto, nel corso della nottata, un furto.", "Modena"),
+    ("FORMIGINE È finito in manette un 40enne.", "Formigine"),
+])
+def test_dateline_in_capitals_before_a_one_letter_word(text, place):
+    found = find_dateline(text)
+    assert found is not None and found.place == place and found.date is None
 
 
 @pytest.mark.parametrize("text", NOT_DATELINES)
