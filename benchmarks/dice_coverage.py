@@ -5,7 +5,9 @@ Prints, over N articles (all by default):
   the carabinieri, a prosecutor or a court (an entity coded ...COP or ...JUD);
 - for the articles with manual annotation, the named crime places (the tokens labelled
   ``[id]_LOC`` by DICE's annotators that hold a capitalised name, streets and squares aside):
-  the share cronaca finds as a place, and the share it puts in the province of Modena;
+  the share cronaca finds as a place, and the share it puts in the province of Modena, in all
+  and by what the name designates (``eval/real/dice_places_labels.tsv``, labelled by hand without
+  cronaca's output: a toponym, a road, a venue or business, other);
 - articles/s and peak RSS.
 
     .venv/bin/python benchmarks/dice_coverage.py [--n 2000] [--seed 1]
@@ -32,6 +34,15 @@ _MANUAL_LOC = re.compile(r"(?<![A-Z])\[(\d+)\]_LOC")
 _STREET = {"via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "stradello", "galleria"}
 # the province of Modena, as a box around its 47 comuni (GeoNames coordinates)
 MODENA_BOX = (44.05, 45.0, 10.45, 11.45)  # lat min, lat max, lon min, lon max
+LABELS = REPO / "eval" / "real" / "dice_places_labels.tsv"
+
+
+def place_classes(path: Path = LABELS) -> dict[tuple[str, str], str]:
+    """(article id, span) -> toponym | road | venue | other, for the annotated crime places."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {(row["article"], row["span"]): row["class"] for row in csv.DictReader(f, delimiter="\t")}
 
 
 def read(path: Path) -> tuple[str, list[str]]:
@@ -74,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     analyzer = Analyzer()
     n = with_event = with_authority = 0
     places_total = places_found = places_modena = 0
+    classes = place_classes()
+    by_class: dict[str, list[int]] = {}  # class -> [total, found, in Modena]
     t0 = time.perf_counter()
     for path in files:
         text, named = read(path)
@@ -91,10 +104,14 @@ def main(argv: list[str] | None = None) -> int:
                     if k >= 0 and m.start < k + len(name) and k < m.end]
             if not hits and args.show_missed:
                 print(f"missed {path.stem}: {name!r}", file=sys.stderr)
+            tally = by_class.setdefault(classes.get((path.stem, name), "unlabelled"), [0, 0, 0])
+            tally[0] += 1
             if hits:
                 places_found += 1
                 place = next(p for p in analysis.places for m in (p.mentions or (p,)) if m in hits or m is hits[0])
                 places_modena += in_modena(place.lat, place.lon)
+                tally[1] += 1
+                tally[2] += in_modena(place.lat, place.lon)
         if n % 500 == 0:
             print(f"... {n} articles", file=sys.stderr)
     secs = time.perf_counter() - t0
@@ -105,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"named crime places (manual _LOC):  {places_total}")
         print(f"  found as a place:                {places_found / places_total:.1%}")
         print(f"  found, in the province of Modena: {places_modena / places_total:.1%}")
+        for name, (total, found, modena) in sorted(by_class.items(), key=lambda kv: -kv[1][0]):
+            print(f"  {name + ':':<12} {total:4d}  found {found / total:6.1%}  in the province {modena / total:6.1%}")
     print(f"articles/s:                        {n / secs:.1f}")
     print(f"peak RSS:                          {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
