@@ -65,6 +65,7 @@ class _Cues:
     titles: frozenset[str]
     town_preps: frozenset[str]
     town_followers: frozenset[str]
+    determiners: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -95,11 +96,11 @@ def _cues() -> _Cues:
     th = data["thresholds"]
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
-                       "person_titles", "town_prepositions", "town_followers")}
+                       "person_titles", "town_prepositions", "town_followers", "town_determiners")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
                  titles=lower["person_titles"], town_preps=lower["town_prepositions"],
-                 town_followers=lower["town_followers"],
+                 town_followers=lower["town_followers"], determiners=lower["town_determiners"],
                  blocked=frozenset(place_key(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -161,6 +162,9 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         span = (c.start, c.end)
         if prev in cues.titles and c.info.feature != "country":
             continue
+        if prev in cues.determiners and c.info.feature == "city" and not c.info.curated and \
+                re.search(r"(?<![^\s(«“\"])[a-zà-ù]+['’]?\s*$", text[max(0, c.start - 8):c.start]):
+            continue  # "una Panda", "la Golf", "il Novi": a car, a brand, a team ("La Spezia" stays)
         cued = c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
         # "tra Bomporto e Sorbara", "a Carpi, Soliera e Novi": a town listed after a cued place
         cued = cued or bool(out and out[-1].end <= c.start

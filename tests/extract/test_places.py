@@ -89,6 +89,9 @@ def test_places_person_and_institution_names_are_not_places(parsed, text):
     "Il ministro degli Esteri russo ha parlato con il collega americano.",
     "La Squadra Mobile ha arrestato due persone.",
     "Il gruppo dei Paesi in via di sviluppo ha chiesto un fondo.",
+    # a town's name after an article names a car, a brand or a team
+    "Armeggiava nei pressi di una Panda parcheggiata.",
+    "Hanno rubato una Golf e la Ford del vicino.",
 ])
 def test_places_common_words_and_adjectives_are_not_places(parsed, text):
     assert extract_places(parsed(text)) == []
