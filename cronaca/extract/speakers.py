@@ -18,6 +18,7 @@ from typing import NamedTuple
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 from cronaca.extract.event.grammar import grammar
+from cronaca.extract.spans import reach
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity
 
@@ -225,17 +226,6 @@ def _sorted_mentions(key: _Same) -> tuple[list[EntityMention], list[int]]:
     mentions = sorted((EntityMention(m.start, m.end, e.id, e.type, m.text) for e in key.value for m in e.mentions),
                       key=lambda m: (m.start, -m.end))
     return mentions, [m.start for m in mentions]
-
-
-def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
-    """For spans sorted by start, the furthest end among the first k+1 of them, for each k:
-    a position p is inside one of the spans starting at or before it iff ``reach[k] > p``."""
-    out: list[int] = []
-    furthest = -1
-    for _, end in spans:
-        furthest = max(furthest, end)
-        out.append(furthest)
-    return out
 
 
 class SpeakerContext:
