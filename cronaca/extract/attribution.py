@@ -25,9 +25,12 @@ mood the Italian press uses for unconfirmed reports ("sarebbe stata una telefona
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from cronaca.extract.quotes import extract_quotes
+from cronaca.extract.spans import reach
 from cronaca.extract.speakers import BOUNDARY_PUNCT, Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity, Quote, Source
@@ -41,34 +44,60 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
                     *, quotes: Sequence[Quote] | None = None) -> tuple[Source, ...]:
     """The chain of sources for the claim at ``text[start:end]``, innermost first.
 
-    ``quotes`` are the document's quotations (computed when not given)."""
+    ``quotes`` are the document's quotations (computed when not given).  For several claims of
+    one article, an :class:`Attributor` built once answers each."""
     if quotes is None:
         quotes = extract_quotes(pdoc, entities)
-    statements = [q for q in quotes if q.kind == "statement"]
-    ctx = SpeakerContext(pdoc, entities, quote_spans=[(q.start, q.end) for q in statements])
-    chain: list[Source] = []
-    quote = next((q for q in statements if q.start <= start < q.end), None)
-    sent_lo, sent_hi = ctx.sentence_of(start)
-    if quote is not None:
-        if quote.speaker or quote.speaker_text:
-            chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
-        lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
-        against = _contradicted(ctx, lo, hi)
-        for quote_cue in ctx.find_cues(lo, hi):
-            chain.extend(_outlets(ctx, quote_cue, None, lo, against))
-        chain.extend(_frame_sources(ctx, lo, hi, skip=against))
+    return Attributor(pdoc, entities, quotes)(start, end)
+
+
+class Attributor:
+    """The attribution chains of the claims of one article: its speaker context and its
+    statements (the quotes that are no scare quotes) are set up once, not for every claim."""
+
+    def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        self.pdoc = pdoc
+        self.entities = entities
+        self.statements = [q for q in quotes if q.kind == "statement"]
+        self.ctx = SpeakerContext(pdoc, entities, quote_spans=[(q.start, q.end) for q in self.statements])
+        in_order = all(a.start <= b.start for a, b in pairwise(self.statements))
+        self._starts = [q.start for q in self.statements] if in_order else None
+        self._reach = reach([(q.start, q.end) for q in self.statements])
+
+    def _statement_around(self, pos: int) -> Quote | None:
+        """The first statement (in the order given) around ``pos``."""
+        if self._starts is None:
+            return next((q for q in self.statements if q.start <= pos < q.end), None)
+        k = bisect_right(self._starts, pos)  # those starting at or before pos; the first reaching past it
+        i = bisect_right(self._reach, pos, 0, k)
+        return self.statements[i] if i < k else None
+
+    def __call__(self, start: int, end: int) -> tuple[Source, ...]:
+        """The chain of sources for the claim at ``text[start:end]``, innermost first."""
+        ctx, pdoc = self.ctx, self.pdoc
+        chain: list[Source] = []
+        quote = self._statement_around(start)
+        sent_lo, sent_hi = ctx.sentence_of(start)
+        if quote is not None:
+            if quote.speaker or quote.speaker_text:
+                chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
+            lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
+            against = _contradicted(ctx, lo, hi)
+            for quote_cue in ctx.find_cues(lo, hi):
+                chain.extend(_outlets(ctx, quote_cue, None, lo, against))
+            chain.extend(_frame_sources(ctx, lo, hi, skip=against))
+            return _dedupe(chain)
+        against = _contradicted(ctx, sent_lo, sent_hi)
+        speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi, against)
+        if speaker is not None and cue is not None:
+            chain.append(_source(speaker))
+            chain.extend(_outlets(ctx, cue, speaker, sent_lo, against))
+        own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
+        chain.extend(own)
+        chain.extend(_clitic_next(ctx, sent_hi))
+        if not own and (speaker is None or speech_act) and _continues_report(pdoc, ctx, sent_lo, start, end, cue):
+            chain.extend(_carried_over(ctx, sent_lo))
         return _dedupe(chain)
-    against = _contradicted(ctx, sent_lo, sent_hi)
-    speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi, against)
-    if speaker is not None and cue is not None:
-        chain.append(_source(speaker))
-        chain.extend(_outlets(ctx, cue, speaker, sent_lo, against))
-    own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
-    chain.extend(own)
-    chain.extend(_clitic_next(ctx, sent_hi))
-    if not own and (speaker is None or speech_act) and _continues_report(pdoc, ctx, sent_lo, start, end, cue):
-        chain.extend(_carried_over(ctx, sent_lo))
-    return _dedupe(chain)
 
 
 def _source(sp: Speaker) -> Source:
@@ -331,7 +360,7 @@ def _outlet_at(ctx: SpeakerContext, k: int, hi_tok: int) -> Source | None:
 
 def _clitic_next(ctx: SpeakerContext, sent_hi: int) -> list[Source]:
     """"Lo ha annunciato l'esercito." at the start of the next sentence."""
-    k = next((j for j, (lo, _) in enumerate(ctx.sents) if lo >= sent_hi), len(ctx.sents))
+    k = bisect_left(ctx.sent_starts, sent_hi)  # the first sentence starting at or after sent_hi
     if k >= len(ctx.sents) or "\n" in ctx.text[sent_hi:ctx.sents[k][0]]:
         return []
     lo, hi = ctx.sents[k]
