@@ -189,9 +189,9 @@ class DocTokens:
     sent_starts: tuple[int, ...]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)  # the cache keeps its document (and spaCy Doc) alive: one, not a batch's long ones
 def doc_tokens(pdoc: ParsedDoc) -> DocTokens:
-    """Tokens and sentences of ``pdoc`` (cached: the last few documents)."""
+    """Tokens and sentences of ``pdoc`` (cached: the document analysed now)."""
     text = pdoc.text
     toks = tuple(Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text))
     sents = tuple((s.start_char, s.end_char) for s in pdoc.doc.sents) or ((0, len(text)),)
