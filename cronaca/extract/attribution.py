@@ -118,7 +118,11 @@ def _dedupe(chain: list[Source]) -> tuple[Source, ...]:
 def _contradicted(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     """Character ranges in [lo, hi) naming a source the sentence contradicts: from a frame
     ("contraddicendo quanto riportato dalla CNN", "a differenza di quanto affermato da X") to
-    the end of its clause."""
+    the end of its clause (found once per range and context)."""
+    return ctx.cached(("contradicted", lo, hi), lambda: _find_contradicted(ctx, lo, hi))
+
+
+def _find_contradicted(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
     while i < hi_tok:
@@ -266,14 +270,16 @@ def _frame_sources(ctx: SpeakerContext, lo: int, hi: int, claim: int | None = No
     ``skip`` (a contradicted source)."""
     out: list[Source] = []
     i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
+    frames = ctx.cached(("source frames", i, hi_tok), lambda: _source_frames(ctx, i, hi_tok))
+    at = [k for k, _ in frames]
     while i < hi_tok:
-        if ctx.in_quote(ctx.toks[i].start) or _inside(ctx.toks[i].start, skip):
-            i += 1
-            continue
-        n = _source_frame_at(ctx, i)
-        if not n:
-            i += 1
-            continue
+        # the next token from i on that opens a frame, outside quotes and ``skip``
+        k = bisect_left(at, i)
+        while k < len(frames) and _inside(ctx.toks[frames[k][0]].start, skip):
+            k += 1
+        if k == len(frames):
+            break
+        i, n = frames[k]
         rng = ctx.np_after(ctx.toks[i + n - 1].end, hi)
         if rng is None or ctx.toks[ctx.tok_at(rng[0])].low in ctx.lex.not_source_heads:
             i += n
@@ -297,6 +303,17 @@ def _frame_sources(ctx: SpeakerContext, lo: int, hi: int, claim: int | None = No
     return out
 
 
+def _source_frames(ctx: SpeakerContext, lo_tok: int, hi_tok: int) -> list[tuple[int, int]]:
+    """``(token, length)`` of each source frame opening at a token of ``[lo_tok, hi_tok)`` outside quotes."""
+    out = []
+    for i in range(lo_tok, hi_tok):
+        if not ctx.in_quote(ctx.toks[i].start):
+            n = _source_frame_at(ctx, i)
+            if n:
+                out.append((i, n))
+    return out
+
+
 def _source_frame_at(ctx: SpeakerContext, i: int) -> int:
     """How many tokens the source frame starting at token ``i`` spans (0: none): an opener
     with a reporting verb ("secondo quanto riferito da", "stando a quanto riferisce", "come ha
@@ -305,7 +322,11 @@ def _source_frame_at(ctx: SpeakerContext, i: int) -> int:
 
 
 def _built_frames(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Character ranges of the opener + reporting verb frames in [lo, hi)."""
+    """Character ranges of the opener + reporting verb frames in [lo, hi) (found once per range and context)."""
+    return ctx.cached(("built frames", lo, hi), lambda: _find_built_frames(ctx, lo, hi))
+
+
+def _find_built_frames(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     for i in range(ctx.tok_at(lo), ctx.tok_at(hi)):
         n = _built_frame(ctx, i)

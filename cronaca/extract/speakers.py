@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
@@ -21,6 +21,8 @@ from cronaca.extract.event.grammar import grammar
 from cronaca.extract.spans import reach
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Entity
+
+T = TypeVar("T")
 
 TOKEN_RE = re.compile(r"\w+['’]|\w+|[^\w\s]")
 QUOTE_MARKS = "“”«»\"„"
@@ -247,6 +249,15 @@ class SpeakerContext:
         self.quote_spans = tuple(sorted(quote_spans))
         self._quote_starts = [s for s, _ in self.quote_spans]
         self._quote_reach = reach(self.quote_spans)
+        self._cached: dict[Hashable, Any] = {}
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per ``key`` for this context: for the questions asked
+        again of one sentence by each claim in it (a long sentence holds many)."""
+        if key not in self._cached:
+            self._cached[key] = compute()
+        found: T = self._cached[key]
+        return found
 
     # --- positions ----------------------------------------------------------
     def tok_at(self, pos: int) -> int:
@@ -293,6 +304,10 @@ class SpeakerContext:
         return None
 
     def find_cues(self, lo: int, hi: int, inside_quotes: bool = False) -> list[Cue]:
+        """The reporting cues in ``[lo, hi)`` (outside quotes unless ``inside_quotes``), in text order."""
+        return list(self.cached(("cues", lo, hi, inside_quotes), lambda: self._find_cues(lo, hi, inside_quotes)))
+
+    def _find_cues(self, lo: int, hi: int, inside_quotes: bool) -> list[Cue]:
         out: list[Cue] = []
         lo_tok, hi_tok = self.tok_at(lo), self.tok_at(hi)
         i = lo_tok
