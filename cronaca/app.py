@@ -198,12 +198,17 @@ class Cronaca:
 
     def add_many(self, articles: Sequence[Article], *, default_date: str | None = None, year: int | None = None,
                  each: Callable[[DocAnalysis], None] | None = None) -> list[DocAnalysis]:
-        """Analyse and store a batch, then bring the stories up to date; ``each`` sees every analysis."""
+        """Analyse and store a batch, then bring the stories up to date; return the analyses stored.
+        ``each`` sees every analysis, also of an article the nlp stage failed on, which is not
+        stored (it has none of the facts; adding it again once the failure is mended analyses it)."""
         analyses = []
         for analysis in self.analyse(articles, default_date=default_date, year=year):
             if each is not None:
                 each(analysis)
-            analyses.append(analysis)
+            if analysis.nlp_failed:
+                log.info("article '%s' is not stored: %s", analysis.doc_id, "; ".join(analysis.errors))
+            else:
+                analyses.append(analysis)
         self.store_analyses(analyses)
         return analyses
 

@@ -40,7 +40,12 @@ class StageError(CronacaError):
         self.stage = stage
         self.doc_id = doc_id
         self.cause = cause
-        super().__init__(f"stage '{stage}' failed on article '{doc_id}': {type(cause).__name__}: {cause}")
+        super().__init__(f"{stage_failed(stage)} on article '{doc_id}': {type(cause).__name__}: {cause}")
+
+
+def stage_failed(stage: str) -> str:
+    """How the message of a :class:`StageError` of ``stage`` begins."""
+    return f"stage '{stage}' failed"
 
 
 class StoreError(CronacaError):

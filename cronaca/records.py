@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cronaca.errors import stage_failed
+
 EntityType = Literal["PER", "ORG", "GPE", "LOC", "MISC"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Status = Literal[
@@ -198,6 +200,11 @@ class DocAnalysis:
     @property
     def doc_id(self) -> str:
         return self.article.doc_id
+
+    @property
+    def nlp_failed(self) -> bool:
+        """The nlp stage failed on the article: only ingest ran, and an error says why."""
+        return "nlp" not in self.stages and any(e.startswith(stage_failed("nlp")) for e in self.errors)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         for e in self.entities:

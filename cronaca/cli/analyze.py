@@ -84,6 +84,7 @@ def load_and_analyse(app: Cronaca, paths: Sequence[str], *, quiet: bool, store: 
             bar.update(1)
         if store:
             analyses = app.add_many(articles, default_date=default_date, year=year, each=each)
+            failures += len(articles) - len(analyses)  # the nlp stage failed on them: named, not stored
         else:
             analyses = []
             for analysis in app.analyse(articles, default_date=default_date, year=year):

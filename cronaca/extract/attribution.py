@@ -25,9 +25,12 @@ mood the Italian press uses for unconfirmed reports ("sarebbe stata una telefona
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from cronaca.extract.quotes import extract_quotes
+from cronaca.extract.spans import reach
 from cronaca.extract.speakers import BOUNDARY_PUNCT, Cue, Speaker, SpeakerContext
 from cronaca.nlp import ParsedDoc
 from cronaca.nlp.tokens import TokenIndex
@@ -43,36 +46,64 @@ def attribution_for(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end
     """The chain of sources for the claim at ``text[start:end]``, innermost first.
 
     ``quotes`` are the document's quotations and ``tokens`` its token index (each computed
-    when not given)."""
+    when not given).  For several claims of one article, an :class:`Attributor` built once
+    answers each."""
     if tokens is None:
         tokens = TokenIndex(pdoc)
     if quotes is None:
         quotes = extract_quotes(pdoc, entities, tokens=tokens)
-    statements = [q for q in quotes if q.kind == "statement"]
-    ctx = SpeakerContext(tokens, entities, quote_spans=[(q.start, q.end) for q in statements])
-    chain: list[Source] = []
-    quote = next((q for q in statements if q.start <= start < q.end), None)
-    sent_lo, sent_hi = ctx.sentence_of(start)
-    if quote is not None:
-        if quote.speaker or quote.speaker_text:
-            chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
-        lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
-        against = _contradicted(ctx, lo, hi)
-        for quote_cue in ctx.find_cues(lo, hi):
-            chain.extend(_outlets(ctx, quote_cue, None, lo, against))
-        chain.extend(_frame_sources(ctx, lo, hi, skip=against))
+    return Attributor(pdoc, entities, quotes, tokens)(start, end)
+
+
+class Attributor:
+    """The attribution chains of the claims of one article: its speaker context and its
+    statements (the quotes that are no scare quotes) are set up once, not for every claim."""
+
+    def __init__(self, pdoc: ParsedDoc, entities: Sequence[Entity], quotes: Sequence[Quote],
+                 tokens: TokenIndex | None = None) -> None:
+        self.pdoc = pdoc
+        self.entities = entities
+        self.tokens = tokens if tokens is not None else TokenIndex(pdoc)
+        self.statements = [q for q in quotes if q.kind == "statement"]
+        self.ctx = SpeakerContext(self.tokens, entities, quote_spans=[(q.start, q.end) for q in self.statements])
+        in_order = all(a.start <= b.start for a, b in pairwise(self.statements))
+        self._starts = [q.start for q in self.statements] if in_order else None
+        self._reach = reach([(q.start, q.end) for q in self.statements])
+
+    def _statement_around(self, pos: int) -> Quote | None:
+        """The first statement (in the order given) around ``pos``."""
+        if self._starts is None:
+            return next((q for q in self.statements if q.start <= pos < q.end), None)
+        k = bisect_right(self._starts, pos)  # those starting at or before pos; the first reaching past it
+        i = bisect_right(self._reach, pos, 0, k)
+        return self.statements[i] if i < k else None
+
+    def __call__(self, start: int, end: int) -> tuple[Source, ...]:
+        """The chain of sources for the claim at ``text[start:end]``, innermost first."""
+        ctx = self.ctx
+        chain: list[Source] = []
+        quote = self._statement_around(start)
+        sent_lo, sent_hi = ctx.sentence_of(start)
+        if quote is not None:
+            if quote.speaker or quote.speaker_text:
+                chain.append(Source(quote.speaker, quote.speaker_text or "", None, None))
+            lo, hi = ctx.sentence_of(quote.start)[0], ctx.sentence_of(max(quote.end - 1, quote.start))[1]
+            against = _contradicted(ctx, lo, hi)
+            for quote_cue in ctx.find_cues(lo, hi):
+                chain.extend(_outlets(ctx, quote_cue, None, lo, against))
+            chain.extend(_frame_sources(ctx, lo, hi, skip=against))
+            return _dedupe(chain)
+        against = _contradicted(ctx, sent_lo, sent_hi)
+        speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi, against)
+        if speaker is not None and cue is not None:
+            chain.append(_source(speaker))
+            chain.extend(_outlets(ctx, cue, speaker, sent_lo, against))
+        own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
+        chain.extend(own)
+        chain.extend(_clitic_next(ctx, sent_hi))
+        if not own and (speaker is None or speech_act) and _continues_report(ctx, sent_lo, start, end, cue):
+            chain.extend(_carried_over(ctx, sent_lo))
         return _dedupe(chain)
-    against = _contradicted(ctx, sent_lo, sent_hi)
-    speaker, cue, speech_act = _reporting_cue(ctx, start, end, sent_lo, sent_hi, against)
-    if speaker is not None and cue is not None:
-        chain.append(_source(speaker))
-        chain.extend(_outlets(ctx, cue, speaker, sent_lo, against))
-    own = _frame_sources(ctx, sent_lo, sent_hi, claim=start, skip=against)
-    chain.extend(own)
-    chain.extend(_clitic_next(ctx, sent_hi))
-    if not own and (speaker is None or speech_act) and _continues_report(ctx, sent_lo, start, end, cue):
-        chain.extend(_carried_over(ctx, sent_lo))
-    return _dedupe(chain)
 
 
 def _source(sp: Speaker) -> Source:
@@ -93,7 +124,11 @@ def _dedupe(chain: list[Source]) -> tuple[Source, ...]:
 def _contradicted(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     """Character ranges in [lo, hi) naming a source the sentence contradicts: from a frame
     ("contraddicendo quanto riportato dalla CNN", "a differenza di quanto affermato da X") to
-    the end of its clause."""
+    the end of its clause (found once per range and context)."""
+    return ctx.cached(("contradicted", lo, hi), lambda: _find_contradicted(ctx, lo, hi))
+
+
+def _find_contradicted(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
     while i < hi_tok:
@@ -241,14 +276,16 @@ def _frame_sources(ctx: SpeakerContext, lo: int, hi: int, claim: int | None = No
     ``skip`` (a contradicted source)."""
     out: list[Source] = []
     i, hi_tok = ctx.tok_at(lo), ctx.tok_at(hi)
+    frames = ctx.cached(("source frames", i, hi_tok), lambda: _source_frames(ctx, i, hi_tok))
+    at = [k for k, _ in frames]
     while i < hi_tok:
-        if ctx.in_quote(ctx.toks[i].start) or _inside(ctx.toks[i].start, skip):
-            i += 1
-            continue
-        n = _source_frame_at(ctx, i)
-        if not n:
-            i += 1
-            continue
+        # the next token from i on that opens a frame, outside quotes and ``skip``
+        k = bisect_left(at, i)
+        while k < len(frames) and _inside(ctx.toks[frames[k][0]].start, skip):
+            k += 1
+        if k == len(frames):
+            break
+        i, n = frames[k]
         rng = ctx.np_after(ctx.toks[i + n - 1].end, hi)
         if rng is None or ctx.toks[ctx.tok_at(rng[0])].low in ctx.lex.not_source_heads:
             i += n
@@ -272,6 +309,17 @@ def _frame_sources(ctx: SpeakerContext, lo: int, hi: int, claim: int | None = No
     return out
 
 
+def _source_frames(ctx: SpeakerContext, lo_tok: int, hi_tok: int) -> list[tuple[int, int]]:
+    """``(token, length)`` of each source frame opening at a token of ``[lo_tok, hi_tok)`` outside quotes."""
+    out = []
+    for i in range(lo_tok, hi_tok):
+        if not ctx.in_quote(ctx.toks[i].start):
+            n = _source_frame_at(ctx, i)
+            if n:
+                out.append((i, n))
+    return out
+
+
 def _source_frame_at(ctx: SpeakerContext, i: int) -> int:
     """How many tokens the source frame starting at token ``i`` spans (0: none): an opener
     with a reporting verb ("secondo quanto riferito da", "stando a quanto riferisce", "come ha
@@ -280,7 +328,11 @@ def _source_frame_at(ctx: SpeakerContext, i: int) -> int:
 
 
 def _built_frames(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Character ranges of the opener + reporting verb frames in [lo, hi)."""
+    """Character ranges of the opener + reporting verb frames in [lo, hi) (found once per range and context)."""
+    return ctx.cached(("built frames", lo, hi), lambda: _find_built_frames(ctx, lo, hi))
+
+
+def _find_built_frames(ctx: SpeakerContext, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     for i in range(ctx.tok_at(lo), ctx.tok_at(hi)):
         n = _built_frame(ctx, i)
@@ -335,7 +387,7 @@ def _outlet_at(ctx: SpeakerContext, k: int, hi_tok: int) -> Source | None:
 
 def _clitic_next(ctx: SpeakerContext, sent_hi: int) -> list[Source]:
     """"Lo ha annunciato l'esercito." at the start of the next sentence."""
-    k = next((j for j, (lo, _) in enumerate(ctx.sents) if lo >= sent_hi), len(ctx.sents))
+    k = bisect_left(ctx.tokens.sent_starts, sent_hi)  # the first sentence starting at or after sent_hi
     if k >= len(ctx.sents) or "\n" in ctx.text[sent_hi:ctx.sents[k][0]]:
         return []
     lo, hi = ctx.sents[k]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from cronaca.data import load_yaml
@@ -50,6 +50,7 @@ from cronaca.extract.actors.metonymy import (
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
 from cronaca.extract.actors.unnamed import unnamed_candidates
 from cronaca.extract.gazetteer import load_gazetteer
+from cronaca.extract.spans import SpanIndex
 from cronaca.kb import norm_alias
 from cronaca.kb.countries import capital_code
 from cronaca.nlp import ParsedDoc
@@ -158,8 +159,10 @@ def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...],
     """People and organisations the trained NER finds that the rules missed.  A span
     overlapping anything found by the KB, the gazetteer or the rules, a role title or a place
     is left to them; the rest must look like a name (:func:`_ner_name`) and name no place."""
-    blocked = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
-    blocked += [(m.start, m.end) for p in places for m in (p.mentions or (Span(p.start, p.end, p.text),))]
+    blocked = SpanIndex([(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
+                        + [(m.start, m.end) for p in places for m in (p.mentions or (Span(p.start, p.end, p.text),))])
+    taken = bytearray(len(pdoc.text))  # the characters of the candidates found here
+    empty: list[int] = []  # the places of those with no characters
     out = []
     for s, e, label in pdoc.ner_spans(labels):
         s = _after_elision(pdoc.text, s, e)
@@ -167,7 +170,7 @@ def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...],
         if typ == "PER":
             s = _after_title(pdoc.text, s, e)  # "don Graziano" -> "Graziano"
         surface = pdoc.text[s:e]
-        if any(s < be and bs < e for bs, be in blocked):
+        if blocked.overlaps(s, e) or 1 in taken[s:e] or any(s < x < e for x in empty):
             continue
         if typ == "PER" and (_titled_name(lex, pdoc.text, s, e) or (
                 _initials(surface) and _person_evidence(lex, pdoc.text, s, e))):
@@ -182,7 +185,10 @@ def _ner_candidates(lex: ActorLexicon, pdoc: ParsedDoc, labels: tuple[str, ...],
             out.append(ActorCandidate(s, e, surface, "ORG", ("org", norm_alias(surface)), surface))
         else:
             out.append(unknown_person(lex, s, e, surface))
-        blocked.append((s, e))
+        if s < e:
+            taken[s:e] = b"\x01" * (e - s)
+        else:
+            empty.append(s)
     return out
 
 
@@ -335,13 +341,35 @@ def _surname_mentions(lex: ActorLexicon, text: str, cands: list[ActorCandidate])
         if c.type == "PER" and " " in c.text:
             by_surname.setdefault(c.text.split()[-1], c)
     out = []
-    occupied = [(c.start, c.end) for c in cands]
+    occupied = SpanIndex((c.start, c.end) for c in cands)
+    taken = bytearray(len(text))  # the characters of the mentions found here
+    found = _word_occurrences(text, by_surname)
     for surname, c in by_surname.items():
-        for m in re.finditer(rf"(?<![\w'’]){re.escape(surname)}(?![\w'’])", text):
-            if any(s <= m.start() < e for s, e in occupied):
+        for start in found.get(surname, ()):
+            if occupied.contains(start) or taken[start]:
                 continue
-            out.append(ActorCandidate(m.start(), m.end(), m.group(0), "PER", c.group, c.name, c.code, c.country, c.kb_id))
-            occupied.append((m.start(), m.end()))
+            end = start + len(surname)
+            out.append(ActorCandidate(start, end, surname, "PER", c.group, c.name, c.code, c.country, c.kb_id))
+            taken[start:end] = b"\x01" * (end - start)
+    return out
+
+
+_WORD_RUN = re.compile(r"[\w'’]+")
+
+
+def _word_occurrences(text: str, words: Collection[str]) -> dict[str, list[int]]:
+    """Where each of ``words`` stands in ``text`` as a whole word, neither preceded nor followed
+    by a letter, digit or apostrophe (as ``(?<![\\w'’])word(?![\\w'’])`` finds it), in text order.
+    The words made of such characters only are found in one pass over the text."""
+    simple = {w for w in words if _WORD_RUN.fullmatch(w)}
+    out: dict[str, list[int]] = {}
+    if simple:
+        for m in _WORD_RUN.finditer(text):
+            if m.group() in simple:
+                out.setdefault(m.group(), []).append(m.start())
+    for w in words:
+        if w not in simple:
+            out[w] = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(w)}(?![\w'’])", text)]
     return out
 
 

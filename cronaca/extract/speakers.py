@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any, TypeVar
 
 from cronaca.data import load_yaml
 from cronaca.errors import DataFileError
 from cronaca.extract.event.grammar import grammar
+from cronaca.extract.spans import reach
 from cronaca.nlp.tokens import TokenIndex, split_pieces
 from cronaca.records import Entity
+
+T = TypeVar("T")
 
 QUOTE_MARKS = "“”«»\"„"
 BOUNDARY_PUNCT = frozenset(",;:.!?()[]–—-" + QUOTE_MARKS)
@@ -190,17 +194,6 @@ def _sorted_mentions(key: _Same) -> tuple[list[EntityMention], list[int]]:
     return mentions, [m.start for m in mentions]
 
 
-def reach(spans: Sequence[tuple[int, int]]) -> list[int]:
-    """For spans sorted by start, the furthest end among the first k+1 of them, for each k:
-    a position p is inside one of the spans starting at or before it iff ``reach[k] > p``."""
-    out: list[int] = []
-    furthest = -1
-    for _, end in spans:
-        furthest = max(furthest, end)
-        out.append(furthest)
-    return out
-
-
 class SpeakerContext:
     """One document prepared for speaker finding: the pieces and sentences of its token index,
     mentions, quote spans."""
@@ -219,6 +212,15 @@ class SpeakerContext:
         self.quote_spans = tuple(sorted(quote_spans))
         self._quote_starts = [s for s, _ in self.quote_spans]
         self._quote_reach = reach(self.quote_spans)
+        self._cached: dict[Hashable, Any] = {}
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per ``key`` for this context: for the questions asked
+        again of one sentence by each claim in it (a long sentence holds many)."""
+        if key not in self._cached:
+            self._cached[key] = compute()
+        found: T = self._cached[key]
+        return found
 
     # --- positions ----------------------------------------------------------
     def tok_at(self, pos: int) -> int:
@@ -264,6 +266,10 @@ class SpeakerContext:
         return None
 
     def find_cues(self, lo: int, hi: int, inside_quotes: bool = False) -> list[Cue]:
+        """The reporting cues in ``[lo, hi)`` (outside quotes unless ``inside_quotes``), in text order."""
+        return list(self.cached(("cues", lo, hi, inside_quotes), lambda: self._find_cues(lo, hi, inside_quotes)))
+
+    def _find_cues(self, lo: int, hi: int, inside_quotes: bool) -> list[Cue]:
         out: list[Cue] = []
         lo_tok, hi_tok = self.tok_at(lo), self.tok_at(hi)
         i = lo_tok

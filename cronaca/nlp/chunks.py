@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -86,9 +87,12 @@ def parse_text(nlp: Language, text: str, size: int = CHUNK_CHARS) -> Doc:
     if not needs_pieces(text, size):
         return nlp(text)
     pieces = [text[a:b] for a, b in chunk_bounds(text, size)]
+    parsed = []
+    for piece in nlp.pipe(pieces, batch_size=1):
+        piece.tensor = numpy.zeros((0,), dtype="float32")  # the joined Doc leaves the tensors out: keep none
+        parsed.append(piece)
     # (spaCy's stub of from_docs lacks the `exclude` keyword its code takes)
-    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False,
-                        exclude=("tensor",))  # type: ignore[call-arg]
+    doc = Doc.from_docs(parsed, ensure_whitespace=False, exclude=("tensor",))  # type: ignore[call-arg]
     if doc is None or doc.text != text:  # from_docs keeps every character; this guards the offsets
         raise RuntimeError("the parsed pieces of a long text do not join back into the text")
     return doc

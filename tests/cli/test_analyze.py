@@ -399,6 +399,44 @@ def test_analyze_failing_stage_is_reported_and_the_batch_goes_on(cronaca: Invoke
                              "ValueError: guasto di prova\n")
 
 
+def test_analyze_store_leaves_out_an_article_the_nlp_fails_on(cronaca: Invoke, write: Write, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nlp stage failing on one article: that article is named once with the reason and not
+    stored; the others are analysed and stored; a batch of only such articles stores nothing."""
+    from cronaca import pipeline
+
+    parse = pipeline.parse
+
+    def fragile(nlp: object, article: object) -> object:
+        if "Ferri" in article.text:  # type: ignore[attr-defined]
+            raise ValueError("guasto di prova")
+        return parse(nlp, article)  # type: ignore[arg-type]
+
+    def batch_fails(*args: object, **kwargs: object) -> object:
+        raise ValueError("guasto del lotto")
+
+    monkeypatch.setattr(pipeline, "parse", fragile)
+    monkeypatch.setattr(pipeline, "parse_many", batch_fails)  # then each article is parsed alone
+    sindaco, incontro = write("sindaco.txt", SINDACO), write("incontro.txt", INCONTRO)
+    store = tmp_path / "storia.duckdb"
+    result = cronaca(["analyze", sindaco, incontro, "--store", str(store), "--format", "jsonl", *BLANK])
+    assert result.exit_code == 0, result.output
+    assert [d["doc_id"] for d in _jsonl(result.stdout)] == ["incontro"]
+    assert result.stderr == (f"cronaca: {sindaco}: stage 'nlp' failed on article 'sindaco': "
+                             "ValueError: guasto di prova\n")
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        assert [r[0] for r in con.execute("SELECT doc_id FROM articles").fetchall()] == ["incontro"]
+    finally:
+        con.close()
+    alone = cronaca(["analyze", sindaco, "--store", str(store), "--format", "jsonl", *BLANK])
+    assert alone.exit_code == 1
+    assert alone.stderr == (f"cronaca: {sindaco}: stage 'nlp' failed on article 'sindaco': "
+                            "ValueError: guasto di prova\n"
+                            "Error: nothing could be analysed (1 input(s) failed).\n")
+    assert _row_counts(store)["articles"] == 1
+
+
 def test_analyze_store_in_a_missing_folder_is_one_sentence(cronaca: Invoke, write: Write, tmp_path: Path) -> None:
     store = tmp_path / "non-esiste" / "storia.duckdb"
     result = cronaca(["analyze", write("incontro.txt", INCONTRO), "--store", str(store), *BLANK])

@@ -17,6 +17,7 @@ from functools import cache
 
 from cronaca.data import load_yaml
 from cronaca.extract.actors.detect import ActorCandidate
+from cronaca.extract.spans import SpanIndex
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,11 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
     out: list[ActorCandidate] = []
     last_institution: dict[str, ActorCandidate] = {}
     prefix = country or ""
+    names = SpanIndex(taken)
+    people_sex = [(c, _name_sex(lex, c.text)) for c in people if c.type == "PER"]
     for m in lex.pattern.finditer(text):
         start, end = m.span("noun")
-        if any(s < end and start < e for s, e in taken):
+        if names.overlaps(start, end):
             continue
         word = re.sub(r"\s+", " ", m.group("noun").casefold()).replace("’", "'")
         after = text[end:end + 30].casefold().lstrip()
@@ -130,7 +133,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue  # "Donna Summer", "Giovani Democratici": a capitalised word is a name's
         sector = "CVL" if m.group("age") else lex.people[word]
         more = more_re.match(text, end)
-        if more is not None and not any(s < more.end() and end < e for s, e in taken):
+        if more is not None and not names.overlaps(end, more.end()):
             end = more.end()
         gap = re.match(r"[ \t]+", text[end:end + 3])
         person = named_at.get(end + gap.end()) if gap else None
@@ -142,8 +145,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if word in lex.anaphors and before and before[0] in lex.definite_singular and _alone(lex, text, end):
             sex = lex.anaphors[word] or lex.openers_sex.get(before[0])
-            earlier = _last_single_person(start, sex, [(c, _name_sex(lex, c.text)) for c in people if c.type == "PER"],
-                                          single)
+            earlier = _last_single_person(start, sex, people_sex, single)
             if earlier is not None:  # "il giovane" after "G. C.": that person again
                 out.append(replace(earlier, start=start, end=end, text=text[start:end]))
                 continue

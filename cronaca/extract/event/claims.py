@@ -12,6 +12,7 @@ import pycountry
 
 from cronaca.extract.event.text import TextView
 from cronaca.extract.event.triggers import Hit
+from cronaca.extract.spans import SpanIndex
 from cronaca.records import Place, Span, Time
 
 _SPECIFIC = {"city": 3, "region": 2, "country": 1}
@@ -25,9 +26,21 @@ class Anchors:
     places: dict[int, tuple[Place, ...]]
 
 
-def _owner(view: TextView, hits: Sequence[Hit], first: int, last: int, loose: bool) -> int | None:
-    sent = view.words[first].sent
-    same = [n for n, h in enumerate(hits) if view.words[h.first].sent == sent]
+class _Around:
+    """Where the triggers, times and mentions of an article are, for the questions of
+    :func:`_owner` and :func:`_topic` about each time and place (looked up, not scanned)."""
+
+    def __init__(self, view: TextView, hits: Sequence[Hit], times: Sequence[Time]) -> None:
+        self.by_sentence: dict[int, list[int]] = {}  # sentence -> its triggers, in hit order
+        for n, h in enumerate(hits):
+            self.by_sentence.setdefault(view.words[h.first].sent, []).append(n)
+        self.near_trigger = SpanIndex((h.first, h.last + 3) for h in hits)  # a trigger's words and the 2 after
+        self.times = SpanIndex((t.start, t.end) for t in times)
+        self.mentions = SpanIndex((m.first, m.last + 1) for m in view.mentions)
+
+
+def _owner(view: TextView, hits: Sequence[Hit], first: int, last: int, loose: bool, around: _Around) -> int | None:
+    same = around.by_sentence.get(view.words[first].sent, [])
     before = [n for n in same if hits[n].last < first]
     after = [n for n in same if hits[n].first > last]
     if before:
@@ -48,13 +61,14 @@ def anchor(view: TextView, hits: Sequence[Hit], times: Sequence[Time], places: S
     """Give each time and place expression (after the dateline, i.e. from ``skip_before``) to a trigger."""
     t_out: dict[int, list[Time]] = {}
     p_out: dict[int, list[Place]] = {}
+    around = _Around(view, hits, times)
     for t in times:
         if t.start < skip_before or t.type in ("DURATION", "SET"):
             continue
         first, last = view.word_range(t.start, t.end)
         if first > last:
             continue
-        n = _owner(view, hits, first, last, loose=False)
+        n = _owner(view, hits, first, last, loose=False, around=around)
         if n is not None:
             t_out.setdefault(n, []).append(t)
     for p in places:
@@ -67,15 +81,15 @@ def anchor(view: TextView, hits: Sequence[Hit], times: Sequence[Time], places: S
         head = any(w in view.grammar.place_head_nouns for w in view.lows[max(0, first - 4):first])
         if prev not in view.grammar.venue_preps and not head:
             continue
-        if prev in view.grammar.venue_preps and _topic(view, first - 2, hits, times):
+        if prev in view.grammar.venue_preps and _topic(view, first - 2, around):
             continue
-        n = _owner(view, hits, first, last, loose=True)
+        n = _owner(view, hits, first, last, loose=True, around=around)
         if n is not None:
             p_out.setdefault(n, []).append(p)
     return Anchors({k: tuple(v) for k, v in t_out.items()}, {k: tuple(v) for k, v in p_out.items()})
 
 
-def _topic(view: TextView, j: int, hits: Sequence[Hit], times: Sequence[Time]) -> bool:
+def _topic(view: TextView, j: int, around: _Around) -> bool:
     """True when the word ``j`` before a place's preposition is a noun or adjective of the topic
     ("la gestione dei flussi migratori nel Mediterraneo", "la crisi in Libia"), not the event: a
     venue follows the trigger, a verb, a time, a name, an adverb or a comma ("incontro a Roma",
@@ -84,9 +98,9 @@ def _topic(view: TextView, j: int, hits: Sequence[Hit], times: Sequence[Time]) -
         return False
     w = view.words[j]
     low = w.low
-    if any(h.first <= j <= h.last + 2 for h in hits) or any(t.start < w.end and w.start < t.end for t in times):
+    if around.near_trigger.contains(j) or around.times.overlaps(w.start, w.end):
         return False
-    if any(m.first <= j <= m.last for m in view.mentions) or not low.isalpha() or low in view.lex.venue_verbs:
+    if around.mentions.contains(j) or not low.isalpha() or low in view.lex.venue_verbs:
         return False
     verb_or_name = low.endswith(view.grammar.verb_endings) or low in view.lex.place_anaphora or \
         view.text[w.start:w.start + 1].isupper()

@@ -33,8 +33,9 @@ def absorb_embedded(view: TextView, hits: Sequence[Hit], mentions: list[MentionI
     if not view.has_morphology or not table.embedded_actions:
         return mentions
     out = {m.n: m for m in mentions}
+    near = _Reach(view, hits, mentions)
     for inner in mentions:
-        for outer in mentions:
+        for outer in near.possible_governors(inner):
             absorbed = table.embedded_actions.get(outer.type, {})
             if outer is inner or inner.type not in absorbed or outer.n not in out or inner.n not in out:
                 continue
@@ -46,6 +47,34 @@ def absorb_embedded(view: TextView, hits: Sequence[Hit], mentions: list[MentionI
                                    own=cur.own or bool(recipients))
             del out[inner.n]
     return [out[m.n] for m in mentions if m.n in out]
+
+
+class _Reach:
+    """Which mentions may govern a mention (:func:`_governs`), found through the parse instead of
+    trying every pair: one whose words hold a head within :data:`MAX_STEPS` steps up from the
+    mention's head, or whose head's phrase ends right before the "a"/"di" marking one of those."""
+
+    def __init__(self, view: TextView, hits: Sequence[Hit], mentions: Sequence[MentionInfo]) -> None:
+        self.view, self.hits, self.mentions = view, hits, mentions
+        self.by_token: dict[int, list[int]] = {}  # token -> the mentions (positions) whose words hold it
+        self.by_next: dict[int, list[int]] = {}  # token right after a mention's head's phrase -> mentions
+        for pos, m in enumerate(mentions):
+            hit = hits[m.n]
+            for k in range(hit.first, hit.last + 1):
+                self.by_token.setdefault(view.tokens[k].i, []).append(pos)
+            self.by_next.setdefault(_head(view, hit).right_edge.i + 1, []).append(pos)
+
+    def possible_governors(self, inner: MentionInfo) -> list[MentionInfo]:
+        """A superset of the mentions that govern ``inner``, in the order of ``mentions``."""
+        tok = _head(self.view, self.hits[inner.n])
+        found: set[int] = set()
+        for _ in range(MAX_STEPS):
+            for child in tok.children:
+                if child.dep_ == "mark":
+                    found.update(self.by_next.get(child.i, ()))
+            tok = tok.head
+            found.update(self.by_token.get(tok.i, ()))
+        return [self.mentions[pos] for pos in sorted(found)]
 
 
 def _head(view: TextView, hit: Hit) -> Token:

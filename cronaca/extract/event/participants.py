@@ -102,7 +102,7 @@ class ParticipantFinder:
         """The mention and those coordinated before it ("Israele e Hamas", "sia X che Y")."""
         out = [m]
         cur = m
-        for prev in reversed([x for x in self.v.mentions if x.last < m.first and x.first >= lo]):
+        for prev in reversed([x for x in self.v.mentions_from(lo, m.first) if x.last < m.first]):
             if prev.last >= cur.first or self.governed(prev):
                 continue
             gap = self.v.lows[prev.last + 1:cur.first]
@@ -120,7 +120,7 @@ class ParticipantFinder:
     def group_forward(self, m: ActorMention, hi: int) -> list[ActorMention]:
         out = [m]
         cur = m
-        for nxt in [x for x in self.v.mentions if x.first > m.last and x.last <= hi]:
+        for nxt in [x for x in self.v.mentions_from(m.last + 1, hi + 1) if x.last <= hi]:
             if nxt.first <= cur.last:
                 continue
             gap = self.v.lows[cur.last + 1:nxt.first]
@@ -152,7 +152,7 @@ class ParticipantFinder:
                 m = v.mention_ending_at(j - 1)
                 if m is None and j > 0 and v.lows[j - 1] == ",":
                     # "Steve Witkoff e Jared Kushner, genero del presidente, che ..."
-                    m = next((x for x in reversed(v.mentions) if j - 6 <= x.last < j - 1
+                    m = next((x for x in reversed(v.mentions_from(j - 6 - v.widest, j - 1)) if j - 6 <= x.last < j - 1
                               and "," in v.lows[x.last + 1:j - 1]), None)
                 if m and ok(m) and not self.governed(m) and v.quote_of(m.start) == quote:
                     return self.group_back(m, s_lo)
@@ -174,8 +174,8 @@ class ParticipantFinder:
                 j = m.first
             j -= 1
         if stopped_at_break or j < s_lo:
-            for m in v.mentions:
-                if m.first < s_lo or m.last >= t:
+            for m in v.mentions_from(s_lo, t):
+                if m.last >= t:
                     continue
                 if v.quote_of(m.start) == quote and not self.governed(m) and ok(m):
                     return self.group_back(m, s_lo)
@@ -212,7 +212,7 @@ class ParticipantFinder:
                     "genitive" if prev in g.genitive_preps else "plain" if prev not in self.lex.prepositions else "prep"
                 return hint, self.group_forward(m, hi), ""
             nat = v.nationality_entity(k)
-            if nat and not any(x.first in range(k + 1, k + 5) for x in v.mentions):
+            if nat and not v.mentions_from(k + 1, k + 5):
                 return "nationality", [], nat
             k += 1
         return "", [], ""
@@ -330,8 +330,8 @@ class ParticipantFinder:
             subj = self.subject(support, e.actor_types)
             take(subj, actors)
             # "ha presieduto insieme al presidente egiziano X un vertice": X acts too
-            for m in v.mentions:
-                if support < m.first < hit.first and not self.g.companion_words.isdisjoint(v.lows[support:m.first]) and \
+            for m in v.mentions_from(support + 1, hit.first):
+                if not self.g.companion_words.isdisjoint(v.lows[support:m.first]) and \
                         any(w in self.g.support_recipient_preps for w in v.lows[max(support, m.first - 4):m.first]):
                     take([m], actors)
             before = len(actors) + len(recips)
@@ -345,7 +345,8 @@ class ParticipantFinder:
         else:
             passive, adjectival = self.passive(hit), self.adjectival(hit)
             if adjectival:
-                before_m = next((x for x in reversed(v.mentions) if hit.first - 3 <= x.last < hit.first), None)
+                before_m = next((x for x in reversed(v.mentions_from(hit.first - 3 - v.widest, hit.first))
+                                 if hit.first - 3 <= x.last < hit.first), None)
                 if before_m and v.same_quote(before_m.start, v.words[hit.first].start):
                     take([before_m], actors if e.frame == "intransitive" else recips)
                 hint, ms, _ = self.after_group(hit.last + 1, hi)
@@ -371,8 +372,8 @@ class ParticipantFinder:
     def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:
         """ "sono arrivati oggi in Israele X e Y": the subject follows an intransitive verb."""
         e = hit.entry
-        for m in self.v.mentions:
-            if m.first <= hit.last or m.last > hi or any(m.entity in x for x in (actors, recips)):
+        for m in self.v.mentions_from(hit.last + 1, hi + 1):
+            if m.last > hi or any(m.entity in x for x in (actors, recips)):
                 continue
             prev = self.v.lows[m.first - 1]
             if prev in e.recipient_preps:
@@ -414,7 +415,7 @@ class ParticipantFinder:
                 continue
             if not v.same_quote(m.start, v.words[hit.first].start):
                 break
-            same_word = [x for x in v.mentions if x.first == k and x.last == k]
+            same_word = [x for x in v.mentions_from(k, k + 1) if x.last == k]
             if len({x.entity for x in same_word}) > 1:  # "Rubio-Lavrov" as one word
                 take(same_word, actors)
                 k += 1

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cronaca.extract.event.grammar import grammar
 from cronaca.extract.event.lexicon import (
@@ -18,7 +19,7 @@ from cronaca.extract.event.lexicon import (
     phrase_index,
     split_phrase,
 )
-from cronaca.extract.speakers import reach
+from cronaca.extract.spans import SpanIndex, reach
 from cronaca.extract.tense import has_morphology
 from cronaca.nlp import ParsedDoc
 from cronaca.nlp.tokens import TokenIndex
@@ -82,6 +83,9 @@ class TextView:
         mentions += self._repeated(mentions)
         mentions += self._military(mentions)
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+        firsts = [m.first for m in self.mentions]  # in text order, so their first words never decrease
+        self._firsts = firsts if all(a <= b for a, b in pairwise(firsts)) else None
+        self.widest = max((m.last - m.first for m in self.mentions), default=0)  # words of the longest, less one
         self._ending_at: dict[int, ActorMention] = {}
         self._starting_at: dict[int, ActorMention] = {}
         for mention in self.mentions:
@@ -89,28 +93,32 @@ class TextView:
             self._starting_at.setdefault(mention.first, mention)
         self._authorities: dict[tuple[str, ...], dict[str, int]] = {}
 
-    def _free(self, mentions: Sequence[ActorMention], start: int, end: int) -> bool:
-        return not any(m.start < end and start < m.end for m in mentions)
-
     def _repeated(self, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A country's name or capital repeated where the entities stage read it as a place only
         ("ha chiesto spiegazioni a Mosca"): the same words name the same actor."""
         out: list[ActorMention] = []
+        named = SpanIndex((m.start, m.end) for m in mentions)
+        taken = bytearray(len(self.text))  # the characters of the mentions found here
         for e in self.entities.values():
             if e.type != "GPE":
                 continue
             surfaces = {m.text for m in e.mentions if len(m.text) >= 4 and m.text[:1].isupper()}
             for surface in sorted(surfaces, key=lambda s: (-len(s), s)):  # longest first, fixed order
                 for hit in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", self.text):
-                    if self._free(list(mentions) + out, hit.start(), hit.end()):
+                    if not named.overlaps(hit.start(), hit.end()) and 1 not in taken[hit.start():hit.end()]:
                         first, last = self.word_range(hit.start(), hit.end())
                         if first <= last:
                             out.append(ActorMention(hit.start(), hit.end(), e.id, e.type, first, last))
+                            taken[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
         return out
 
     def _military(self, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """ "le truppe", "i soldati" as a bare definite phrase: the armed forces named before."""
         out: list[ActorMention] = []
+        named = SpanIndex((m.start, m.end) for m in mentions)
+        # the armed forces' mentions, the latest first (at one start, in the order given)
+        armies = sorted((m for m in mentions if (self.entities[m.entity].code or "").endswith("MIL")),
+                        key=lambda m: -m.start)
         for j in range(len(self.lows)):
             p = self.any_phrase_at(self.lex.military_anaphora, j)
             if p is None:
@@ -120,10 +128,9 @@ class TextView:
             if nxt in self.lex.nationalities or nxt in self.lex.prepositions:
                 continue  # "le truppe russe", "i soldati di Kiev": named there
             start, end = self.words[j].start, self.words[last].end
-            if not self._free(mentions, start, end):
+            if named.overlaps(start, end):
                 continue
-            army = next((m for m in sorted(mentions, key=lambda m: -m.start) if m.end <= start and
-                         (self.entities[m.entity].code or "").endswith("MIL")), None)
+            army = next((m for m in armies if m.end <= start), None)
             if army is not None:
                 out.append(ActorMention(start, end, army.entity, army.type, j, last))
         return out
@@ -226,7 +233,13 @@ class TextView:
         return self._ending_at.get(last)
 
     def mentions_between(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
-        return tuple(m for m in self.mentions if m.first >= lo and m.last <= hi)
+        return tuple(m for m in self.mentions_from(lo, hi + 1) if m.last <= hi)
+
+    def mentions_from(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
+        """The mentions whose first word is in ``[lo, hi)``, in text order."""
+        if self._firsts is None:
+            return tuple(m for m in self.mentions if lo <= m.first < hi)
+        return self.mentions[bisect_left(self._firsts, lo):bisect_left(self._firsts, hi)]
 
     def entity_type(self, entity_id: str) -> str:
         e = self.entities.get(entity_id)
