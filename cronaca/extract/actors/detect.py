@@ -11,6 +11,7 @@ from functools import cache
 from cronaca.data import load_yaml
 from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.extract.actors.titles import APOS
+from cronaca.extract.spans import SpanIndex
 from cronaca.kb import KBActor, norm_alias
 
 TOKEN_RE = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]")
@@ -170,9 +171,10 @@ def initials_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int
     nat_after = re.compile(rf"\s*,?\s*(?:{lex.nat_re})\b")
     nat_before = re.compile(rf"(?:{lex.nat_re})\s*,?\s*$")
     out = []
+    names = SpanIndex(taken)
     for m in _INITIALS.finditer(text):
         s, e = m.span()
-        if any(s < te and ts < e for ts, te in taken):
+        if names.overlaps(s, e):
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
         if byline.search(before) or after.lstrip().startswith("©"):
@@ -182,7 +184,7 @@ def initials_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int
                 or nat_before.search(low_before) or low_before.split()[-1:] in ([w] for w in cues["before"])):
             continue
         out.append(ActorCandidate(s, e, m.group(0), "PER", ("per", norm_alias(m.group(0))), m.group(0)))
-        taken.append((s, e))
+    taken.extend((c.start, c.end) for c in out)
     return out
 
 

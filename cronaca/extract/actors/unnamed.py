@@ -64,13 +64,13 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
 _WORD = re.compile(r"[\w]+['’]?|\S")
 
 
-def unit_end(lex: UnnamedLexicon, text: str, end: int, taken: Sequence[tuple[int, int]] = ()) -> int:
+def unit_end(lex: UnnamedLexicon, text: str, end: int, taken: SpanIndex | None = None) -> int:
     """Where an institution's mention ends once the unit and place named after it are taken in
     ("carabinieri" + " della stazione di Formigine"); ``end`` when none follows."""
     best, pos, need_prep, words, prev_cap = end, end, True, 0, False
     while words < 8:
         m = _WORD.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip(" ")))
-        if m is None or "\n" in text[pos:m.start()] or any(s < m.end() and m.start() < e for s, e in taken):
+        if m is None or "\n" in text[pos:m.start()] or (taken is not None and taken.overlaps(m.start(), m.end())):
             break
         w = m.group(0).replace("’", "'")
         low = w.casefold()
@@ -113,7 +113,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if word in lex.bare_coref:
             prev = next((last_institution[k] for k in lex.bare_coref[word] if k in last_institution), None)
             if prev is not None:
-                end = unit_end(lex, text, end, taken)
+                end = unit_end(lex, text, end, names)
                 out.append(ActorCandidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
                                      prev.country))
             continue
@@ -124,7 +124,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
-            end = unit_end(lex, text, end, taken)
+            end = unit_end(lex, text, end, names)
             cand = ActorCandidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
             last_institution[key] = cand
             out.append(cand)
