@@ -20,17 +20,33 @@ ERRORS_TABLE = "input_errors"  # one row per article that could not be read: its
 FACTS = "story facts"  # the tag of what the story steps need of an article (not a table)
 
 
-def session(master: str, app: str = "cronaca") -> SparkSession:
-    """A Spark session on ``master``; on a local master the workers run this Python (and so
-    this cronaca), unless PYSPARK_PYTHON says otherwise."""
+def session(master: str, app: str = "cronaca", conf: dict[str, str] | None = None) -> SparkSession:
+    """A Spark session on ``master`` (with Spark settings ``conf``, such as ``spark.driver.memory``);
+    on a local master the workers run this Python (and so this cronaca), unless PYSPARK_PYTHON
+    says otherwise."""
     import os
     import sys
 
     from pyspark.sql import SparkSession
 
-    if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
-        os.environ["PYSPARK_PYTHON"] = sys.executable  # read by PySpark when it starts its workers
-    return SparkSession.builder.master(master).appName(app).getOrCreate()
+    settings = dict(conf or {})
+    if master.startswith("local"):
+        if not os.environ.get("PYSPARK_PYTHON"):
+            os.environ["PYSPARK_PYTHON"] = sys.executable  # read by PySpark when it starts its workers
+        # a few cores: Spark's 200 partitions a shuffle would be 200 tasks of almost nothing
+        settings.setdefault("spark.sql.shuffle.partitions", str(2 * local_cores(master)))
+    builder = SparkSession.builder.master(master).appName(app)
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def local_cores(master: str) -> int:
+    """The cores a local master runs on: local (1), local[N] or local[N,retries], local[*]."""
+    import os
+
+    inside = master[len("local["):-1].split(",")[0] if master.startswith("local[") else "1"
+    return os.cpu_count() or 1 if inside == "*" else int(inside)
 
 
 def input_format(uri: str, given: str | None = None) -> str:

@@ -11,6 +11,7 @@ compares all pairs; the result is the one :func:`cronaca.story.build` gives on t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from operator import add
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
 
+log = logging.getLogger(__name__)
+
 
 def connected(nodes: DataFrame, edges: DataFrame) -> DataFrame:
     """(node, comp) for every node of ``nodes`` (column ``node``): ``comp`` the smallest node of
@@ -50,7 +53,9 @@ def connected(nodes: DataFrame, edges: DataFrame) -> DataFrame:
     both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
     both = both.localCheckpoint()
     labels = nodes.select("node", F.col("node").alias("label")).distinct().localCheckpoint()
+    rounds = 0
     while True:
+        rounds += 1
         offered = both.join(labels, both.a == labels.node).select(both.b.alias("node"), "label")
         lowest = labels.union(offered).groupBy("node").agg(F.min("label").alias("label"))
         hop = lowest.select(F.col("node").alias("via"), F.col("label").alias("next"))
@@ -61,6 +66,7 @@ def connected(nodes: DataFrame, edges: DataFrame) -> DataFrame:
                  .where(F.col("label") != F.col("before")).limit(1).count())
         labels = jumped
         if not moved:
+            log.info("connected components in %d rounds", rounds)
             return labels.withColumnRenamed("label", "comp")
 
 
@@ -123,8 +129,11 @@ def build_stories(spark: SparkSession, facts: RDD[ArticleFacts], *, rules: Story
     """(position, story) for every story of the articles' ``facts`` (see :mod:`cronaca.spark.steps`);
     ``embed``: let the sentence embedder help group articles, as :func:`cronaca.story.build` does
     when it is installed."""
+    from pyspark import StorageLevel
+
     rules = rules or load_rules()
-    facts = facts.cache()
+    if not facts.is_cached:
+        facts = facts.persist(StorageLevel.MEMORY_AND_DISK)
     parts = max(facts.getNumPartitions(), spark.sparkContext.defaultParallelism)
     events = _link(spark, facts, rules, parts).cache()
     groups = _group(spark, facts, events, rules, embed, parts).cache()
