@@ -154,7 +154,8 @@ def build_stories(spark: SparkSession, facts: RDD[ArticleFacts], *, rules: Story
     tagged = (groups.map(lambda g: (g[0], (0, g))).union(story_events.mapValues(lambda t: (1, t)))
               .union(story_docs.mapValues(lambda t: (2, t))))
     built = tagged.groupByKey(parts).map(assemble)
-    return built.sortBy(lambda t: t[0], numPartitions=parts).zipWithIndex().map(lambda t: (t[1], t[0][1]))
+    numbered = built.sortBy(lambda t: t[0], numPartitions=parts).zipWithIndex().map(lambda t: (t[1], t[0][1]))
+    return numbered.persist(StorageLevel.MEMORY_AND_DISK)  # every story table reads them
 
 
 def story_tables(spark: SparkSession, stories: RDD[tuple[int, Story]], lang: str = "en") -> dict[str, DataFrame]:

@@ -78,6 +78,18 @@ def test_steps_stories_of_a_crowded_corpus_are_cronacas(seed):
     assert any(len(e.mentions) > 1 for s in expected.stories for e in s.events)
 
 
+def letters(texts):
+    """A stand-in sentence embedder: letter counts (articles of one template look alike)."""
+    return [[t.count(c) for c in "aeiourst0123456789"] for t in texts]
+
+
+def test_steps_stories_with_an_embedder_are_cronacas():
+    docs = crowded(6)
+    expected = build(docs, embedder=letters).stories
+    assert stories_local(docs, load_rules(), letters) == expected
+    assert len(expected.stories) < len(build(docs, embedder=None).stories.stories)  # the embedder joined some
+
+
 def test_steps_blocks_are_the_type_with_each_actor_key():
     (doc,) = crowded(5, n_docs=1)
     for m in article_mentions(doc):
