@@ -62,6 +62,10 @@ class ArticleFacts:
     names: tuple[tuple[str, str], ...]  # (entity id, name) of its entities
     text: str | None = None  # what the sentence embedder reads, when one is used
 
+    @property
+    def day(self) -> int | None:
+        return iso_ordinal(self.doc.date)
+
 
 def article_facts(analysis: DocAnalysis, rules: StoryRules, with_text: bool = False) -> ArticleFacts:
     return ArticleFacts(analysis.doc_id, story_doc(analysis),

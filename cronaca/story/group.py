@@ -170,11 +170,16 @@ def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return _dot(a, b)
 
 
+def join_floor(settings: ClusterSettings, embedding: bool) -> float:
+    """The least actor similarity by which two articles can be put in one story by their own pair:
+    by their actors, or (with an embedder) by their text once their actors overlap a little.
+    Pairs below never join two groups, whatever else is grouped."""
+    return min(settings.actor_similarity, settings.embedding_actor_floor) if embedding else settings.actor_similarity
+
+
 def may_join(sim: float, settings: ClusterSettings, embedding: bool) -> bool:
-    """Whether two articles this alike can be put in one story by their own pair: by their actors,
-    or (with an embedder) by their text once their actors overlap a little.  Pairs below never
-    join two groups, whatever else is grouped."""
-    return sim >= settings.actor_similarity or (embedding and sim >= settings.embedding_actor_floor)
+    """Whether two articles this alike (:func:`similarity`) can be put in one story by their own pair."""
+    return sim >= join_floor(settings, embedding)
 
 
 def close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap: int) -> Iterator[tuple[str, str]]:
