@@ -41,7 +41,6 @@ from cronaca.story.group import (
     close_pairs,
     embed_text,
     group_documents,
-    key_df_cap,
     may_join,
     similarity,
     story_doc,
@@ -100,26 +99,20 @@ def linked_edges(c: EventDraft) -> list[tuple[str, str]]:
     return [(docs[0], d) for d in docs[1:]]
 
 
-def keyed_docs(doc: StoryDoc) -> list[tuple[str, tuple[str, int | None]]]:
-    """(key, (doc id, day)) for each actor key of an article."""
-    day = iso_ordinal(doc.date)
-    return [(k, (doc.doc_id, day)) for k, _ in doc.keys]
-
-
-def key_pairs(posted: Iterable[tuple[str, int | None]], max_gap: int) -> list[tuple[str, str]]:
-    """The pairs of articles one key proposes: those close enough in time (the key is in no
-    more than ``key_df_cap`` articles, so these are few)."""
-    listed = sorted(set(posted))
-    return list(close_pairs([d for d, _ in listed], dict(listed), max_gap))
-
-
-def doc_vector(doc: StoryDoc, df: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """An article's actor vector with the corpus' counts (``df`` need cover only its keys)."""
-    return actor_vector(doc.keys, KeyCounts(n_docs, df))
-
-
-def pair_joins(a: Mapping[str, float], b: Mapping[str, float], rules: StoryRules, embedding: bool) -> bool:
-    return may_join(similarity(a, b), rules.clustering, embedding)
+def may_join_pairs(docs: Sequence[StoryDoc], rules: StoryRules, embedding: bool) -> list[tuple[str, str]]:
+    """The pairs of articles (in id order) grouping may join by their own likeness: sharing a key in
+    no more than ``key_df_cap`` of ``docs``, close in time, alike enough (:func:`may_join`)."""
+    counts = KeyCounts.of(docs)
+    vectors = {d.doc_id: actor_vector(d.keys, counts) for d in docs}
+    posted: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        for k, _ in d.keys:
+            if counts.df[k] <= counts.cap:
+                posted[k].append(d.doc_id)
+    days = {d.doc_id: iso_ordinal(d.date) for d in docs}
+    pairs = {p for ids in posted.values() for p in close_pairs(ids, days, rules.clustering.max_gap_days)}
+    return sorted((a, b) for a, b in pairs
+                  if may_join(similarity(vectors[a], vectors[b]), rules.clustering, embedding))
 
 
 def group_component(docs: Sequence[StoryDoc], df: Mapping[str, int], n_docs: int, linked: Iterable[Iterable[str]],
@@ -149,11 +142,10 @@ def build_story(docs: Sequence[StoryDoc], events: Iterable[tuple[int, EventDraft
 class _Components:
     """Union-find over string nodes: the one-process stand-in for Spark's connected components."""
 
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+    def __init__(self, nodes: Iterable[str]) -> None:
+        self.parent = {x: x for x in nodes}
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
@@ -171,12 +163,28 @@ def stories_local(analyses: Sequence[DocAnalysis], rules: StoryRules, embedder: 
     embedder: ``embedder=None``), built piece by piece as on Spark.  ``on_component(kind, size)``
     sees the size of every linking and grouping component."""
     facts = [article_facts(a, rules, embedder is not None) for a in analyses]
-    # 2. linking components: mentions tied through the blocks they share
-    comps = _Components()
+    numbered = _link_local(facts, rules, on_component)
+    docs = {f.doc_id: f.doc for f in facts}
+    groups = _group_local(facts, numbered, rules, embedder, on_component)
+    story_of = {d: g[0] for g in groups for d in g}
+    events_of: dict[str, list[tuple[int, EventDraft]]] = defaultdict(list)
+    for n, c in numbered:
+        events_of[story_of[first_mention(c).doc_id]].append((n, c))
+    names = {f.doc_id: f.names for f in facts}
+    built = [(story_order([docs[d] for d in g]),
+              build_story([docs[d] for d in g], events_of[g[0]],
+                          [(d, e, name) for d in g for e, name in names[d]], rules)) for g in groups]
+    built.sort(key=lambda t: t[0])
+    return StoryAnalysis(tuple(s for _, s in built))
+
+
+def _link_local(facts: Sequence[ArticleFacts], rules: StoryRules,
+                on_component: Callable[[str, int], None] | None) -> list[tuple[int, EventDraft]]:
+    """The story events, numbered: mentions linked by component (tied through shared blocks)."""
     by_id = {mention_id(m): m for f in facts for m in f.mentions}
+    comps = _Components(by_id)
     hubs: dict[str, str] = {}
     for mid, m in by_id.items():
-        comps.find(mid)
         for b in blocks(m):
             comps.union(hubs.setdefault(b, mid), mid)
     parts: dict[str, list[EventMention]] = defaultdict(list)
@@ -188,52 +196,32 @@ def stories_local(analyses: Sequence[DocAnalysis], rules: StoryRules, embedder: 
             on_component("link", len(part))
         drafts.extend(link_component(part, rules))
     drafts.sort(key=lambda t: t[0])
-    numbered = [(n, c) for n, (_, c) in enumerate(drafts, start=1)]
-    # 3. grouping components: articles tied through story events and pairs that may join
+    return [(n, c) for n, (_, c) in enumerate(drafts, start=1)]
+
+
+def _group_local(facts: Sequence[ArticleFacts], numbered: Sequence[tuple[int, EventDraft]], rules: StoryRules,
+                 embedder: Embedder | None, on_component: Callable[[str, int], None] | None) -> list[list[str]]:
+    """The stories' articles: grouped by component (tied through story events and pairs that may join)."""
     docs = {f.doc_id: f.doc for f in facts}
-    df: dict[str, int] = defaultdict(int)
-    for doc in docs.values():
-        for k, _ in doc.keys:
-            df[k] += 1
-    n_docs, cap = len(facts), key_df_cap(len(facts))
-    vectors = {d: doc_vector(doc, df, n_docs) for d, doc in docs.items()}
-    posted: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
-    for doc in docs.values():
-        for k, at in keyed_docs(doc):
-            if df[k] <= cap:
-                posted[k].append(at)
-    groups_of = _Components()
-    for doc_id in docs:
-        groups_of.find(doc_id)
+    counts = KeyCounts.of(list(docs.values()))
+    comps = _Components(docs)
     for _, c in numbered:
         for a, b in linked_edges(c):
-            groups_of.union(a, b)
-    for listed in posted.values():
-        for a, b in key_pairs(listed, rules.clustering.max_gap_days):
-            if pair_joins(vectors[a], vectors[b], rules, embedder is not None):
-                groups_of.union(a, b)
+            comps.union(a, b)
+    for a, b in may_join_pairs(list(docs.values()), rules, embedder is not None):
+        comps.union(a, b)
     members: dict[str, list[str]] = defaultdict(list)
     for doc_id in docs:
-        members[groups_of.find(doc_id)].append(doc_id)
+        members[comps.find(doc_id)].append(doc_id)
     linked_in: dict[str, list[set[str]]] = defaultdict(list)
     for _, c in numbered:
-        linked_in[groups_of.find(next(iter(c.docs)))].append(c.docs)
+        linked_in[comps.find(next(iter(c.docs)))].append(c.docs)
     texts = {f.doc_id: f.text or "" for f in facts}
     groups: list[list[str]] = []
     for root, ids in members.items():
         if on_component:
             on_component("group", len(ids))
         keys = {k for d in ids for k, _ in docs[d].keys}
-        groups.extend(group_component([docs[d] for d in ids], {k: df[k] for k in keys}, n_docs,
+        groups.extend(group_component([docs[d] for d in ids], {k: counts.df[k] for k in keys}, len(docs),
                                       linked_in[root], rules, embedder, {d: texts[d] for d in ids}))
-    # 4. per story
-    story_of = {d: g[0] for g in groups for d in g}
-    events_of: dict[str, list[tuple[int, EventDraft]]] = defaultdict(list)
-    for n, c in numbered:
-        events_of[story_of[first_mention(c).doc_id]].append((n, c))
-    names = {f.doc_id: f.names for f in facts}
-    built = [(story_order([docs[d] for d in g]),
-              build_story([docs[d] for d in g], events_of[g[0]],
-                          [(d, e, name) for d in g for e, name in names[d]], rules)) for g in groups]
-    built.sort(key=lambda t: t[0])
-    return StoryAnalysis(tuple(s for _, s in built))
+    return groups

@@ -133,3 +133,19 @@ def test_spark_connected_components_take_the_smallest_node(spark_session):
                                           "node string")
     got = {r["node"]: r["comp"] for r in connected(nodes, edges).collect()}
     assert got == {**{f"n{i:03d}": "n000" for i in range(41)}, "x": "x", "y": "x", "z": "x", "w": "w"}
+
+
+def test_spark_alike_pairs_are_cronacas_may_join_pairs(spark_session, crowded_corpus):
+    from cronaca.spark.steps import article_facts, may_join_pairs
+    from cronaca.spark.stories import alike_pairs
+    from cronaca.story.rules import load_rules
+
+    rules = load_rules()
+    facts = [article_facts(a, rules) for a in crowded_corpus(2)]
+    keys = spark_session.createDataFrame([(f.doc_id, k, c, f.day) for f in facts for k, c in f.doc.keys],
+                                         "doc_id string, key string, count long, day long")
+    counts = keys.groupBy("key").count().withColumnRenamed("count", "df")
+    for embedding in (False, True):
+        got = sorted((r["a"], r["b"]) for r in alike_pairs(keys, counts, len(facts), rules, embedding).collect())
+        assert got == may_join_pairs([f.doc for f in facts], rules, embedding)
+        assert got
