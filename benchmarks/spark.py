@@ -1,11 +1,15 @@
-"""cronaca spark against one process: articles/s on local[2], and story-linking time as events grow.
+"""cronaca spark against one process: articles/s on local[2], and story-building time as events grow.
 
 1. Analysis: N DICE articles (default 2,000) written as one JSON Lines corpus, analysed by one
-   process (``Analyzer.analyze_many``) and by ``cronaca.spark.analyse_corpus`` on ``--master``
-   (default local[2], ``--partitions`` partitions); both times include loading the pipeline.
-2. Linking: synthetic events (10 types, participants drawn from a pool of a fifth as many names,
-   three events an article, dates over one year) from 10^3 to ``--max-events``, linked with
-   ``cronaca.spark.link_events``; prints seconds and story events for each size.
+   process (``Analyzer.analyze_many`` then :func:`cronaca.story.build`, as ``cronaca analyze``)
+   and by :func:`cronaca.spark.analyse_corpus` on ``--master`` (default local[2],
+   ``--partitions`` partitions); both times include loading the pipeline.  Prints whether both
+   give the same stories (ids and articles).
+2. Stories: synthetic articles of three events each, four articles a story (two to four people
+   from a pool of two per story, four real-world events among them in a month, at any time in
+   two years; see :func:`synthetic_doc`), from 10^3 events to ``--max-events``; prints the seconds :func:`cronaca.spark.build_stories`
+   takes (linking, grouping, assembling every story) and, up to ``--max-single`` events, what
+   :func:`cronaca.story.build` takes in one process on the same articles.
 
     .venv/bin/python benchmarks/spark.py --n 2000 --max-events 1000000
 """
@@ -13,20 +17,38 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import random
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import DEFAULT_DATA, load_corpus
 
+from cronaca.records import Article, Claim, ClaimTime, Dateline, DocAnalysis, Entity, Event, Span
+
+TYPES = ("CONSULT", "AGREE", "ACCUSE", "REQUEST", "ASSAULT", "ARREST", "AID", "SANCTION")
+STATUSES = ("planned", "occurred", "occurred", "cancelled", "denied", "ongoing")
+PER_DOC = 3
+START = date(2024, 1, 1)
+
+
+def load() -> str:
+    """The load average over the last minute, and the cores: the machine is shared."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
 
 def bench_analysis(spark, n: int, partitions: int, data_dir: Path) -> None:
     from cronaca.ingest import article_from_text
+    from cronaca.ingest.dates import settle_dates
     from cronaca.pipeline import Analyzer
     from cronaca.spark import analyse_corpus
+    from cronaca.story import build
 
     corpus = load_corpus(data_dir, n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -34,59 +56,100 @@ def bench_analysis(spark, n: int, partitions: int, data_dir: Path) -> None:
         with path.open("w", encoding="utf-8") as fh:
             for doc_id, text, _ in corpus:
                 fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
+        print(f"analysis of {len(corpus)} DICE articles ({load()})", flush=True)
         t0 = time.perf_counter()
-        analyzer = Analyzer()
-        articles = [article_from_text(text, doc_id=doc_id) for doc_id, text, _ in corpus]
-        single = sum(1 for _ in analyzer.analyze_many(articles))
+        articles = settle_dates([article_from_text(text, doc_id=doc_id) for doc_id, text, _ in corpus])
+        analyses = list(Analyzer().analyze_many(articles))
         t_single = time.perf_counter() - t0
+        single = build(analyses).stories
+        t_single_all = time.perf_counter() - t0
+        print(f"  one process      {len(analyses):>6} articles {t_single:>8.1f} s {len(analyses) / t_single:>7.2f} "
+              f"articles/s; with the stories {t_single_all:.1f} s ({load()})", flush=True)
         t0 = time.perf_counter()
         tables = analyse_corpus(spark, str(path), partitions=partitions)
         on_spark = tables["documents"].count()
         t_spark = time.perf_counter() - t0
-    print(f"analysis of {len(corpus)} DICE articles")
-    print(f"  one process      {single:>6} articles {t_single:>8.1f} s {single / t_single:>7.2f} articles/s")
+        rows = tables["stories"].select("story_id", "documents").collect()
+        t_spark_all = time.perf_counter() - t0
     print(f"  spark {spark.sparkContext.master:<10} {on_spark:>6} articles {t_spark:>8.1f} s "
-          f"{on_spark / t_spark:>7.2f} articles/s ({partitions} partitions)")
+          f"{on_spark / t_spark:>7.2f} articles/s; with the stories {t_spark_all:.1f} s "
+          f"({partitions} partitions, {load()})")
+    same = sorted((r["story_id"], r["documents"]) for r in rows) == sorted(
+        (s.id, "; ".join(s.documents)) for s in single.stories)
+    print(f"  {len(rows)} stories on Spark, {len(single.stories)} in one process; the same: {same}", flush=True)
 
 
-def synthetic(spark, n_events: int):
-    from pyspark.sql import functions as F
+def synthetic_doc(d: int, n_events: int, seed: int = 7) -> DocAnalysis:
+    """Article ``d`` of a corpus of ``n_events`` events, the same wherever it is made.
 
-    types = F.array(*[F.lit(t) for t in ("CONSULT", "ACCUSE", "ASSAULT", "ARREST", "PROTEST", "AGREE",
-                                         "REQUEST", "COERCE", "SANCTION", "RETREAT")])
-    pool = max(10, n_events // 5)
-    events = (spark.range(n_events)
-              .withColumn("doc_id", F.concat(F.lit("d"), (F.col("id") / 3).cast("long").cast("string")))
-              .withColumn("event_id", F.concat(F.lit("e"), (F.col("id") % 3).cast("string")))
-              .withColumn("type", F.element_at(types, (F.abs(F.hash("id", F.lit(1))) % 10 + 1).cast("int")))
-              .withColumn("actor_names", F.concat(F.lit("attore "), (F.abs(F.hash("id", F.lit(2))) % pool)
-                                                  .cast("string")))
-              .withColumn("recipient_names", F.concat(F.lit("attore "), (F.abs(F.hash("id", F.lit(3))) % pool)
-                                                      .cast("string")))
-              .drop("id"))
-    documents = (events.select("doc_id").distinct()
-                 .withColumn("date", F.date_format(F.date_add(F.lit("2025-01-01").cast("date"),
-                                                               (F.abs(F.hash("doc_id")) % 365).cast("int")),
-                                                   "yyyy-MM-dd")))
-    claims = spark.createDataFrame([], "doc_id string, event_id string, claim long, time_value string")
-    return events.cache(), claims, documents.cache()
+    The corpus has one story per four articles: two to four people (from a pool of two per
+    story, so some people are in two stories) and four real-world events among them over a
+    month, at a random time in two years; an article reports three of its story's events.
+    """
+    rng = random.Random(f"{seed}/{d}")
+    n_stories = max(1, n_events // (PER_DOC * 4))
+    story = random.Random(f"{seed}/story/{rng.randrange(n_stories)}")
+    people = [story.randrange(2 * n_stories) for _ in range(story.choice((2, 3, 3, 4)))]
+    begin = START + timedelta(days=story.randrange(730))
+    happenings = [(story.choice(TYPES), story.sample(people, min(len(people), story.choice((1, 2, 2)))),
+                   begin + timedelta(days=story.randrange(30))) for _ in range(4)]
+    entities: dict[int, Entity] = {}
+    events = []
+    text = f"Articolo {d}. " + " ".join(f"Evento {j} qui." for j in range(PER_DOC))
+    reported = rng.sample(happenings, PER_DOC)
+    for j, (type_, parts, day) in enumerate(reported):
+        refs = []
+        for p in parts:
+            if p not in entities:
+                name = f"Nome{p} Cognome{p}"
+                entities[p] = Entity(id=f"e{len(entities) + 1}", name=name if rng.random() < 0.7 else f"Cognome{p}",
+                                     type="PER", mentions=())
+            refs.append(entities[p].id)
+        pos = text.index(f"Evento {j}")
+        time_ = ClaimTime(day.isoformat(), "quel giorno", pos, pos + 6) if rng.random() < 0.5 else None
+        claim = Claim(status=rng.choice(STATUSES), evidence=(pos, pos + 12), time=time_)  # type: ignore[arg-type]
+        events.append(Event(id=f"ev{j + 1}", type=type_, trigger=Span(pos, pos + 6, "Evento"),
+                            actors=tuple(refs[:1]), recipients=tuple(refs[1:]), claims=(claim,)))
+    published = (max(day for _, _, day in reported) + timedelta(days=rng.randrange(0, 5))).isoformat()
+    art = Article(doc_id=f"d{d}", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                  date=published, language="it", dateline=Dateline(None, published))
+    return DocAnalysis(article=art, entities=tuple(entities.values()), events=tuple(events))
 
 
-def bench_linking(spark, max_events: int) -> None:
-    from cronaca.spark import link_events
+def bench_stories(spark, max_events: int, max_single: int) -> None:
+    from pyspark import StorageLevel
 
-    print("story linking of synthetic events")
+    from cronaca.spark import build_stories
+    from cronaca.spark.steps import article_facts
+    from cronaca.story import build
+    from cronaca.story.rules import load_rules
+
+    rules = load_rules()
+    parts = spark.sparkContext.defaultParallelism * 2
+    print(f"story building of synthetic events ({load()})", flush=True)
     n = 1000
     while n <= max_events:
-        events, claims, documents = synthetic(spark, n)
-        events.count()
+        n_docs = n // PER_DOC
+        facts = (spark.sparkContext.parallelize(range(n_docs), parts)
+                 .map(lambda d, n=n: article_facts(synthetic_doc(d, n), rules))
+                 .persist(StorageLevel.MEMORY_AND_DISK))
+        facts.count()
         t0 = time.perf_counter()
-        linked = link_events(events, claims, documents).cache()
-        stories = linked.select("story_event").distinct().count()
+        stories = build_stories(spark, facts, rules=rules).map(lambda t: (t[1].id, len(t[1].documents),
+                                                                            len(t[1].events)))
+        counts = stories.collect()
         took = time.perf_counter() - t0
-        print(f"  {n:>9,} events {took:>8.1f} s {stories:>9,} story events")
-        events.unpersist()
-        documents.unpersist()
+        line = (f"  {n:>9,} events {n_docs:>8,} articles  spark {took:>8.1f} s  {len(counts):>8,} stories "
+                f"{sum(e for _, _, e in counts):>9,} story events, largest story {max(d for _, d, _ in counts):,} articles")
+        if n <= max_single:
+            analyses = [synthetic_doc(d, n) for d in range(n_docs)]
+            t0 = time.perf_counter()
+            single = build(analyses, embedder=None).stories
+            took_single = time.perf_counter() - t0
+            same = sorted(counts) == sorted((s.id, len(s.documents), len(s.events)) for s in single.stories)
+            line += f"  one process {took_single:>7.1f} s (same stories: {same})"
+        print(line + f" ({load()})", flush=True)
+        facts.unpersist()
         n *= 10
 
 
@@ -96,19 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=4)
     parser.add_argument("--max-events", type=int, default=1_000_000, help="largest synthetic event count (0: skip)")
+    parser.add_argument("--max-single", type=int, default=100_000,
+                        help="largest synthetic event count also built in one process")
+    parser.add_argument("--memory", default="6g", help="Spark driver memory (local masters run in the driver)")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
 
     from cronaca.spark.job import session
 
-    spark = session(args.master, "cronaca-bench")
-    spark.conf.set("spark.sql.shuffle.partitions", "8")
+    spark = session(args.master, "cronaca-bench", {"spark.driver.memory": args.memory,
+                                                   "spark.ui.showConsoleProgress": "false"})
     spark.sparkContext.setLogLevel("ERROR")
     try:
         if args.n:
             bench_analysis(spark, args.n, args.partitions, args.data_dir)
         if args.max_events:
-            bench_linking(spark, args.max_events)
+            bench_stories(spark, args.max_events, args.max_single)
     finally:
         spark.stop()
     return 0

@@ -1,4 +1,4 @@
-"""``cronaca spark INPUT --out DIR``: analyse a corpus on Apache Spark and link its events."""
+"""``cronaca spark INPUT --out DIR``: analyse a corpus on Apache Spark and build its stories."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime
 
 import click
 
-from cronaca.cli import main
+from cronaca.cli import main, setting_option
 from cronaca.errors import CronacaError, spark_missing
 
 
@@ -26,28 +26,25 @@ from cronaca.errors import CronacaError, spark_missing
               help="Publication date (YYYY-MM-DD) of the articles that carry none.")
 @click.option("--year", type=click.IntRange(1800, 2200), default=None,
               help="Year of the datelines that give day and month only.")
-@click.option("--bucket-days", type=click.IntRange(1), default=7, show_default=True,
-              help="Width of the time buckets events are blocked by when linking.")
+@setting_option("explain_language", "lang")
 def spark(input_uri: str, out: str, fmt: str | None, master: str, partitions: int | None, model: str,
-          max_bytes: int, default_date: datetime | None, year: int | None, bucket_days: int) -> None:
+          max_bytes: int, default_date: datetime | None, year: int | None, lang: str) -> None:
     """Analyse the articles in INPUT_URI (Parquet, JSON Lines or CSV with a 'text' column; a
     local path or any Hadoop-compatible URI) on Spark and write, under --out, one Parquet table
     per export table (documents, entities, mentions, times, places, quotes, events, claims,
-    warnings), input_errors, and story_events (events linked across articles by blocking keys)."""
+    warnings), input_errors, and the stories cronaca builds (stories, story_events,
+    story_mentions, status_history, contradictions, contradiction_values; worded in --lang)."""
     try:
         import pyspark  # noqa: F401
     except ImportError as exc:
         raise click.ClickException(str(spark_missing())) from exc
     from cronaca.spark.job import analyse_corpus, session, write_tables
-    from cronaca.spark.link import link_events
 
     spark_session = session(master)
     try:
         tables = analyse_corpus(spark_session, input_uri, fmt=fmt, model=model, max_bytes=max_bytes, year=year,
                                 default_date=default_date.date().isoformat() if default_date else None,
-                                partitions=partitions)
-        tables["story_events"] = link_events(tables["events"], tables["claims"], tables["documents"],
-                                             bucket_days=bucket_days)
+                                partitions=partitions, lang=lang)
         for path in write_tables(tables, out):
             click.echo(path)
         for row in tables["input_errors"].collect():

@@ -212,13 +212,17 @@ def write_tables(analyses: Sequence[DocAnalysis], out_dir: str | Path, fmt: str,
     written: list[Path] = []
     for name in names:
         t = table(name)
-        rows = list(t.rows(analyses))
         path = out / f"{t.name}.{fmt}"
-        if fmt == "jsonl":
-            write_jsonl(rows, path)
-        elif fmt == "csv":
-            write_csv(rows, path, t.column_names)
-        else:
-            write_parquet(rows, path, t.columns)
+        write_rows(list(t.rows(analyses)), path, fmt, t.columns)
         written.append(path)
     return written
+
+
+def write_rows(rows: Rows, path: Path, fmt: str, columns: Sequence[tuple[str, ColumnType]]) -> None:
+    """One table's rows as ``path`` in format ``fmt`` (jsonl, csv or parquet)."""
+    if fmt == "jsonl":
+        write_jsonl(rows, path)
+    elif fmt == "csv":
+        write_csv(rows, path, [c for c, _ in columns])
+    else:
+        write_parquet(rows, path, columns)

@@ -7,26 +7,46 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from cronaca.errors import InputError, spark_input_format, spark_no_text_column
+from cronaca.export.stories import STORY_TABLES
 from cronaca.export.tables import TABLES, ColumnType
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
+    from cronaca.story.rules import StoryRules
+
 INPUT_FORMATS: tuple[str, ...] = ("parquet", "jsonl", "csv")
 ERRORS_TABLE = "input_errors"  # one row per article that could not be read: its row and the reason
+FACTS = "story facts"  # the tag of what the story steps need of an article (not a table)
 
 
-def session(master: str, app: str = "cronaca") -> SparkSession:
-    """A Spark session on ``master``; on a local master the workers run this Python (and so
-    this cronaca), unless PYSPARK_PYTHON says otherwise."""
+def session(master: str, app: str = "cronaca", conf: dict[str, str] | None = None) -> SparkSession:
+    """A Spark session on ``master`` (with Spark settings ``conf``, such as ``spark.driver.memory``);
+    on a local master the workers run this Python (and so this cronaca), unless PYSPARK_PYTHON
+    says otherwise."""
     import os
     import sys
 
     from pyspark.sql import SparkSession
 
-    if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
-        os.environ["PYSPARK_PYTHON"] = sys.executable  # read by PySpark when it starts its workers
-    return SparkSession.builder.master(master).appName(app).getOrCreate()
+    settings = dict(conf or {})
+    if master.startswith("local"):
+        if not os.environ.get("PYSPARK_PYTHON"):
+            os.environ["PYSPARK_PYTHON"] = sys.executable  # read by PySpark when it starts its workers
+        # a few cores: Spark's 200 partitions a shuffle would be 200 tasks of almost nothing
+        settings.setdefault("spark.sql.shuffle.partitions", str(2 * local_cores(master)))
+    builder = SparkSession.builder.master(master).appName(app)
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def local_cores(master: str) -> int:
+    """The cores a local master runs on: local (1), local[N] or local[N,retries], local[*]."""
+    import os
+
+    inside = master[len("local["):-1].split(",")[0] if master.startswith("local[") else "1"
+    return os.cpu_count() or 1 if inside == "*" else int(inside)
 
 
 def input_format(uri: str, given: str | None = None) -> str:
@@ -65,17 +85,20 @@ def table_schema(name: str) -> Any:
 
     if name == ERRORS_TABLE:
         return T.StructType([T.StructField("source", T.StringType()), T.StructField("reason", T.StringType())])
-    table = next(t for t in TABLES if t.name == name)
-    return T.StructType([T.StructField(col, _spark_type(kind)) for col, kind in table.columns])
+    columns = {t.name: t.columns for t in TABLES} | {t.name: t.columns for t in STORY_TABLES}
+    return T.StructType([T.StructField(col, _spark_type(kind)) for col, kind in columns[name]])
 
 
 def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes: int,
-                      default_date: str | None, year: int | None) -> Iterator[tuple[str, str]]:
-    """(table, JSON row) for every export table row of the articles in one partition.  The
-    pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
+                      default_date: str | None, year: int | None, rules: StoryRules | None = None,
+                      with_text: bool = False) -> Iterator[tuple[str, Any]]:
+    """(table, JSON row) for every export table row of the articles in one partition and, with
+    story ``rules``, (:data:`FACTS`, :class:`~cronaca.spark.steps.ArticleFacts`) for each article.
+    The pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
     from cronaca.ingest.dates import settle_dates
     from cronaca.ingest.tabular import article_from_record
     from cronaca.pipeline import Analyzer
+    from cronaca.spark.steps import article_facts
 
     articles = []
     for row in rows:
@@ -94,31 +117,48 @@ def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes
         for table in TABLES:
             for out in table.rows([analysis]):
                 yield table.name, json.dumps(out, ensure_ascii=False)
+        if rules is not None:
+            yield FACTS, article_facts(analysis, rules, with_text)
 
 
 def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, model: str = "auto",
                    max_bytes: int = 20_000_000, default_date: str | None = None, year: int | None = None,
-                   partitions: int | None = None) -> dict[str, DataFrame]:
-    """One DataFrame per export table (and ``input_errors``) for the corpus at ``uri``.
+                   partitions: int | None = None, stories: bool = True, lang: str = "en",
+                   embed: bool | None = None) -> dict[str, DataFrame]:
+    """One DataFrame per export table (and ``input_errors``) for the corpus at ``uri`` and, with
+    ``stories``, per story table (:mod:`cronaca.export.stories`, worded in ``lang``): the stories
+    :func:`cronaca.story.build` gives.  ``embed``: whether the sentence embedder helps group
+    articles (by default, when it is installed here, as :func:`cronaca.story.build` decides).
 
     Rows without an ``id`` are called ``row<N>`` after their position in the input."""
+    from cronaca.story.group import default_embedder
+    from cronaca.story.rules import load_rules
+
+    rules = load_rules() if stories else None
+    embedding = (default_embedder() is not None) if embed is None else embed
     df = read_corpus(spark, uri, fmt)
     indexed = df.rdd.zipWithIndex().map(lambda pair: _with_row(pair[0], pair[1]))
     if partitions:
         indexed = indexed.repartition(partitions)
     tagged = indexed.mapPartitions(
         lambda rows: analyse_partition(rows, source=uri, model=model, max_bytes=max_bytes,
-                                       default_date=default_date, year=year)).cache()
+                                       default_date=default_date, year=year, rules=rules,
+                                       with_text=embedding)).cache()
     out: dict[str, DataFrame] = {}
     for name in (*[t.name for t in TABLES], ERRORS_TABLE):
         schema = table_schema(name)
         out[name] = spark.createDataFrame(tagged.flatMap(_rows_of(name, tuple(schema.fieldNames()))), schema)
+    if rules is not None:
+        from cronaca.spark.stories import build_stories, story_tables
+
+        facts = tagged.filter(lambda pair: pair[0] == FACTS).map(lambda pair: pair[1])
+        out.update(story_tables(spark, build_stories(spark, facts, rules=rules, embed=embedding), lang))
     return out
 
 
 def _rows_of(name: str, columns: tuple[str, ...]) -> Any:
     """The function that turns one tagged pair into the row (a tuple in ``columns`` order) of table ``name``."""
-    def rows(pair: tuple[str, str]) -> list[tuple[Any, ...]]:
+    def rows(pair: tuple[str, Any]) -> list[tuple[Any, ...]]:
         if pair[0] != name:
             return []
         record = json.loads(pair[1])

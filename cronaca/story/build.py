@@ -33,10 +33,9 @@ from cronaca.story.group import (
 )
 from cronaca.story.history import status_history
 from cronaca.story.link import BlockingIndex, EventDraft, index_mention, link_document, link_mentions
-from cronaca.story.mentions import article_date, build_mentions
+from cronaca.story.mentions import EventMention, article_date, build_mentions, date_key
 from cronaca.story.roles import find_role_contradictions
 from cronaca.story.rules import StoryRules, load_rules
-from cronaca.story.timespan import iso_ordinal
 
 # (story event id, type, actor key, first day, last day): the blocking index, stored; the days
 # (ordinals of its articles' dates) let a look-up skip story events too far in time to link
@@ -104,9 +103,20 @@ class _Built:
         return [(self.event.id, self.event.type, k, *self.days) for k in sorted(self.keys)]
 
 
-def _event_order(c: EventDraft) -> tuple[int, int, int]:
-    first = min(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
-    return (first.order, first.event.trigger.start, -len(c.docs))
+def first_mention(c: EventDraft) -> EventMention:
+    """The mention a story event starts with: of its earliest article (the story it belongs to)."""
+    return min(c.mentions, key=lambda m: (m.order, m.event.trigger.start))
+
+
+EventOrder = tuple[tuple[int, int, str], int, int, int]
+
+
+def event_order(c: EventDraft) -> EventOrder:
+    """Where a story event comes in the numbering (ev1, ev2…): by its first article in date order,
+    its trigger there, the most reported first, then the first article's order of events.  Only
+    its own mentions decide, so story events linked apart (by article subsets) number alike."""
+    first = first_mention(c)
+    return (date_key(first.date, first.doc_id), first.event.trigger.start, -len(c.docs), first.position)
 
 
 def label_names(c: EventDraft, only: set[int] | None = None) -> tuple[str, ...]:
@@ -162,9 +172,18 @@ def story_id(docs: Sequence[str]) -> str:
     return "story-" + hashlib.sha1(docs[0].encode("utf-8")).hexdigest()[:10]
 
 
-def _assemble(n: int, docs: Sequence[str], events: Sequence[_Built], articles: Mapping[str, StoryDoc],
+def assemble_story(docs: Sequence[str], events: Sequence[tuple[str, EventDraft]], articles: Mapping[str, StoryDoc],
+                   names: Names, rules: StoryRules | None = None) -> Story:
+    """One story, on its own: its articles ``docs`` (in date order) and the story events (id and
+    linked mentions, in id order) whose first mention is in one of them; ``articles`` and ``names``
+    need cover only these articles.  What :func:`build` gives for each of its stories."""
+    rules = rules or load_rules()
+    return _assemble(docs, [_story_event(eid, c, rules) for eid, c in events], articles, names, rules)
+
+
+def _assemble(docs: Sequence[str], events: Sequence[_Built], articles: Mapping[str, StoryDoc],
               names: Names, rules: StoryRules) -> Story:
-    """Story number ``n`` of the articles ``docs`` and the story events that start in them."""
+    """The story of the articles ``docs`` and the story events that start in them."""
     story_events = [b.event for b in events]
     contradictions = [c for b in events for c in b.contradictions]
     day_list = sorted(d for d in (articles[x].date for x in docs) if d)
@@ -187,7 +206,7 @@ def build(analyses: Sequence[DocAnalysis], *, rules: StoryRules | None = None,
     """Stories found across the articles, and the index :func:`update` continues from."""
     rules = rules or load_rules()
     clusters = link_mentions(build_mentions(analyses, rules.linking.new_instance_window), rules)
-    clusters.sort(key=_event_order)
+    clusters.sort(key=event_order)
     built = [_story_event(f"ev{n}", c, rules) for n, c in enumerate(clusters, start=1)]
     docs = [story_doc(a) for a in analyses]
     by_id = {a.doc_id: a for a in analyses}
@@ -215,18 +234,13 @@ def _stories(groups: Sequence[Sequence[str]], built: Iterable[_Built], articles:
     out = []
     for i, docs in enumerate(groups):
         kept = keep(i + 1, docs, per_story[i]) if keep is not None else None
-        out.append(kept or _assemble(i + 1, docs, per_story[i], articles, names, rules))
+        out.append(kept or _assemble(docs, per_story[i], articles, names, rules))
     return out
-
-
-def _sort_key(date: str | None, doc_id: str) -> tuple[int, int, str]:
-    day = iso_ordinal(date)
-    return (0 if day is not None else 1, day or 0, doc_id)
 
 
 def date_order(analysis: DocAnalysis) -> tuple[int, int, str]:
     """Where an article comes in the date order stories are built in (undated last)."""
-    return _sort_key(article_date(analysis), analysis.doc_id)
+    return date_key(article_date(analysis), analysis.doc_id)
 
 
 def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Loader, *,
@@ -239,7 +253,7 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     a full build is exact.  Only the analyses of the articles of candidate story events are read."""
     rules = rules or load_rules()
     me = story_doc(new)
-    if any(_sort_key(d.date, d.doc_id) >= _sort_key(me.date, me.doc_id) for d in index.docs):
+    if any(date_key(d.date, d.doc_id) >= date_key(me.date, me.doc_id) for d in index.docs):
         return None
     events = {e.id: (s, e) for s in stories.stories for e in s.events}
     own = build_mentions([new], rules.linking.new_instance_window)
@@ -262,7 +276,7 @@ def update(stories: StoryAnalysis, index: StoryIndex, new: DocAnalysis, load: Lo
     new_mentions = [m for m in mentions if m.doc_id == new.doc_id]
     link_document(new_mentions, clusters, block, rules)
     touched = [(eid, clusters[ci]) for ci, eid in enumerate(found) if new.doc_id in clusters[ci].docs]
-    fresh = sorted(clusters[len(found):], key=_event_order)
+    fresh = sorted(clusters[len(found):], key=event_order)
     top = max((_number(e) for e in events), default=0)
     rebuilt = {eid: _story_event(eid, c, rules) for eid, c in touched}
     rebuilt.update({f"ev{top + n}": _story_event(f"ev{top + n}", c, rules)

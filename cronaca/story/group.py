@@ -55,16 +55,18 @@ class _UnionFind:
 
 
 def doc_actor_keys(analysis: DocAnalysis) -> Counter[str]:
-    """Actor keys of an article: event participants count double, other entities once."""
+    """Actor keys of an article: event participants count double, other entities once.  In the
+    order found, an entity's keys sorted: the same in every process (a set's order of strings is
+    not), so that sums over them round alike wherever articles are grouped."""
     keys: Counter[str] = Counter()
     for ent in analysis.entities:
-        for k in participant(ent).keys:
+        for k in sorted(participant(ent).keys):
             keys[k] += 1
     for ev in analysis.events:
         for ref in (*ev.actors, *ev.recipients):
             actor = analysis.entity(ref)
             if actor is not None:
-                for k in participant(actor).keys:
+                for k in sorted(participant(actor).keys):
                     keys[k] += 1
     return keys
 
@@ -74,7 +76,7 @@ def _unit(vec: dict[str, float]) -> dict[str, float]:
     return {k: v / n for k, v in vec.items()} if n else {}
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(k, 0.0) for k, v in a.items())
@@ -137,7 +139,50 @@ def embed_text(analysis: DocAnalysis) -> str:
     return ((analysis.article.title or "") + "\n" + analysis.article.text)[:2000]
 
 
-def _close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap: int) -> Iterator[tuple[str, str]]:
+@dataclass(frozen=True)
+class KeyCounts:
+    """How many articles there are and how many each actor key is in: what weighs a key when
+    articles are grouped.  A key in more than :attr:`cap` articles ties none together."""
+
+    n_docs: int
+    df: Mapping[str, int]  # key -> articles it is in
+
+    @classmethod
+    def of(cls, docs: Sequence[StoryDoc]) -> KeyCounts:
+        raw = {d.doc_id: dict(d.keys) for d in docs}
+        return cls(len(docs), Counter(k for keys in raw.values() for k in keys))
+
+    @property
+    def cap(self) -> int:
+        return key_df_cap(self.n_docs)
+
+
+def actor_vector(keys: Iterable[tuple[str, int]], counts: KeyCounts) -> dict[str, float]:
+    """An article's actor keys (with their counts, :attr:`StoryDoc.keys`) as a unit vector,
+    rare keys weighing more; keys in too many articles ("Italia", "Squadra Mobile" in a local
+    paper) tell no story and are left out."""
+    n, df, cap = counts.n_docs, counts.df, counts.cap
+    return _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in keys if df[k] <= cap})
+
+
+def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """How alike two articles' actor vectors are (their dot product)."""
+    return _dot(a, b)
+
+
+def join_floor(settings: ClusterSettings, embedding: bool) -> float:
+    """The least actor similarity by which two articles can be put in one story by their own pair:
+    by their actors, or (with an embedder) by their text once their actors overlap a little.
+    Pairs below never join two groups, whatever else is grouped."""
+    return min(settings.actor_similarity, settings.embedding_actor_floor) if embedding else settings.actor_similarity
+
+
+def may_join(sim: float, settings: ClusterSettings, embedding: bool) -> bool:
+    """Whether two articles this alike (:func:`similarity`) can be put in one story by their own pair."""
+    return sim >= join_floor(settings, embedding)
+
+
+def close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap: int) -> Iterator[tuple[str, str]]:
     """Pairs (in id order) of the articles sharing one key whose dates are no more than
     ``max_gap`` days apart, or not both known: the only pairs that may join a story."""
     dated = sorted((day, d) for d in posted if (day := days[d]) is not None)
@@ -154,9 +199,13 @@ def _close_pairs(posted: Sequence[str], days: Mapping[str, int | None], max_gap:
 
 
 def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]], settings: ClusterSettings,
-                    embedder: Embedder | None = None, texts: Texts | None = None) -> list[list[str]]:
+                    embedder: Embedder | None = None, texts: Texts | None = None,
+                    counts: KeyCounts | None = None) -> list[list[str]]:
     """Groups of doc ids, one per story (each sorted by date), stories sorted by first date.
-    ``linked``: the articles of each story event; ``texts`` gives the text the embedder reads."""
+    ``linked``: the articles of each story event; ``texts`` gives the text the embedder reads;
+    ``counts``: the key counts of a larger corpus ``docs`` are part of (by default, of ``docs``).
+    Two articles end in one story only through story events and pairs that :func:`may_join`, so
+    the articles connected by those can be grouped apart, each part with the corpus' counts."""
     ids = [d.doc_id for d in docs]
     uf = _UnionFind(ids)
     for linked_docs in linked:
@@ -166,16 +215,13 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
 
     days = {d.doc_id: iso_ordinal(d.date) for d in docs}
     raw = {d.doc_id: dict(d.keys) for d in docs}
-    df: Counter[str] = Counter(k for keys in raw.values() for k in keys)
-    n = len(docs)
-    cap = key_df_cap(n)
+    counts = counts or KeyCounts.of(docs)
+    df, cap = counts.df, counts.cap
     vectors: dict[str, dict[str, float]] = {}
 
     def vector(d: str) -> dict[str, float]:
         if d not in vectors:
-            # a key in too many articles ("Italia", "Squadra Mobile" in a local paper) tells no story
-            vectors[d] = _unit({k: (1 + math.log(c)) * math.log(1 + n / df[k]) for k, c in raw[d].items()
-                                if df[k] <= cap})
+            vectors[d] = actor_vector(raw[d].items(), counts)
         return vectors[d]
     postings: dict[str, list[str]] = defaultdict(list)
     for d, keys in raw.items():
@@ -184,7 +230,7 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
                 postings[k].append(d)
     candidates: set[tuple[str, str]] = set()
     for posted in postings.values():
-        candidates.update(_close_pairs(posted, days, settings.max_gap_days))
+        candidates.update(close_pairs(posted, days, settings.max_gap_days))
 
     # each group's summed actor vector: an article joins a group, or two groups join, only when
     # they are alike as wholes (average link), not through one pair (single link chains a local

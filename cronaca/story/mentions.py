@@ -9,8 +9,8 @@ time as written).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from cronaca.data import load_yaml
@@ -69,6 +69,7 @@ class EventMention:
     claims: tuple[ClaimRef, ...]
     new_instance: bool  # the text calls it a new / another occurrence
     order: int  # position of the article in date order
+    position: int = 0  # position of the event among its article's events
 
     @property
     def actors(self) -> tuple[Participant, ...]:
@@ -219,21 +220,39 @@ def claim_ref(analysis: DocAnalysis, event: Event, claim: Claim, date: str | Non
                     tuple(source_ref(analysis, s, lang) for s in claim.attribution), lang)
 
 
+def date_key(date: str | None, doc_id: str) -> tuple[int, int, str]:
+    """Where an article of this date comes in the date order stories are built in (undated last)."""
+    day = iso_ordinal(date)
+    return (0 if day is not None else 1, day or 0, doc_id)
+
+
+def article_mentions(analysis: DocAnalysis, new_instance_window: int = 6, order: int = 0) -> list[EventMention]:
+    """The events of one article as mentions, the article numbered ``order`` in date order."""
+    date = article_date(analysis)
+    lang = analysis.article.language or "it"
+    out: list[EventMention] = []
+    for position, ev in enumerate(analysis.events):
+        actors = event_participants(analysis, ev.actors)
+        parts = actors + tuple(p for p in event_participants(analysis, ev.recipients)
+                               if p.keys not in {a.keys for a in actors})
+        claims = tuple(claim_ref(analysis, ev, c, date, lang) for c in ev.claims)
+        out.append(EventMention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
+                                _new_instance(analysis, ev, lang, new_instance_window), order, position))
+    return out
+
+
 def build_mentions(analyses: Sequence[DocAnalysis], new_instance_window: int = 6) -> list[EventMention]:
     """All events of all articles as mentions, articles in date order (undated last)."""
-    def sort_key(a: DocAnalysis) -> tuple[int, int, str]:
-        day = iso_ordinal(article_date(a))
-        return (0 if day is not None else 1, day or 0, a.doc_id)
+    ordered = sorted(analyses, key=lambda a: date_key(article_date(a), a.doc_id))
+    return [m for order, analysis in enumerate(ordered)
+            for m in article_mentions(analysis, new_instance_window, order)]
 
-    out: list[EventMention] = []
-    for order, analysis in enumerate(sorted(analyses, key=sort_key)):
-        date = article_date(analysis)
-        lang = analysis.article.language or "it"
-        for ev in analysis.events:
-            actors = event_participants(analysis, ev.actors)
-            parts = actors + tuple(p for p in event_participants(analysis, ev.recipients)
-                                   if p.keys not in {a.keys for a in actors})
-            claims = tuple(claim_ref(analysis, ev, c, date, lang) for c in ev.claims)
-            out.append(EventMention(analysis.doc_id, ev, date, iso_ordinal(date), parts, len(actors), claims,
-                               _new_instance(analysis, ev, lang, new_instance_window), order))
-    return out
+
+def in_date_order(mentions: Iterable[EventMention]) -> list[EventMention]:
+    """Mentions of some articles (each made by :func:`article_mentions` alone), their articles
+    numbered in date order and the mentions in that order: linked as :func:`build_mentions`
+    would have given them, since only the order of the numbers counts."""
+    listed = list(mentions)
+    keys = sorted({date_key(m.date, m.doc_id) for m in listed})
+    rank = {doc_id: n for n, (_, _, doc_id) in enumerate(keys)}
+    return sorted((replace(m, order=rank[m.doc_id]) for m in listed), key=lambda m: (m.order, m.position))

@@ -42,3 +42,15 @@ def test_job_partition_gives_table_rows_and_input_errors():
     assert err == {"source": "c.jsonl:1", "reason": "has no non-empty 'text' field."}
     (doc,) = [json.loads(row) for name, row in out if name == "documents"]
     assert doc["doc_id"] == "a" and doc["date"] == "2026-03-03" and doc["source"] == "c.jsonl:0"
+
+
+def test_job_partition_gives_the_story_facts_of_each_article():
+    from cronaca.spark.job import FACTS
+    from cronaca.story.rules import load_rules
+
+    rows = [_Row(id="a", text="Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega.", __row=0)]
+    out = list(analyse_partition(rows, source="c.jsonl", model="blank", max_bytes=10_000, default_date=None,
+                                 year=None, rules=load_rules()))
+    (facts,) = [f for name, f in out if name == FACTS]
+    assert (facts.doc_id, facts.doc.date, facts.text) == ("a", "2026-03-03", None)
+    assert [m.doc_id for m in facts.mentions] == ["a"] * len(facts.mentions)

@@ -1,5 +1,6 @@
 """``cronaca spark`` on local[2] against ``cronaca analyze`` on the same articles (seeds + dev):
-the same export tables, row for row; and the Spark linking against the one-process linking.
+the same export tables, row for row, the article tables and the story tables; the same stories
+as ``cronaca analyze --format json`` (ids, member events, contradictions).
 
 Marked ``spark`` (run with ``-m spark``): it needs the spark extra and Java, which .ci/run installs."""
 
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from cronaca.cli import main
+from cronaca.export.stories import STORY_TABLES
 from cronaca.export.tables import TABLES
 
 pytestmark = pytest.mark.spark
@@ -47,6 +49,16 @@ def _key(row: dict[str, Any]) -> str:
 
 
 @pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """``cronaca analyze --format json`` of the seed and dev articles (no store: one story build)."""
+    files = _files()
+    done = CliRunner().invoke(main, ["analyze", *map(str, files), "--quiet", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    story: dict[str, Any] = json.loads(done.output)["story"]
+    return story
+
+
+@pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     files = _files()
     tmp = tmp_path_factory.mktemp("spark")
@@ -67,7 +79,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return single, out
 
 
-@pytest.mark.parametrize("table", [t.name for t in TABLES])
+@pytest.mark.parametrize("table", [t.name for t in (*TABLES, *STORY_TABLES)])
 def test_spark_tables_match_cronaca_analyze(both, table):
     single, out = both
     mine = _rows(out / f"{table}.parquet")
@@ -76,17 +88,64 @@ def test_spark_tables_match_cronaca_analyze(both, table):
         for row in (*mine, *theirs):
             row.pop("source")
     assert sorted(map(_key, mine)) == sorted(map(_key, theirs))
-    if table in ("documents", "entities", "quotes", "events", "claims"):
+    if table in ("documents", "entities", "quotes", "events", "claims", "stories", "story_events", "story_mentions",
+                 "status_history", "contradictions"):
         assert theirs, table  # the seeds and dev articles have some of each
 
 
-def test_spark_linking_matches_the_one_process_linking(both):
-    from cronaca.spark.link import link_local
-
+def test_spark_stories_are_cronaca_analyze_stories(both, analysed):
     _, out = both
-    linked = {f"{r['doc_id']}/{r['event_id']}": r["story_event"] for r in _rows(out / "story_events.parquet")}
-    expected = link_local(_rows(out / "events.parquet"), _rows(out / "claims.parquet"),
-                          _rows(out / "documents.parquet"))
-    assert linked == expected
-    assert len(set(linked.values())) < len(linked)  # some events of different articles are linked
-    assert _rows(out / "input_errors.parquet") == []
+    stories = sorted(_rows(out / "stories.parquet"), key=lambda r: r["ord"])
+    assert [(s["story_id"], s["documents"].split("; "), s["events"].split("; ")) for s in stories] == [
+        (s["id"], s["documents"], s["events"]) for s in analysed["stories"]]
+    mentions: dict[str, list[dict[str, str]]] = {}
+    for m in _rows(out / "story_mentions.parquet"):
+        mentions.setdefault(m["event_id"], []).append({"doc_id": m["doc_id"], "event_id": m["doc_event_id"]})
+    assert {e: sorted(ms, key=_key) for e, ms in mentions.items()} == {
+        e["id"]: sorted(e["mentions"], key=_key) for e in analysed["events"]}
+    assert any(len(ms) > 1 for ms in mentions.values())  # events of different articles are linked
+    values: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for v in sorted(_rows(out / "contradiction_values.parquet"), key=lambda r: r["ord"]):
+        values.setdefault((v["story_id"], v["contradiction"]), []).append((v["doc_id"], v["value"]))
+    found = sorted(_rows(out / "contradictions.parquet"), key=lambda r: (r["story_id"], r["ord"]))
+    assert [(c["story_id"], c["event_id"], c["slot"], values[(c["story_id"], c["ord"])]) for c in found] == sorted(
+        [(c["story"], c["event"], c["slot"], [(v["doc_id"], v["value"]) for v in c["values"]])
+         for c in analysed["contradictions"]], key=lambda c: c[0])
+    assert found and _rows(out / "input_errors.parquet") == []
+
+
+@pytest.fixture()
+def spark_session():
+    _files()
+    from cronaca.spark.job import session
+
+    spark = session("local[2]", "cronaca-test")
+    yield spark
+    spark.stop()
+
+
+def test_spark_connected_components_take_the_smallest_node(spark_session):
+    from cronaca.spark.stories import connected
+
+    chain = [(f"n{i:03d}", f"n{i + 1:03d}") for i in range(40)]  # a long path: many rounds without label jumps
+    edges = spark_session.createDataFrame([*reversed(chain), ("x", "y"), ("z", "y")], "a string, b string")
+    nodes = spark_session.createDataFrame([(n,) for n in [f"n{i:03d}" for i in range(41)] + ["x", "y", "z", "w"]],
+                                          "node string")
+    got = {r["node"]: r["comp"] for r in connected(nodes, edges).collect()}
+    assert got == {**{f"n{i:03d}": "n000" for i in range(41)}, "x": "x", "y": "x", "z": "x", "w": "w"}
+
+
+def test_spark_alike_pairs_are_cronacas_may_join_pairs(spark_session, crowded_corpus):
+    from cronaca.spark.steps import article_facts, may_join_pairs
+    from cronaca.spark.stories import alike_pairs
+    from cronaca.story.rules import load_rules
+
+    rules = load_rules()
+    facts = [article_facts(a, rules) for a in crowded_corpus(2)]
+    keys = spark_session.createDataFrame([(f.doc_id, k, c, f.day) for f in facts for k, c in f.doc.keys],
+                                         "doc_id string, key string, count long, day long")
+    counts = keys.groupBy("key").count().withColumnRenamed("count", "df")
+    for embedding in (False, True):
+        got = sorted((r["a"], r["b"]) for r in alike_pairs(keys, counts, len(facts), rules, embedding).collect())
+        assert got == may_join_pairs([f.doc for f in facts], rules, embedding)
+        assert got

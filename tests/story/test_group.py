@@ -38,14 +38,14 @@ def test_cluster_shared_actors_close_in_time_join_far_apart_do_not(sb):
 def test_group_close_pairs_are_the_pairs_within_the_gap():
     import random
 
-    from cronaca.story.group import _close_pairs
+    from cronaca.story.group import close_pairs
 
     rng = random.Random(7)
     ids = [f"d{i}" for i in range(60)]
     days = {d: (None if rng.random() < 0.15 else rng.randrange(0, 200)) for d in ids}
     brute = {(a, b) if a < b else (b, a) for i, a in enumerate(ids) for b in ids[i + 1:]
              if days[a] is None or days[b] is None or abs(days[a] - days[b]) <= 30}
-    assert set(_close_pairs(ids, days, 30)) == brute
+    assert set(close_pairs(ids, days, 30)) == brute
 
 
 def test_group_a_chain_of_single_shared_actors_is_no_story():
