@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from cronaca.data import load_yaml
+from cronaca.extract.actors.lexicon import given_names
 from cronaca.extract.gazetteer import Gazetteer, PlaceInfo, load_gazetteer, lookup_place, place_key
 from cronaca.extract.spans import SpanIndex
 from cronaca.nlp import ParsedDoc
@@ -67,6 +68,7 @@ class _Cues:
     town_preps: frozenset[str]
     town_followers: frozenset[str]
     determiners: frozenset[str]
+    openers: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -97,11 +99,13 @@ def _cues() -> _Cues:
     th = data["thresholds"]
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
-                       "person_titles", "town_prepositions", "town_followers", "town_determiners")}
+                       "person_titles", "town_prepositions", "town_followers", "town_determiners",
+                       "name_openers")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
                  titles=lower["person_titles"], town_preps=lower["town_prepositions"],
                  town_followers=lower["town_followers"], determiners=lower["town_determiners"],
+                 openers=lower["name_openers"],
                  blocked=frozenset(place_key(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -276,9 +280,12 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
         person_words.update(place_key(text[a:b]) for a, b in words[1:])
         return [_Candidate(words[0][0], words[0][1], head, prep)]
     if not lower:
-        first = _lookup(words[0][0], words[0][1], text, cues, get) if len(words) >= 3 else None
+        person = (len(words) >= 3 and text[words[1][0]:words[1][1]] in given_names()
+                  and text[words[0][0]:words[0][1]].lower().replace("’", "'") not in cues.openers)
+        first = _lookup(words[0][0], words[0][1], text, cues, get) if person else None
         if first is not None and (prep is not None or _previous_word(text, s) in cues.town_preps):
-            # "della polizia locale di Formigine Mario Rossi": a town, then a person's name
+            # "della polizia locale di Formigine Mario Rossi": a town, then a person's name (opening
+            # with a given name: "San Giacomo Roncole" is one place the gazetteer lacks, not "San")
             person_words.update(place_key(text[a:b]) for a, b in words[1:])
             return [_Candidate(words[0][0], words[0][1], first, prep)]
         # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns

@@ -215,3 +215,8 @@ def test_places_town_named_by_a_common_word_needs_a_preposition(parsed, text, su
 ])
 def test_places_us_states_are_regions(parsed, text, surface, country):
     assert _places(parsed, text).get(surface) == country
+
+
+def test_places_a_saint_is_no_town_of_its_own(parsed):
+    """ "San Giacomo Roncole" (a frazione GeoNames lacks) is not "San", a town in Mali."""
+    assert "San" not in {p.name for p in extract_places(parsed("Un furto a San Giacomo Roncole ieri."))}

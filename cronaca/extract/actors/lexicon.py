@@ -99,6 +99,12 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + pattern(trie) + ")"
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names: the hand list ``given_names.yaml`` and the corpus list ``given_names_corpus.txt``."""
+    return frozenset(list(load_yaml("kb", "given_names.yaml")["names"]) + _corpus_given_names())
+
+
 def _corpus_given_names() -> list[str]:
     """``given_names_corpus.txt``: first words of the person names annotated in KIND and WikiNEuRal."""
     from cronaca.data import data_path
@@ -129,7 +135,6 @@ def load_lexicon() -> ActorLexicon:
             for v in _variants(alias):
                 gaz[v] = GazetteerHit(actor=actor)
     gazetteer_re = re.compile(r"(?<![\w-])" + _trie_pattern(gaz) + r"(?![\w-]|['’]\w)")
-    given = list(load_yaml("kb", "given_names.yaml")["names"]) + _corpus_given_names()
     src = data["sources"]
     return ActorLexicon(
         kb=kb, countries=countries,
@@ -143,6 +148,6 @@ def load_lexicon() -> ActorLexicon:
         origin_heads=frozenset(data["origin_heads"]),
         org_modifiers=frozenset(data["org_modifiers"]), recipient_words=frozenset(data["recipient_words"]),
         particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
-        given_names=frozenset(given), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
+        given_names=given_names(), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
         gazetteer=gaz, gazetteer_re=gazetteer_re, title_finder=title_finder, nat_re=nat,
     )
