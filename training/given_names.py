@@ -30,6 +30,14 @@ NOT_NAMES = frozenset({"Arcivescovo", "Ayatollah", "Baron", "Beato", "Sceicco", 
                        "Conte", "Contessa", "Duca", "Imperatore", "Zar", "Sultano", "Signor", "Signora"})
 
 
+def ner_files() -> list[Path]:
+    """The NER files read for names: KIND train and dev, the silver Aldo Moro train file and
+    WikiNEuRal-it val (no test file: they measure the NER)."""
+    kind = DATA / "KIND"
+    return [*sorted((kind / "evalita-2023").glob("*_train.tsv")), *sorted((kind / "evalita-2023").glob("*_dev.tsv")),
+            kind / "dataset" / "moro_train.tsv", DATA / "WikiNEuRal-it-silver" / "val.conllu"]
+
+
 def person_spans(path: Path) -> Iterator[list[str]]:
     """Person names (lists of words) in a BIO file: token<TAB>label or index<TAB>token<TAB>label."""
     current: list[str] = []
@@ -60,9 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="an earlier list whose names all stay")
     args = parser.parse_args(argv)
-    kind = DATA / "KIND"
-    files = [*sorted((kind / "evalita-2023").glob("*_train.tsv")), *sorted((kind / "evalita-2023").glob("*_dev.tsv")),
-             kind / "dataset" / "moro_train.tsv", DATA / "WikiNEuRal-it-silver" / "val.conllu"]
+    files = ner_files()
     opens: Counter[str] = Counter()
     ends: Counter[str] = Counter()
     for path in files:

@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from given_names import ner_files  # training/ is the script's folder
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
 
@@ -40,12 +42,9 @@ def dice_counts() -> Counter[str]:
 
 
 def ner_counts(min_count: int) -> list[tuple[str, int, float]]:
-    kind = DATA / "KIND"
-    files = [*sorted((kind / "evalita-2023").glob("*_train.tsv")), *sorted((kind / "evalita-2023").glob("*_dev.tsv")),
-             kind / "dataset" / "moro_train.tsv", DATA / "WikiNEuRal-it-silver" / "val.conllu"]
     person: Counter[str] = Counter()
     capital: Counter[str] = Counter()
-    for path in files:
+    for path in ner_files():
         prev = None
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
