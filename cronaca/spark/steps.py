@@ -37,6 +37,7 @@ from cronaca.story.build import EventOrder, assemble_story, event_order, first_m
 from cronaca.story.group import (
     Embedder,
     KeyCounts,
+    UnionFind,
     actor_vector,
     close_pairs,
     embed_text,
@@ -139,24 +140,6 @@ def build_story(docs: Sequence[StoryDoc], events: Iterable[tuple[int, EventDraft
                           {(d, e): n for d, e, n in names}, rules)
 
 
-class _Components:
-    """Union-find over string nodes: the one-process stand-in for Spark's connected components."""
-
-    def __init__(self, nodes: Iterable[str]) -> None:
-        self.parent = {x: x for x in nodes}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def stories_local(analyses: Sequence[DocAnalysis], rules: StoryRules, embedder: Embedder | None = None,
                   on_component: Callable[[str, int], None] | None = None) -> StoryAnalysis:
     """The steps in one process: the stories :func:`cronaca.story.build` gives (without an
@@ -182,7 +165,7 @@ def _link_local(facts: Sequence[ArticleFacts], rules: StoryRules,
                 on_component: Callable[[str, int], None] | None) -> list[tuple[int, EventDraft]]:
     """The story events, numbered: mentions linked by component (tied through shared blocks)."""
     by_id = {mention_id(m): m for f in facts for m in f.mentions}
-    comps = _Components(by_id)
+    comps = UnionFind(by_id)
     hubs: dict[str, str] = {}
     for mid, m in by_id.items():
         for b in blocks(m):
@@ -204,7 +187,7 @@ def _group_local(facts: Sequence[ArticleFacts], numbered: Sequence[tuple[int, Ev
     """The stories' articles: grouped by component (tied through story events and pairs that may join)."""
     docs = {f.doc_id: f.doc for f in facts}
     counts = KeyCounts.of(list(docs.values()))
-    comps = _Components(docs)
+    comps = UnionFind(docs)
     for _, c in numbered:
         for a, b in linked_edges(c):
             comps.union(a, b)

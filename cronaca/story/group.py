@@ -38,8 +38,10 @@ def key_df_cap(n_docs: int) -> int:
     return min(MAX_KEY_DF, max(MIN_KEY_DF, n_docs // KEY_DF_SHARE))
 
 
-class _UnionFind:
-    def __init__(self, items: Sequence[str]) -> None:
+class UnionFind:
+    """Union-find over string nodes; a component's root is its smallest node."""
+
+    def __init__(self, items: Iterable[str]) -> None:
         self.parent = {x: x for x in items}
 
     def find(self, x: str) -> str:
@@ -207,7 +209,7 @@ def group_documents(docs: Sequence[StoryDoc], linked: Iterable[Collection[str]],
     Two articles end in one story only through story events and pairs that :func:`may_join`, so
     the articles connected by those can be grouped apart, each part with the corpus' counts."""
     ids = [d.doc_id for d in docs]
-    uf = _UnionFind(ids)
+    uf = UnionFind(ids)
     for linked_docs in linked:
         ordered = sorted(linked_docs)
         for d in ordered[1:]:
