@@ -127,7 +127,7 @@ def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, mod
                    embed: bool | None = None) -> dict[str, DataFrame]:
     """One DataFrame per export table (and ``input_errors``) for the corpus at ``uri`` and, with
     ``stories``, per story table (:mod:`cronaca.export.stories`, worded in ``lang``): the stories
-    :func:`cronaca.story.build` gives.  ``embed``: whether the sentence embedder helps group
+    :func:`cronaca.story.build` gives, built (and so the articles analysed) before this returns.  ``embed``: whether the sentence embedder helps group
     articles (by default, when it is installed here, as :func:`cronaca.story.build` decides).
 
     Rows without an ``id`` are called ``row<N>`` after their position in the input."""

@@ -16,8 +16,9 @@ piece of the corpus:
    (:func:`cronaca.story.build.event_order`).
 3. **Grouping, per component.**  Two articles join one story only through a story event or a
    pair that shares a key in no more than ``key_df_cap`` articles, is close in time and alike
-   enough (:func:`cronaca.story.group.may_join`); the articles connected by those are grouped
-   apart, by cronaca's own grouping with the corpus' key counts (:func:`group_component`).
+   enough (:func:`cronaca.story.group.may_join`; :func:`may_join_pairs`, which Spark computes
+   by joins in the JVM); the articles connected by those are grouped apart, by cronaca's own
+   grouping with the corpus' key counts (:func:`group_component`).
 4. **Per story** (:func:`build_story`): status histories and contradictions of its story
    events, role conflicts, by :func:`cronaca.story.build.assemble_story`.
 
