@@ -185,7 +185,8 @@ class Cronaca:
             yield analysis
 
     def add(self, article: Article) -> Added:
-        """Analyse, store and link one article; nothing is written when its text is stored already."""
+        """Analyse, store and link one article; nothing is written when its text is stored already.
+        Raises :class:`InputError` when the nlp stage fails on it (it is not stored)."""
         with self._db_lock:
             known = self.store.doc_id_for(article.content_hash)
         if known is not None:
@@ -193,6 +194,8 @@ class Cronaca:
             if stored is not None:
                 return Added(stored, False)
         analysis = next(iter(self.analyse([article])))  # outside the write lock: readers and writers go on
+        if analysis.nlp_failed:  # none of the facts: nothing is stored, the caller is told why
+            raise InputError(article.doc_id, "not analysed, nothing stored: " + "; ".join(analysis.errors))
         added = self.store_analyses([analysis])
         return added[0]
 

@@ -151,12 +151,16 @@ def create_app(cronaca: Cronaca | Store, settings: Settings | None = None) -> Fa
     # --- writes -----------------------------------------------------------------------------
     @app.post("/articles", status_code=201, openapi_extra={"requestBody": ARTICLE_BODY_SCHEMA},
               responses={200: {"description": "already stored"}, 401: {"description": "missing token"},
-                         413: {"description": "too large"}, 422: {"description": "malformed"}})
+                         413: {"description": "too large"},
+                         422: {"description": "malformed, or not analysed (the nlp stage failed on it): not stored"}})
     async def post_article(request: Request) -> JSONResponse:
         """Analyse and store an article (idempotent by content hash)."""
         _check_token(request, settings)
         article = await _read_article(request, settings)
-        added = await run_in_threadpool(service.add, article)  # readers keep being served
+        try:
+            added = await run_in_threadpool(service.add, article)  # readers keep being served
+        except InputError as exc:  # the nlp stage failed on it: not stored
+            raise ApiError(422, str(exc)) from exc
         body = article_detail(added.analysis)
         body["created"] = added.created
         return JSONResponse(body, status_code=201 if added.created else 200)

@@ -413,3 +413,20 @@ def test_api_posted_articles_keep_their_title_or_get_a_derived_one(make_client):
     listed = {a["id"]: a for a in client.get("/articles").json()["items"]}
     assert listed[untitled["doc_id"]]["display_title"] == untitled["display_title"]
     assert listed[titled["doc_id"]]["title_derived"] is False
+
+
+def test_api_post_an_article_the_nlp_fails_on_is_422_and_not_stored(make_client, monkeypatch):
+    from cronaca import pipeline
+
+    def broken(nlp, article):
+        raise ValueError("guasto di prova")
+
+    def batch_fails(*args, **kwargs):
+        raise ValueError("guasto del lotto")
+
+    monkeypatch.setattr(pipeline, "parse", broken)
+    monkeypatch.setattr(pipeline, "parse_many", batch_fails)  # then each article is parsed alone
+    client = make_client()
+    response = client.post("/articles", json={"text": TESTO, "id": "rotto"})
+    assert_error(response, 422, "rotto", "stage 'nlp' failed", "guasto di prova", "nothing stored")
+    assert client.get("/articles").json()["total"] == 0
