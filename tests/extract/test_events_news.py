@@ -155,3 +155,8 @@ def test_events_news_the_same_arrest_told_twice_is_one_event(analyzer):
     a = _analysis(analyzer, "MODENA. I carabinieri hanno arrestato un 40enne in via Emilia. "
                   "Per la convalida dell'arresto il 40enne comparirà oggi davanti al giudice.")
     assert len([e for e in a.events if e.mode == "arrest"]) == 1
+
+
+def test_events_news_the_gip_is_an_office_not_an_investigation(analyzer):
+    a = _analysis(analyzer, "MODENA. Il 40enne è comparso ieri davanti al giudice per le indagini preliminari.")
+    assert not [e for e in a.events if e.mode == "investigate"]

@@ -67,6 +67,7 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
     """All trigger hits, left to right; at each word the longest match wins, words are used once."""
     hits: list[Hit] = []
     lows = view.lows
+    in_titles = _title_words(view)
     forms, index = lexicon.trigger_forms, lexicon.trigger_index
     lemmas = trigger_lemmas(view.lang) if view.has_morphology else {}
     i, n = 0, len(lows)
@@ -96,6 +97,8 @@ def find_triggers(view: TextView, lexicon: EventLexicon) -> tuple[Hit, ...]:
                 best = None  # a citizen's complaint, by any lexicon; "si è fermato" (stopped)
             else:
                 best = _as_noun(view, best)
+        if best is not None and in_titles.intersection(range(best.first, best.last + 1)):
+            best = None  # "giudice per le indagini preliminari": an office, no investigation
         if best is None:
             i += 1
             continue
@@ -159,6 +162,27 @@ def _as_noun(view: TextView, hit: Hit) -> Hit:
     if noun is None or noun.type != hit.entry.type or (hit.entry.mode and noun.mode != hit.entry.mode):
         return hit
     return Hit(noun, hit.first, hit.last)
+
+
+@cache
+def _title_phrases(lang: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in load_yaml(lang, "events.yaml").get("title_phrases") or ())
+
+
+def _title_words(view: TextView) -> set[int]:
+    """The word indices inside ``title_phrases`` ("giudice per le indagini preliminari")."""
+    phrases = _title_phrases(view.lang)
+    out: set[int] = set()
+    if not phrases:
+        return out
+    firsts = {p[0] for p in phrases}
+    for i, w in enumerate(view.lows):
+        if w in firsts:
+            for p in phrases:
+                if phrase_at(p, view.lows, i):
+                    out.update(range(i, i + len(p)))
+                    break
+    return out
 
 
 @cache
