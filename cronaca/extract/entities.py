@@ -441,20 +441,18 @@ def _institutions_to_names(groups: dict[tuple[str, ...], list[ActorCandidate]]
         head = members[0]
         if group[0] not in ("inst", "anon") and head.type == "ORG" and head.code:
             named.setdefault(head.code, []).append(group)
-    out: dict[tuple[str, ...], list[ActorCandidate]] = {}
+    def target(group: tuple[str, ...], code: str | None) -> tuple[str, ...] | None:
+        found = named.get(code or "", [])
+        return found[0] if group[0] == "inst" and len(found) == 1 else None
+
+    out = {group: list(members) for group, members in groups.items() if target(group, members[0].code) is None}
     for group, members in groups.items():
-        code = members[0].code
-        target = named.get(code or "", [])
-        if group[0] == "inst" and len(target) == 1:
-            continue
-        out[group] = list(members)
-    for group, members in groups.items():
-        target = named.get(members[0].code or "", [])
-        if group[0] == "inst" and len(target) == 1:
-            head = out[target[0]][0]
-            out[target[0]] += [replace(c, type=head.type, group=head.group, name=head.name, code=head.code,
-                                       country=head.country, kb_id=head.kb_id) for c in members]
-            out[target[0]].sort(key=lambda c: (c.start, -c.end))
+        into = target(group, members[0].code)
+        if into is not None:
+            head = out[into][0]
+            out[into] += [replace(c, type=head.type, group=head.group, name=head.name, code=head.code,
+                                  country=head.country, kb_id=head.kb_id) for c in members]
+            out[into].sort(key=lambda c: (c.start, -c.end))
     return out
 
 

@@ -162,14 +162,30 @@ def person_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]
 _INITIALS = re.compile(rf"(?<![\w.])[{UPPER}]\.\s?[{UPPER}]\.(?:\s?[{UPPER}]\.)?(?=[\s,;:)]|$)")
 
 
+@dataclass(frozen=True)
+class _InitialsCues:
+    """The contexts that make initials a person's (``person_context`` in roles.yaml), compiled once."""
+
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    byline: re.Pattern[str]
+    nat_after: re.Pattern[str]
+    nat_before: re.Pattern[str]
+    titles: frozenset[str]
+
+
+@cache
+def _initials_cues(nat_re: str) -> _InitialsCues:
+    cues = load_yaml("it", "roles.yaml")["person_context"]
+    return _InitialsCues(re.compile(cues["initials_after"]), re.compile(cues["initials_before"]),
+                         re.compile(cues["initials_byline"]), re.compile(rf"\s*,?\s*(?:{nat_re})\b"),
+                         re.compile(rf"(?:{nat_re})\s*,?\s*$"), frozenset(cues["before"]))
+
+
 def initials_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]) -> list[ActorCandidate]:
     """People named by their initials ("S. A., marocchino 44enne", "il 38enne moldavo G. C."):
     initials with a person's context (an age, a nationality or a descriptor beside them), no byline."""
-    cues = load_yaml("it", "roles.yaml")["person_context"]
-    after_re, before_re = re.compile(cues["initials_after"]), re.compile(cues["initials_before"])
-    byline = re.compile(cues["initials_byline"])
-    nat_after = re.compile(rf"\s*,?\s*(?:{lex.nat_re})\b")
-    nat_before = re.compile(rf"(?:{lex.nat_re})\s*,?\s*$")
+    cues = _initials_cues(lex.nat_re)
     out = []
     names = SpanIndex(taken)
     for m in _INITIALS.finditer(text):
@@ -177,11 +193,11 @@ def initials_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int
         if names.overlaps(s, e):
             continue
         before, after = text[max(0, s - 30):s], text[e:e + 40]
-        if byline.search(before) or after.lstrip().startswith("©"):
+        if cues.byline.search(before) or after.lstrip().startswith("©"):
             continue
-        low_before = before.casefold()
-        if not (after_re.match(after.casefold()) or before_re.search(low_before) or nat_after.match(after.casefold())
-                or nat_before.search(low_before) or low_before.split()[-1:] in ([w] for w in cues["before"])):
+        low_before, low_after = before.casefold(), after.casefold()
+        if not (cues.after.match(low_after) or cues.before.search(low_before) or cues.nat_after.match(low_after)
+                or cues.nat_before.search(low_before) or (low_before.split() or [""])[-1] in cues.titles):
             continue
         out.append(ActorCandidate(s, e, m.group(0), "PER", ("per", norm_alias(m.group(0))), m.group(0)))
     taken.extend((c.start, c.end) for c in out)
