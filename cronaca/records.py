@@ -113,7 +113,7 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     feature: str | None = None  # city | country | region | ...
-    mentions: tuple[Span, ...] = ()  # every mention of this place in the article (the first is start/end)
+    mentions: tuple[Span, ...] = ()  # every mention of this text of the place (the first is start/end)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from cronaca.extract.spans import SpanIndex
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Place, Span
 
-__all__ = ["PlaceInfo", "extract_places", "lookup_place", "place_mentions"]
+__all__ = ["PlaceInfo", "extract_places", "home_country", "lookup_place", "place_mentions"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,7 @@ class _Cues:
     town_followers: frozenset[str]
     determiners: frozenset[str]
     openers: frozenset[str]
+    compass: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -100,12 +101,12 @@ def _cues() -> _Cues:
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
                        "person_titles", "town_prepositions", "town_followers", "town_determiners",
-                       "name_openers")}
+                       "name_openers", "compass_words")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
                  titles=lower["person_titles"], town_preps=lower["town_prepositions"],
                  town_followers=lower["town_followers"], determiners=lower["town_determiners"],
-                 openers=lower["name_openers"],
+                 openers=lower["name_openers"], compass=lower["compass_words"],
                  blocked=frozenset(place_key(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -113,14 +114,21 @@ def _cues() -> _Cues:
                  min_bare_home=int(th["min_population_bare_home"]))
 
 
+def home_country() -> str:
+    """The country (alpha-2) a place of the press's own language is in when nothing says which."""
+    return _cues().home
+
+
 def extract_places(pdoc: ParsedDoc) -> list[Place]:
-    """One Place per distinct place used as a location, at its first mention, carrying all its mentions."""
+    """One Place per distinct toponym text used as a location, at its first mention and carrying
+    that text's mentions: "VIGNOLA –" of the dateline and "i militari di Vignola" are two, as an
+    annotator lists them; "Vignola" said three times is one."""
     from cronaca.extract.venues import venue_places
 
     venues, mentions = venue_places(pdoc, place_mentions(pdoc), pdoc.article.language or "it")
-    groups: dict[tuple[str, str | None], list[Place]] = {}
+    groups: dict[tuple[str, str, str | None], list[Place]] = {}
     for place in sorted(mentions + venues, key=lambda p: p.start):
-        groups.setdefault((place.name, place.country), []).append(place)
+        groups.setdefault((place.text, place.name, place.country), []).append(place)
     return [replace(group[0], mentions=tuple(Span(p.start, p.end, p.text) for p in group))
             for group in groups.values()]
 
@@ -178,7 +186,8 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         if (not cued and person_spans.overlaps(*span) and not c.info.curated
                 and c.info.feature != "country"):
             continue  # a PER label blocks a town only where no preposition or dateline says "place"
-        common_word = gaz.get(text[c.start:c.end]) is None  # found only among the common words
+        surface = text[c.start:c.end]  # found only among the common words ("Modena Est" is Modena's part):
+        common_word = gaz.get(surface) is None and gaz.get_common_word(surface) is not None
         if common_word and (c.start in starts or (c.after_preposition or prev) not in cues.town_preps
                             or not _ends_name(text, c.end, cues)):
             continue  # "Cento", "Massa", "Chiari": a town whose name is a common word, only after "a", "di"
@@ -273,6 +282,10 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
         return [_Candidate(s, e, found, prep)]
     if len(words) == 1:
         return []
+    if len(words) == 2 and _norm_word(text, words[1]) in cues.compass:
+        town = _lookup(words[0][0], words[0][1], text, cues, get)
+        if town is not None and town.feature != "country":
+            return [_Candidate(s, e, town, prep)]  # "a Modena Est": a part of the town
     lower = [i for i, (a, _) in enumerate(words) if not text[a].isupper()]
     head = _country_head(words, lower, text, cues, get)
     if head is not None and (prep is not None or _previous_word(text, s) in cues.locative):

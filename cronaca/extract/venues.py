@@ -72,6 +72,7 @@ def venue_places(pdoc: ParsedDoc, places: Sequence[Place], lang: str = "it") -> 
                          geonames_id=None, feature=feature))
         taken.append((start, end))
     out += _localities(pdoc, towns, taken, lang)
+    out += _cued_localities(pdoc, out, towns, taken, lang)
     kept = [p for p in places if (p.start, p.end) not in named_by]
     return out, kept
 
@@ -98,5 +99,64 @@ def _localities(pdoc: ParsedDoc, towns: list[tuple[int, int, Place]], taken: lis
         phrase = pdoc.text[start:end]
         out.append(Place(start=start, end=end, text=phrase, name=f"{phrase}, {town.name}", country=town.country,
                          lat=town.lat, lon=town.lon, geonames_id=None, feature="locality"))
+        taken.append((start, end))
+    return out
+
+
+@cache
+def _cue_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(a cue then a name, a street's number and preposition then a name, names that are none)."""
+    data = load_yaml(lang, "venues.yaml")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    venue_words = [h for h, f in data["heads"].items() if f == "venue"] + data["locality_venue_words"]
+    word = rf"[{_UPPER}][\w'’-]+"
+    name = rf"(?P<name>{word}(?:\s+{word}){{0,2}})"
+    cued = re.compile(
+        rf"(?<![\w'’])(?:(?i:{alt(data['locality_residence_words'])})\s+(?:{alt(data['locality_residence_preps'])})"
+        rf"|(?i:{alt(venue_words)})\s+(?:{alt(data['locality_venue_preps'])})"
+        rf"|\d+(?:{alt(data['age_word_endings'])})\s+(?:{alt(data['locality_age_preps'])}))\s+{name}(?![\w'’])")
+    after_street = re.compile(rf"(?:\s*,?\s*(?:n\.\s*)?\d+\w?)?\s*,?\s+(?:{alt(data['locality_street_preps'])})"
+                              rf"\s+{name}(?![\w'’])")
+    return cued, after_street, frozenset(data["not_names"])
+
+
+def _cued_localities(pdoc: ParsedDoc, found: list[Place], towns: list[tuple[int, int, Place]],
+                     taken: list[tuple[int, int]], lang: str) -> list[Place]:
+    """ "residente a Casinalbo", "in via Battezzate a Corlo", "un 75enne di Benedello": a name
+    no gazetteer holds after a cue that in the press precedes a town; a locality of the
+    article's country, with no coordinates."""
+    from cronaca.extract.actors.lexicon import given_names
+    from cronaca.extract.gazetteer import load_gazetteer
+    from cronaca.extract.places import home_country
+
+    gaz = load_gazetteer()
+    cued, after_street, not_names = _cue_patterns(lang)
+    text = pdoc.text
+    spans = [m.span("name") for m in cued.finditer(text)]
+    for street in (p for p in found if p.feature == "street"):
+        m = after_street.match(text, street.end)
+        if m:
+            spans.append(m.span("name"))
+    first_names = given_names()
+    out = []
+    for start, end in sorted(set(spans)):
+        phrase = text[start:end]
+        first = phrase.split()[0]
+        if first in first_names or first in not_names or any(s < end and start < e for s, e in taken):
+            continue
+        known = gaz.get(phrase) or gaz.get_common_word(phrase)
+        if known is not None and known.feature == "city":
+            # "residente a Concordia", "la 23enne di Sestola L. B.": a town the places stage
+            # left out (a common word, a run read as a name) that the cue makes a place
+            out.append(Place(start=start, end=end, text=phrase, name=known.name, country=known.country,
+                             lat=known.lat, lon=known.lon, geonames_id=known.geonames_id, feature="city"))
+        else:
+            before = [p for s, _e, p in towns if s < start]
+            town = before[-1] if before else (towns[0][2] if towns else None)
+            out.append(Place(start=start, end=end, text=phrase, name=phrase,
+                             country=town.country if town else home_country(), feature="locality"))
         taken.append((start, end))
     return out

@@ -220,3 +220,27 @@ def test_places_us_states_are_regions(parsed, text, surface, country):
 def test_places_a_saint_is_no_town_of_its_own(parsed):
     """ "San Giacomo Roncole" (a frazione GeoNames lacks) is not "San", a town in Mali."""
     assert "San" not in {p.name for p in extract_places(parsed("Un furto a San Giacomo Roncole ieri."))}
+
+
+def test_each_distinct_text_of_a_place_is_listed_with_its_own_mentions(blank_nlp):
+    from cronaca.ingest.text import article_from_text
+
+    text = "VIGNOLA. I carabinieri sono arrivati a Vignola in pochi minuti. A Vignola nessuno ha visto nulla."
+    found = extract_places(parse(blank_nlp, article_from_text(text, doc_id="t", language="it")))
+    texts = [p.text for p in found]
+    assert texts == ["VIGNOLA", "Vignola"]  # the dateline's and the body's, as an annotator lists them
+    assert found[0].geonames_id == found[1].geonames_id
+    assert [m.start for m in found[1].mentions] == [i for i in range(len(text)) if text.startswith("Vignola", i)]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("È accaduto martedì a Modena Est, dove i vigili sono arrivati.", "Modena Est"),
+    ("Il distributore in viale dell'Indipendenza a Modena Nord aperto giorno e notte.", "Modena Nord"),
+])
+def test_a_town_then_a_compass_word_is_a_part_of_the_town(parsed, text, surface):
+    found = {p.text: p for p in extract_places(parsed(text))}
+    assert found[surface].name == "Modena" and found[surface].country == "IT"
+
+
+def test_a_compass_word_after_no_town_is_no_place(parsed):
+    assert not [p for p in extract_places(parsed("La Lega Nord ha votato contro.")) if "Nord" in p.text]

@@ -41,3 +41,29 @@ def test_venue_without_a_town_has_no_coordinates(blank_nlp):
 
 def test_places_towns_between_are_places_not_parties(blank_nlp):
     assert {"Bomporto", "Sorbara"} <= set(_places(blank_nlp, "Furto nella zona industriale tra Bomporto e Sorbara."))
+
+
+@pytest.mark.parametrize(("text", "locality"), [
+    ("MODENA. Un 45enne residente a Casinalbo è stato denunciato.", "Casinalbo"),
+    ("FORMIGINE. I fatti sono avvenuti in via Battezzate a Corlo, dove una donna aveva parcheggiato.", "Corlo"),
+    ("PAVULLO. La denuncia di un 75enne di Benedello è stata decisiva.", "Benedello"),
+    ("MODENA. L'altra mattina è andato in tabaccheria a Cognento per una ricarica.", "Cognento"),
+])
+def test_a_locality_no_gazetteer_holds_is_a_place_after_a_town_cue(blank_nlp, text, locality):
+    found = _places(blank_nlp, text)
+    assert found[locality].feature == "locality" and found[locality].country == "IT"
+    assert found[locality].lat is None  # its comune is not known: no coordinates rather than wrong ones
+
+
+@pytest.mark.parametrize("text", [
+    "MODENA. Il sindaco ha scritto a Mario Rossi una lettera.",
+    "MODENA. Un incidente all'incrocio con viale Caduti in Guerra ieri sera.",
+    "MODENA. Un 45enne residente a Marco ha parlato.",  # a given name after the cue is no place
+])
+def test_no_locality_without_a_town_cue(blank_nlp, text):
+    assert not [p for p in _places(blank_nlp, text).values() if p.feature == "locality"]
+
+
+def test_a_known_town_the_cue_makes_a_place_keeps_its_coordinates(blank_nlp):
+    found = _places(blank_nlp, "Una 23enne di Sestola è stata sentita.")
+    assert found["Sestola"].lat is not None and found["Sestola"].country == "IT"
