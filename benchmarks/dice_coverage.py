@@ -24,6 +24,7 @@ import sys
 import time
 from pathlib import Path
 
+from cronaca.extract.area import settle_area
 from cronaca.ingest.text import article_from_text
 from cronaca.ingest.tokens import join_tokens
 from cronaca.pipeline import Analyzer
@@ -88,11 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     classes = place_classes()
     by_class: dict[str, list[int]] = {}  # class -> [total, found, in Modena]
     t0 = time.perf_counter()
-    for path in files:
-        text, named = read(path)
-        if not text.strip():
-            continue
-        analysis = analyzer.analyze(article_from_text(text, doc_id=path.stem, language="it"))
+    batch = [(path, *read(path)) for path in files]
+    batch = [(path, text, named) for path, text, named in batch if text.strip()]
+    # the batch's area, from its datelines, as `cronaca analyze` sets it for a batch
+    articles = settle_area([article_from_text(text, doc_id=path.stem, language="it") for path, text, _ in batch])
+    for (path, text, named), article in zip(batch, articles, strict=True):
+        analysis = analyzer.analyze(article)
         n += 1
         codes = {e.id: e.code or "" for e in analysis.entities}
         with_event += bool(analysis.events)

@@ -167,12 +167,16 @@ class Cronaca:
     def analyse(self, articles: Sequence[Article], *, default_date: str | None = None,
                 year: int | None = None) -> Iterator[DocAnalysis]:
         """Analyses of the articles (not stored), dated as :func:`cronaca.ingest.dates.settle_dates`
-        says from the options, the batch and the stored articles."""
+        says from the options, the batch and the stored articles, and set in the area their and
+        the stored articles' datelines name (:func:`cronaca.extract.area.settle_area`)."""
+        from cronaca.extract.area import settle_area
         from cronaca.ingest import settle_dates
 
         with self._db_lock:
             known = self.store.article_dates()
+            filed_from = self.store.dateline_places()
         settled = settle_dates(list(articles), default_date=default_date, year=year, known_dates=known)
+        settled = settle_area(settled, known_places=filed_from)
         return self._one_analysis_at_a_time(self.analyzer().analyze_many(settled))
 
     def _one_analysis_at_a_time(self, analyses: Iterator[DocAnalysis]) -> Iterator[DocAnalysis]:

@@ -63,6 +63,10 @@ class Article:
     # batch (year nearest the batch's or store's dated articles) | analysis-day (latest such day
     # not after the day of analysis); the last two are inferred years
     date_source: str | None = None
+    # the towns the article's batch and store are filed from, most frequent first: a name several
+    # towns share ("Castelfranco") and nothing in the article settles is read as the one nearest
+    # them (cronaca.extract.area.settle_area)
+    area: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from cronaca.extract.spans import SpanIndex
 from cronaca.nlp import ParsedDoc
 from cronaca.records import Place, Span
 
-__all__ = ["PlaceInfo", "extract_places", "home_country", "lookup_place", "place_mentions"]
+__all__ = ["PlaceInfo", "clear_reading", "extract_places", "home_country", "lookup_place", "place_mentions"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,8 @@ class _Cues:
     home: str
     min_context_home: int
     min_bare_home: int
+    min_compass: int
+    clear_lead: int
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _cues() -> _Cues:
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
                  min_context_home=int(th["min_population_context_home"]),
-                 min_bare_home=int(th["min_population_bare_home"]))
+                 min_bare_home=int(th["min_population_bare_home"]),
+                 min_compass=int(th["min_population_compass"]), clear_lead=int(th["clear_lead"]))
 
 
 def home_country() -> str:
@@ -200,23 +203,39 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         out.append(Place(start=c.start, end=c.end, text=text[c.start:c.end], name=info.name,
                          country=info.country, lat=info.lat, lon=info.lon,
                          geonames_id=info.geonames_id, feature=info.feature))
-    return _nearest_homonyms(out, gaz)
+    return _nearest_homonyms(out, gaz, _area_positions(pdoc.article.area, gaz))
 
 
-def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
+def _area_positions(area: tuple[str, ...], gaz: Gazetteer) -> frozenset[tuple[float, float]]:
+    """Where the towns of the article's batch area are (``Article.area``)."""
+    found = (gaz.get(name) for name in area)
+    return frozenset((i.lat, i.lon) for i in found if i is not None and i.lat is not None and i.lon is not None)
+
+
+def _nearest_homonyms(places: list[Place], gaz: Gazetteer,
+                      area: frozenset[tuple[float, float]] = frozenset()) -> list[Place]:
     """A name several towns share ("Castelfranco", "Savignano") stands for the one nearest the
-    article's other places (in their most likely reading); with none, the most likely one stays.
-    The nearest is found once per name, from the distinct positions of the other names."""
+    article's other places whose likely reading is clear (:func:`clear_reading`); when it names
+    none, nearest the towns of its batch's area, unless its own likely reading is clear
+    ("Milano" stays Milan); with no area either, nearest the likely readings of its other
+    places; with none of these, the most likely one stays.  The nearest is found once per
+    name, from the distinct positions of the others."""
     keys = [place_key(p.text) for p in places]
     positions: dict[str, set[tuple[float, float]]] = {}
     for p, key in zip(places, keys, strict=True):
         if p.lat is not None and p.lon is not None:
             positions.setdefault(key, set()).add((p.lat, p.lon))
+    clear = {key for p, key in zip(places, keys, strict=True) if clear_reading(p.text)}
     nearest: dict[str, tuple[PlaceInfo, float] | None] = {}
     out = []
     for p, key in zip(places, keys, strict=True):
         if key not in nearest:
-            anchors = {pos for other, found in positions.items() if other != key for pos in found}
+            others = [(other, found) for other, found in positions.items() if other != key]
+            anchors = {pos for other, found in others if other in clear for pos in found}
+            if not anchors and area:
+                anchors = set() if key in clear else set(area)
+            elif not anchors:
+                anchors = {pos for _other, found in others for pos in found}
             nearest[key] = _nearest(gaz.candidates(p.text), anchors)
         found = nearest[key]
         if found is not None and found[0].geonames_id != p.geonames_id and found[1] <= _HOMONYM_KM:
@@ -225,6 +244,17 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer) -> list[Place]:
                         geonames_id=best.geonames_id, feature=best.feature)
         out.append(p)
     return out
+
+
+def clear_reading(name: str) -> bool:
+    """True when a place name's likely reading is the only one or ``clear_lead`` times larger
+    than every other ("Modena": 184,732 people, Modena in Utah 528; not "Castelfranco")."""
+    options = load_gazetteer().candidates(name)
+    if not options:
+        return True
+    top = max(options, key=lambda o: o.population)
+    lead = _cues().clear_lead
+    return all(o is top or o.population * lead <= top.population for o in options)
 
 
 def _nearest(options: tuple[PlaceInfo, ...], anchors: set[tuple[float, float]]) -> tuple[PlaceInfo, float] | None:
@@ -284,7 +314,7 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
         return []
     if len(words) == 2 and _norm_word(text, words[1]) in cues.compass:
         town = _lookup(words[0][0], words[0][1], text, cues, get)
-        if town is not None and town.feature != "country":
+        if town is not None and town.feature != "country" and town.population >= cues.min_compass:
             return [_Candidate(s, e, town, prep)]  # "a Modena Est": a part of the town
     lower = [i for i, (a, _) in enumerate(words) if not text[a].isupper()]
     head = _country_head(words, lower, text, cues, get)

@@ -95,6 +95,7 @@ def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes
     """(table, JSON row) for every export table row of the articles in one partition and, with
     story ``rules``, (:data:`FACTS`, :class:`~cronaca.spark.steps.ArticleFacts`) for each article.
     The pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
+    from cronaca.extract.area import settle_area
     from cronaca.ingest.dates import settle_dates
     from cronaca.ingest.tabular import article_from_record
     from cronaca.pipeline import Analyzer
@@ -112,7 +113,7 @@ def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes
     if not articles:
         return
     analyzer = Analyzer(model=model)
-    articles = settle_dates(articles, default_date=default_date, year=year)
+    articles = settle_area(settle_dates(articles, default_date=default_date, year=year))
     for analysis in analyzer.analyze_many(articles):
         for table in TABLES:
             for out in table.rows([analysis]):

@@ -216,6 +216,11 @@ class Store:
         return [str(r[0]) for r in self._con.execute(
             "SELECT DISTINCT date FROM articles WHERE date IS NOT NULL ORDER BY date").fetchall()]
 
+    def dateline_places(self) -> list[str]:
+        """The dateline place of every stored article that has one (repeated as often as filed)."""
+        return [str(r[0]) for r in self._con.execute(
+            "SELECT dateline_place FROM articles WHERE dateline_place IS NOT NULL ORDER BY seq").fetchall()]
+
     def articles(self) -> list[Article]:
         """The stored articles, in the order they were added."""
         return [article_from(r) for r in self._select("articles", order="seq")]

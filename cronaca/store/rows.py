@@ -46,7 +46,7 @@ Row = tuple[Any, ...]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("doc_id", "content_hash", "input_doc_id", "text", "source", "title", "date", "url",
                  "outlet", "language", "has_dateline", "dateline_place", "dateline_date", "dateline_start",
-                 "dateline_end", "date_source", "dateline_month_day", "analysed_at", "stages", "errors"),
+                 "dateline_end", "date_source", "dateline_month_day", "area", "analysed_at", "stages", "errors"),
     "entities": ("doc_id", "entity_id", "ord", "name", "type", "code", "kb_id", "country", "roles_json"),
     "mentions": ("doc_id", "entity_id", "ord", "start", "end", "text"),
     "times": ("doc_id", "ord", "start", "end", "text", "type", "value", "mod", "range_begin", "range_end"),
@@ -89,8 +89,8 @@ def article_row(article: Article, doc_id: str, stages: Sequence[str], errors: Se
     return (doc_id, article.content_hash, article.doc_id, article.text, article.source, article.title,
             article.date, article.url, article.outlet, article.language, dl is not None,
             dl.place if dl else None, dl.date if dl else None, dl.start if dl else None,
-            dl.end if dl else None, article.date_source, dl.month_day if dl else None, analysed_at,
-            list(stages), list(errors))
+            dl.end if dl else None, article.date_source, dl.month_day if dl else None, list(article.area),
+            analysed_at, list(stages), list(errors))
 
 
 def analysis_rows(analysis: DocAnalysis, doc_id: str) -> dict[str, list[Row]]:
@@ -142,11 +142,12 @@ def story_rows(stories: Sequence[tuple[int, Story]],
 
 def article_from(row: Row) -> Article:
     (doc_id, content_hash, _input_id, text, source, title, date, url, outlet, language, has_dateline,
-     dl_place, dl_date, dl_start, dl_end, date_source, month_day, *_rest) = row
+     dl_place, dl_date, dl_start, dl_end, date_source, month_day, area, *_rest) = row
     dateline = (Dateline(place=dl_place, date=dl_date, start=dl_start, end=dl_end, month_day=month_day)
                 if has_dateline else None)
     return Article(doc_id=doc_id, text=text, content_hash=content_hash, source=source, title=title, date=date,
-                   url=url, outlet=outlet, language=language, dateline=dateline, date_source=date_source)
+                   url=url, outlet=outlet, language=language, dateline=dateline, date_source=date_source,
+                   area=tuple(area or ()))
 
 
 def analysis_from(article_row_: Row, facts: dict[str, list[Row]]) -> DocAnalysis:

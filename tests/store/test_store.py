@@ -101,7 +101,7 @@ def test_store_schema_has_a_column_for_every_record_field():
     """A new record field needs a migration and a column (or a JSON shape) here."""
     mapped = {
         records.Article: {"doc_id", "text", "content_hash", "source", "title", "date", "url", "outlet",
-                          "language", "dateline", "date_source"},
+                          "language", "dateline", "date_source", "area"},
         records.Entity: set(COLUMNS["entities"]) - {"doc_id", "ord", "roles_json", "entity_id"} | {
             "id", "mentions", "roles"},
         records.Time: set(COLUMNS["times"]) - {"doc_id", "ord"},
