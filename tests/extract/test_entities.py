@@ -40,6 +40,22 @@ def test_entities_surname_joins_unknown_person(parsed):
     assert len(pers) == 1 and pers[0].name == "Giacomo Ferraresi" and len(pers[0].mentions) == 2
 
 
+def test_entities_surname_after_a_title_joins_the_full_name(parsed):
+    text = ("Ha deciso il gip, dottor Andrea Scarpa, su richiesta della consulente Matilde Forghieri. "
+            "Ora il giudice Scarpa ha ritrasmesso gli atti; la dottoressa Forghieri ha elaborato la perizia.")
+    pers = {e.name: [m.text for m in e.mentions] for e in extract_entities(parsed(text), []) if e.type == "PER"}
+    assert pers == {"Andrea Scarpa": ["Andrea Scarpa", "Scarpa"], "Matilde Forghieri": ["Matilde Forghieri", "Forghieri"]}
+
+
+def test_entities_a_surname_two_full_names_share_joins_neither(parsed):
+    text = ("Davide Riviera e il figlio Marco Riviera sono stati condannati. "
+            "Il giudice ha detto che il signor Riviera non ha colpe.")
+    names = [e.name for e in extract_entities(parsed(text), []) if e.type == "PER"]
+    assert "Davide Riviera" in names and "Marco Riviera" in names
+    assert sum(1 for e in extract_entities(parsed(text), []) if e.name in ("Davide Riviera", "Marco Riviera")
+               for m in e.mentions if m.text == "Riviera") == 0
+
+
 def test_entities_transliterations_unify(parsed):
     text = "Serghei Lavrov è arrivato. Sergey Lavrov ha parlato, e Sergej Lavrov ha lasciato la sala; Lavrov tace."
     pers = [e for e in extract_entities(parsed(text), []) if e.type == "PER"]
