@@ -89,11 +89,30 @@ def table_schema(name: str) -> Any:
     return T.StructType([T.StructField(col, _spark_type(kind)) for col, kind in columns[name]])
 
 
+def batch_hints(rows: Iterable[Any], *, source: str, max_bytes: int) -> Iterator[tuple[str | None, str | None]]:
+    """(date, dateline place) of every readable article in one partition: what the whole batch
+    tells each article of its year and its area (see :func:`analyse_corpus`)."""
+    from cronaca.ingest.tabular import article_from_record
+
+    for row in rows:
+        record = row.asDict()
+        index = record.pop("__row", None)
+        try:
+            art = article_from_record(record, f"{source}:{index}", f"row{index}", max_bytes=max_bytes)
+        except InputError:
+            continue
+        yield art.date, art.dateline.place if art.dateline is not None else None
+
+
 def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes: int,
                       default_date: str | None, year: int | None, rules: StoryRules | None = None,
-                      with_text: bool = False) -> Iterator[tuple[str, Any]]:
+                      with_text: bool = False, batch_dates: tuple[str, ...] = (),
+                      area: tuple[str, ...] | None = None) -> Iterator[tuple[str, Any]]:
     """(table, JSON row) for every export table row of the articles in one partition and, with
     story ``rules``, (:data:`FACTS`, :class:`~cronaca.spark.steps.ArticleFacts`) for each article.
+    ``batch_dates`` (the dates of the whole batch's dated articles) and ``area`` (the batch's
+    area) give an undated article its year and a shared town name its town as in one process;
+    without them, the partition's own articles do.
     The pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
     from cronaca.extract.area import settle_area
     from cronaca.ingest.dates import settle_dates
@@ -113,7 +132,8 @@ def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes
     if not articles:
         return
     analyzer = Analyzer(model=model)
-    articles = settle_area(settle_dates(articles, default_date=default_date, year=year))
+    articles = settle_area(settle_dates(articles, default_date=default_date, year=year, known_dates=batch_dates),
+                           area=area)
     for analysis in analyzer.analyze_many(articles):
         for table in TABLES:
             for out in table.rows([analysis]):
@@ -132,6 +152,7 @@ def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, mod
     articles (by default, when it is installed here, as :func:`cronaca.story.build` decides).
 
     Rows without an ``id`` are called ``row<N>`` after their position in the input."""
+    from cronaca.extract.area import batch_area
     from cronaca.story.group import default_embedder
     from cronaca.story.rules import load_rules
 
@@ -141,10 +162,15 @@ def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, mod
     indexed = df.rdd.zipWithIndex().map(lambda pair: _with_row(pair[0], pair[1]))
     if partitions:
         indexed = indexed.repartition(partitions)
+    # a first, light pass (ingest only): the whole batch's dates and datelines, so that every
+    # partition dates its articles and reads shared town names as one process would
+    hints = indexed.mapPartitions(lambda rows: batch_hints(rows, source=uri, max_bytes=max_bytes)).collect()
+    batch_dates = tuple(sorted({d for d, _ in hints if d}))
+    area = batch_area([p for _, p in hints if p])
     tagged = indexed.mapPartitions(
         lambda rows: analyse_partition(rows, source=uri, model=model, max_bytes=max_bytes,
                                        default_date=default_date, year=year, rules=rules,
-                                       with_text=embedding)).cache()
+                                       with_text=embedding, batch_dates=batch_dates, area=area)).cache()
     out: dict[str, DataFrame] = {}
     for name in (*[t.name for t in TABLES], ERRORS_TABLE):
         schema = table_schema(name)

@@ -54,3 +54,25 @@ def test_job_partition_gives_the_story_facts_of_each_article():
     (facts,) = [f for name, f in out if name == FACTS]
     assert (facts.doc_id, facts.doc.date, facts.text) == ("a", "2026-03-03", None)
     assert [m.doc_id for m in facts.mentions] == ["a"] * len(facts.mentions)
+
+
+def test_job_batch_hints_are_each_readable_article_date_and_dateline_place():
+    from cronaca.spark.job import batch_hints
+
+    rows = [_Row(id="a", text="Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega.", __row=0),
+            _Row(id="b", text="   ", __row=1),
+            _Row(id="c", text="MODENA. Furto nella notte in centro.", __row=2)]
+    assert list(batch_hints(rows, source="c.jsonl", max_bytes=10_000)) == [("2026-03-03", "Roma"), (None, "Modena")]
+
+
+def test_job_partition_dates_and_places_its_articles_by_the_whole_batch():
+    # alone in its partition, "(ANSA) - ROMA, 21 OTT" would take the year of the day of analysis
+    # and "Castelfranco" its most likely town; the batch's dates and area settle both
+    rows = [_Row(id="a", text="(ANSA) - ROMA, 21 OTT - I carabinieri di Castelfranco hanno arrestato un uomo.",
+                 __row=0)]
+    out = list(analyse_partition(rows, source="c.jsonl", model="blank", max_bytes=10_000, default_date=None,
+                                 year=None, batch_dates=("2019-10-25",), area=("Modena", "Carpi")))
+    (doc,) = [json.loads(row) for name, row in out if name == "documents"]
+    assert doc["date"] == "2019-10-21"
+    places = {p["text"]: p["name"] for p in (json.loads(row) for name, row in out if name == "places")}
+    assert places["Castelfranco"] == "Castelfranco Emilia"
