@@ -31,7 +31,7 @@ from cronaca.ingest.walk import check_path, walk
 from cronaca.records import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "article_from_bytes", "article_from_html", "article_from_text",
-           "read_article", "read_articles", "settle_dates"]
+           "read_article", "read_articles", "settle_dates", "unique_id"]
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,12 @@ def article_from_bytes(data: bytes, source: str, *, html: bool, max_bytes: int =
                              url=url, source=source, language=language)
 
 
-def _unique(article: Article, seen: dict[str, int]) -> Article:
-    base = article.doc_id
+def unique_id(base: str, seen: dict[str, int]) -> str:
+    """``base``, or ``base~2``, ``base~3``… when the batch used it already (``seen``: the ids
+    given so far, updated here)."""
     if base not in seen:
         seen[base] = 1
-        return article
+        return base
     n = seen[base]
     doc_id = base
     while doc_id in seen:
@@ -84,8 +85,15 @@ def _unique(article: Article, seen: dict[str, int]) -> Article:
         doc_id = f"{base}~{n}"
     seen[base] = n
     seen[doc_id] = 1
+    return doc_id
+
+
+def _unique(article: Article, seen: dict[str, int]) -> Article:
+    doc_id = unique_id(article.doc_id, seen)
+    if doc_id == article.doc_id:
+        return article
     log.info("doc id '%s' is used twice in this batch; '%s' (%s) is called '%s'",
-             base, base, article.source, doc_id)
+             article.doc_id, article.doc_id, article.source, doc_id)
     return dataclasses.replace(article, doc_id=doc_id)
 
 

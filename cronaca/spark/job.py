@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cronaca.errors import InputError, spark_input_format, spark_no_text_column
 from cronaca.export.stories import STORY_TABLES
 from cronaca.export.tables import TABLES, ColumnType
+from cronaca.ingest import unique_id
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -89,9 +91,10 @@ def table_schema(name: str) -> Any:
     return T.StructType([T.StructField(col, _spark_type(kind)) for col, kind in columns[name]])
 
 
-def batch_hints(rows: Iterable[Any], *, source: str, max_bytes: int) -> Iterator[tuple[str | None, str | None]]:
-    """(date, dateline place) of every readable article in one partition: what the whole batch
-    tells each article of its year and its area (see :func:`analyse_corpus`)."""
+def batch_hints(rows: Iterable[Any], *, source: str,
+                max_bytes: int) -> Iterator[tuple[int, str, str | None, str | None]]:
+    """(row, doc id, date, dateline place) of every readable article in one partition: what the
+    whole batch tells each article of its id, its year and its area (see :func:`analyse_corpus`)."""
     from cronaca.ingest.tabular import article_from_record
 
     for row in rows:
@@ -101,18 +104,32 @@ def batch_hints(rows: Iterable[Any], *, source: str, max_bytes: int) -> Iterator
             art = article_from_record(record, f"{source}:{index}", f"row{index}", max_bytes=max_bytes)
         except InputError:
             continue
-        yield art.date, art.dateline.place if art.dateline is not None else None
+        yield index, art.doc_id, art.date, art.dateline.place if art.dateline is not None else None
+
+
+def renamed_ids(hints: Iterable[tuple[int, str, Any, Any]]) -> dict[int, str]:
+    """The new id of every row whose id an earlier row of the input has, as ``cronaca analyze``
+    names them (the second "a" is "a~2")."""
+    seen: dict[str, int] = {}
+    out = {}
+    for index, doc_id, *_rest in sorted(hints, key=lambda h: h[0]):
+        new = unique_id(doc_id, seen)
+        if new != doc_id:
+            out[index] = new
+    return out
 
 
 def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes: int,
                       default_date: str | None, year: int | None, rules: StoryRules | None = None,
                       with_text: bool = False, batch_dates: tuple[str, ...] = (),
-                      area: tuple[str, ...] | None = None) -> Iterator[tuple[str, Any]]:
+                      area: tuple[str, ...] | None = None,
+                      renamed: dict[int, str] | None = None) -> Iterator[tuple[str, Any]]:
     """(table, JSON row) for every export table row of the articles in one partition and, with
     story ``rules``, (:data:`FACTS`, :class:`~cronaca.spark.steps.ArticleFacts`) for each article.
     ``batch_dates`` (the dates of the whole batch's dated articles) and ``area`` (the batch's
     area) give an undated article its year and a shared town name its town as in one process;
-    without them, the partition's own articles do.
+    without them, the partition's own articles do.  ``renamed``: the new id of a row whose id an
+    earlier row has (:func:`renamed_ids`).
     The pipeline is loaded once here; an article that cannot be read is one ``input_errors`` row."""
     from cronaca.extract.area import settle_area
     from cronaca.ingest.dates import settle_dates
@@ -126,7 +143,10 @@ def analyse_partition(rows: Iterable[Any], *, source: str, model: str, max_bytes
         index = record.pop("__row", None)
         where = f"{source}:{index}"
         try:
-            articles.append(article_from_record(record, where, f"row{index}", max_bytes=max_bytes))
+            article = article_from_record(record, where, f"row{index}", max_bytes=max_bytes)
+            if renamed and index in renamed:
+                article = replace(article, doc_id=renamed[index])
+            articles.append(article)
         except InputError as err:
             yield ERRORS_TABLE, json.dumps({"source": err.source, "reason": err.reason}, ensure_ascii=False)
     if not articles:
@@ -165,12 +185,14 @@ def analyse_corpus(spark: SparkSession, uri: str, *, fmt: str | None = None, mod
     # a first, light pass (ingest only): the whole batch's dates and datelines, so that every
     # partition dates its articles and reads shared town names as one process would
     hints = indexed.mapPartitions(lambda rows: batch_hints(rows, source=uri, max_bytes=max_bytes)).collect()
-    batch_dates = tuple(sorted({d for d, _ in hints if d}))
-    area = batch_area([p for _, p in hints if p])
+    batch_dates = tuple(sorted({d for _i, _id, d, _p in hints if d}))
+    area = batch_area([p for _i, _id, _d, p in hints if p])
+    renamed = renamed_ids(hints)
     tagged = indexed.mapPartitions(
         lambda rows: analyse_partition(rows, source=uri, model=model, max_bytes=max_bytes,
                                        default_date=default_date, year=year, rules=rules,
-                                       with_text=embedding, batch_dates=batch_dates, area=area)).cache()
+                                       with_text=embedding, batch_dates=batch_dates, area=area,
+                                       renamed=renamed)).cache()
     out: dict[str, DataFrame] = {}
     for name in (*[t.name for t in TABLES], ERRORS_TABLE):
         schema = table_schema(name)

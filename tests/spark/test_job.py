@@ -62,7 +62,20 @@ def test_job_batch_hints_are_each_readable_article_date_and_dateline_place():
     rows = [_Row(id="a", text="Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega.", __row=0),
             _Row(id="b", text="   ", __row=1),
             _Row(id="c", text="MODENA. Furto nella notte in centro.", __row=2)]
-    assert list(batch_hints(rows, source="c.jsonl", max_bytes=10_000)) == [("2026-03-03", "Roma"), (None, "Modena")]
+    assert list(batch_hints(rows, source="c.jsonl", max_bytes=10_000)) == [(0, "a", "2026-03-03", "Roma"),
+                                                                           (2, "c", None, "Modena")]
+
+
+def test_job_a_repeated_id_is_renamed_as_cronaca_analyze_names_it():
+    from cronaca.spark.job import renamed_ids
+
+    hints = [(3, "a", None, None), (0, "a", None, None), (1, "b", None, None), (2, "a", None, None)]
+    assert renamed_ids(hints) == {2: "a~2", 3: "a~3"}  # the first row keeps its id
+    rows = [_Row(id="a", text="Roma, 3 marzo 2026 – Il ministro ha incontrato ieri il collega.", __row=2)]
+    out = list(analyse_partition(rows, source="c.jsonl", model="blank", max_bytes=10_000, default_date=None,
+                                 year=None, renamed={2: "a~2"}))
+    (doc,) = [json.loads(row) for name, row in out if name == "documents"]
+    assert doc["doc_id"] == "a~2"
 
 
 def test_job_partition_dates_and_places_its_articles_by_the_whole_batch():

@@ -149,3 +149,16 @@ def test_spark_alike_pairs_are_cronacas_may_join_pairs(spark_session, crowded_co
         got = sorted((r["a"], r["b"]) for r in alike_pairs(keys, counts, len(facts), rules, embedding).collect())
         assert got == may_join_pairs([f.doc for f in facts], rules, embedding)
         assert got
+
+
+def test_spark_a_repeated_id_and_an_undated_article_are_read_as_in_one_process(spark_session, tmp_path):
+    from cronaca.spark.job import analyse_corpus
+
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": "a", "text": "Roma, 3 marzo 2019 – Il ministro ha incontrato ieri il collega."},
+             {"id": "a", "text": "Roma, 5 marzo 2019 – I carabinieri hanno arrestato un uomo."},
+             {"id": "b", "text": "(ANSA) - ROMA, 4 MAR - Il governo ha approvato il decreto."}]
+    corpus.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    tables = analyse_corpus(spark_session, str(corpus), model="blank", partitions=3, stories=False)
+    docs = {r["doc_id"]: r["date"] for r in tables["documents"].collect()}
+    assert docs == {"a": "2019-03-03", "a~2": "2019-03-05", "b": "2019-03-04"}
