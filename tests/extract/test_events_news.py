@@ -160,3 +160,19 @@ def test_events_news_the_same_arrest_told_twice_is_one_event(analyzer):
 def test_events_news_the_gip_is_an_office_not_an_investigation(analyzer):
     a = _analysis(analyzer, "MODENA. Il 40enne è comparso ieri davanti al giudice per le indagini preliminari.")
     assert not [e for e in a.events if e.mode == "investigate"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the noun after the verb is its subject: the verb has a clitic object, or takes none
+    ("MODENA. Un uomo ha rubato un'auto. Lo hanno arrestato i carabinieri di Modena.",
+     ("COERCE", "arrest", ["carabinieri"], "occurred")),
+    ("MODENA. Furto in un negozio del centro. Sul fatto indaga la polizia.",
+     ("ACCUSE", "investigate", ["polizia"], "ongoing")),
+    ("CARPI. Spaccata nella notte. Sull'accaduto indagano ora i carabinieri.",
+     ("ACCUSE", "investigate", ["carabinieri"], "ongoing")),
+])
+def test_events_news_subject_after_the_verb(analyzer, text, expected):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    found = [(ev.type, ev.mode, [names[a] for a in ev.actors], ev.claims[0].status) for ev in analysis.events]
+    assert expected in found

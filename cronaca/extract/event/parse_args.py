@@ -88,9 +88,10 @@ class ParseArguments:
         actors: list[ActorMention] = []
         recips: list[ActorMention] = []
         passive = any(c.dep_ in ("aux:pass", "expl:pass") for c in tok.children) or tok.dep_ in ("acl", "amod")
+        inverted = None if passive else self._inverted_subject(tok)
         for c in tok.children:
             dep = c.dep_
-            if dep == "nsubj":
+            if dep == "nsubj" or (inverted is not None and c.i == inverted.i):
                 actors += self.mentions_of(c)
             elif dep == "nsubj:pass" or dep in ("obj", "iobj"):
                 recips += self.mentions_of(c)
@@ -104,6 +105,18 @@ class ParseArguments:
             head_actors, _ = self.verb(tok.head)
             actors = head_actors if not passive else actors
         return actors, recips
+
+    def _inverted_subject(self, tok: Token) -> Token | None:
+        """The noun after an active verb with no subject that the parser calls its object but is
+        its subject: the verb has a clitic object already ("Lo hanno arrestato i carabinieri",
+        "L'ha incriminata la Procura") or takes none ("Sul furto indaga la polizia")."""
+        if any(c.dep_ in ("nsubj", "csubj") for c in tok.children):
+            return None
+        after = [c for c in tok.children if c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")]
+        if len(after) != 1:
+            return None
+        clitic = any(c.dep_ == "obj" and c.i < tok.i and c.pos_ == "PRON" for c in tok.children)
+        return after[0] if clitic or tok.lemma_.lower() in self.g.subject_after_verbs else None
 
     def noun(self, tok: Token, genitive: str = "actor") -> tuple[list[ActorMention], list[ActorMention]]:
         """(actors, recipients) of a nominal trigger: its own phrase, else the verb it is the
