@@ -176,3 +176,19 @@ def test_events_news_subject_after_the_verb(analyzer, text, expected):
     names = {e.id: e.name for e in analysis.entities}
     found = [(ev.type, ev.mode, [names[a] for a in ev.actors], ev.claims[0].status) for ev in analysis.events]
     assert expected in found
+
+
+@pytest.mark.parametrize("text", [
+    "MODENA. La negoziante ha denunciato il fatto in caserma e avvertito i vicini.",
+    "CARPI. Il furto è stato denunciato ai carabinieri dal titolare.",
+    "SASSUOLO. Un 58enne ha segnalato ai carabinieri il furto della bicicletta.",
+])
+def test_events_news_a_crime_reported_to_the_police_is_no_charge(analyzer, text):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert "ACCUSE" not in [ev.type for ev in analysis.events]
+
+
+def test_events_news_a_charge_by_the_police_stays_one(analyzer):
+    text = "MODENA. I carabinieri hanno denunciato il 40enne all'autorità giudiziaria."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert "ACCUSE" in [ev.type for ev in analysis.events]

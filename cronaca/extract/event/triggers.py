@@ -209,22 +209,40 @@ def _reflexive_other_sense(view: TextView, hit: Hit) -> bool:
     return j >= 0 and lows[j] in clitics
 
 
+@dataclass(frozen=True)
+class _ComplaintFrames:
+    lemmas: frozenset[str]
+    before: frozenset[str]
+    after: tuple[tuple[str, ...], ...]
+    verb_lemmas: frozenset[str]
+    verb_window: int
+
+
 @cache
-def _complaint_frames(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+def _complaint_frames(lang: str) -> _ComplaintFrames:
     frames = load_yaml(lang, "events.yaml").get("complaint_frames") or {}
-    return (frozenset(frames.get("lemmas", ())), frozenset(frames.get("before", ())),
-            tuple(tuple(p.replace("'", "' ").split()) for p in frames.get("after", ())))
+    return _ComplaintFrames(frozenset(frames.get("lemmas", ())), frozenset(frames.get("before", ())),
+                            tuple(tuple(p.replace("'", "' ").split()) for p in frames.get("after", ())),
+                            frozenset(frames.get("verb_lemmas", ())), int(frames.get("verb_window", 0)))
 
 
 def _citizen_complaint(view: TextView, i: int) -> bool:
-    """ "ha sporto denuncia ai carabinieri", "con la sua denuncia": a citizen's complaint, no charge."""
-    lemmas, before, after = _complaint_frames(view.lang)
-    if view.tokens[i].lemma_.lower() not in lemmas:
-        return False
+    """ "ha sporto denuncia ai carabinieri", "con la sua denuncia", "ha denunciato il fatto in
+    caserma": a citizen's complaint, no charge."""
+    frames = _complaint_frames(view.lang)
+    lemma = view.tokens[i].lemma_.lower()
     lows = view.lows
-    if any(w in before for w in lows[max(0, i - 2):i]):
+
+    def after_at(j: int) -> bool:
+        return any(tuple(w.replace("’", "'") for w in lows[j:j + len(p)]) == p for p in frames.after)
+
+    if lemma in frames.verb_lemmas:
+        return any(after_at(j) for j in range(i + 1, min(len(lows), i + 2 + frames.verb_window)))
+    if lemma not in frames.lemmas:
+        return False
+    if any(w in frames.before for w in lows[max(0, i - 2):i]):
         return True
-    return any(tuple(w.replace("’", "'") for w in lows[i + 1:i + 1 + len(p)]) == p for p in after)
+    return after_at(i + 1)
 
 
 @cache
