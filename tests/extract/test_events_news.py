@@ -37,6 +37,16 @@ CASES = [
     ("MODENA. Per il 35enne sono scattate le manette.", ("COERCE", "arrest", [], ["35enne"])),
     ("CARPI. Due giovani marocchini sono finiti in manette. Li hanno fermati i carabinieri.",
      ("COERCE", "arrest", ["carabinieri"], ["giovani marocchini"])),
+    # a participle set off by commas after a name is said of that name
+    ("MODENA. Devis Lucchesi, 20 anni, arrestato sabato a Rolo, è stato condannato ieri.",
+     ("COERCE", "arrest", [], ["Devis Lucchesi"])),
+    # the subject Italian leaves out: the person the sentence before is about, or named right before
+    ("MODENA. Un 40enne marocchino girava in centro con la droga. È stato arrestato dai carabinieri.",
+     ("COERCE", "arrest", ["carabinieri"], ["40enne marocchino"])),
+    ("MODENA. Mario Rossi è evaso dai domiciliari. Lo hanno catturato i carabinieri ieri.",
+     ("COERCE", "arrest", ["carabinieri"], ["Mario Rossi"])),
+    ("MODENA. Vincenzo Pagano vive a Modena. Per tale evasione Pagano era stato condannato dal tribunale.",
+     ("SANCTION", "convict", ["tribunale"], ["Vincenzo Pagano"])),
 ]
 
 
@@ -192,3 +202,10 @@ def test_events_news_a_charge_by_the_police_stays_one(analyzer):
     text = "MODENA. I carabinieri hanno denunciato il 40enne all'autorità giudiziaria."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     assert "ACCUSE" in [ev.type for ev in analysis.events]
+
+
+def test_events_news_a_plural_verb_with_no_subject_takes_no_singular_person(analyzer):
+    text = "MODENA. Un 40enne marocchino girava in centro con la droga. Sono stati arrestati due complici."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert all("40enne marocchino" not in [names[r] for r in ev.recipients] for ev in analysis.events)

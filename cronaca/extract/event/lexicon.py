@@ -153,6 +153,7 @@ class EventLexicon:
     phrase_ends: frozenset[str] = frozenset()
     # PLOVER type -> actor-code sectors whose entity is the implicit actor ("è stato arrestato")
     implicit_actor_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    topic_sectors: tuple[str, ...] = ()
     # lemmas naming their event by saying it did not happen ("assolto": no conviction)
     negating_lemmas: frozenset[str] = frozenset()
     military_anaphora: tuple[Phrase, ...] = ()
@@ -363,6 +364,7 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         implicit_actor_sectors={str(k): tuple(str(x) for x in v)
                                 for k, v in _need(data, "implicit_actor_sectors", dict, where).items()},
         negating_lemmas=frozenset(str(w) for w in data.get("negating_lemmas") or ()),
+        topic_sectors=tuple(str(x) for x in data.get("topic_sectors") or ()),
     )
 
 

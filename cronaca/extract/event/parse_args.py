@@ -87,7 +87,10 @@ class ParseArguments:
         """(actors, recipients) of a verbal trigger."""
         actors: list[ActorMention] = []
         recips: list[ActorMention] = []
-        passive = any(c.dep_ in ("aux:pass", "expl:pass") for c in tok.children) or tok.dep_ in ("acl", "amod")
+        on_noun = tok.dep_ in ("acl", "amod") or (  # "Devis Lucchesi, 20 anni, arrestato sabato": the
+            tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")  # parse may call it advcl
+            and "Part" in tok.morph.get("VerbForm", []) and not any(c.dep_.startswith("aux") for c in tok.children))
+        passive = any(c.dep_ in ("aux:pass", "expl:pass") for c in tok.children) or on_noun
         inverted = None if passive else self._inverted_subject(tok)
         for c in tok.children:
             dep = c.dep_
@@ -97,7 +100,7 @@ class ParseArguments:
                 recips += self.mentions_of(c)
             elif dep == "obl:agent" or (dep == "obl" and passive and self._case(c) in self.g.agent_preps):
                 actors += self.mentions_of(c)
-        if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if on_noun and tok.head.pos_ in ("NOUN", "PROPN"):
             recips += self.mentions_of(tok.head)  # "un 40enne arrestato dai carabinieri"
         if not actors and not recips and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             return self.verb(tok.head)  # "è stato individuato dalla polizia e denunciato"

@@ -251,7 +251,76 @@ class ParticipantFinder:
                 if actors:
                     found = replace(found, actors=actors,
                                     recipients=tuple(r for r in found.recipients if r not in actors))
-        return self._with_authority(hit, found)
+        return self._with_authority(hit, self._dropped_subject(hit, found))
+
+    # --- the subject Italian leaves out -----------------------------------------------------------
+    def _dropped_subject(self, hit: Hit, found: Participants) -> Participants:
+        """A finite verb with no subject of its own is said of the person the text is about: the
+        subject of the clause before it ("Un 40enne girava con la droga. È stato arrestato dai
+        carabinieri": the 40enne is arrested; "Mario Rossi è evaso. Ieri ha aggredito un vicino":
+        Rossi attacks), when that person agrees with the verb in number.  A passive's or a
+        clitic object's person is whom it befell; an active singular verb's is who acts (a
+        plural one with no subject is often impersonal: "hanno arrestato" by the police)."""
+        if hit.is_noun or self.parse is None:
+            return found
+        tok = self.v.tokens[hit.first]
+        if tok.pos_ != "VERB" or tok.dep_ in ("acl", "amod", "advcl", "xcomp", "conj", "ccomp", "csubj", "acl:relcl"):
+            return found
+        kids = list(tok.children)
+        if any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl", "expl:pass", "expl:impers") for c in kids):
+            return found
+        auxes = [c for c in kids if c.dep_ in ("aux", "aux:pass", "cop")]
+        if not any("Fin" in t.morph.get("VerbForm", []) for t in (tok, *auxes)):
+            return found  # an infinitive or a gerund takes its subject elsewhere
+        number = next((n for t in (tok, *auxes) for n in t.morph.get("Number", [])), None)
+        passive = any(c.dep_ == "aux:pass" for c in kids)
+        clitic = any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < tok.i for c in kids)
+        first = min([hit.first] + [k for a in auxes for k in [self.parse.word_of.get(a.i, hit.first)]])
+        if passive or clitic:
+            if found.recipients:
+                return found
+            person = self._right_before(first, set(found.actors)) or \
+                self._topic(hit.first, number, exclude=set(found.actors))
+            return replace(found, recipients=(person,)) if person else found
+        if found.actors or number != "Sing":
+            return found
+        person = self._right_before(first, set(found.recipients)) or \
+            self._topic(hit.first, number, exclude=set(found.recipients))
+        return replace(found, actors=(person,)) if person else found
+
+    def _right_before(self, first: int, exclude: set[str]) -> str | None:
+        """A person named right before the verb group at word ``first``, no preposition before
+        the name: its subject, where the parse hung it elsewhere ("Per tale evasione Pagano era
+        stato condannato")."""
+        m = self.v.mention_ending_at(first - 1)
+        if m is None or m.entity in exclude or not self._person(m.entity) or self.governed(m):
+            return None
+        return m.entity
+
+    def _topic(self, i: int, number: str | None, exclude: set[str]) -> str | None:
+        """The person last named as a subject before word ``i`` (in its sentence or the one
+        before), agreeing in ``number``: a named person, or an unnamed one ("un 40enne")."""
+        sent = self.v.words[i].sent
+        lo = self.v.sent_range(sent - 1)[0] if sent > 0 else self.v.sent_range(sent)[0]
+        assert self.parse is not None
+        for m in reversed(self.v.mentions_between(lo, i - 1)):
+            if m.entity in exclude or not self._person(m.entity):
+                continue
+            head = self.v.tokens[m.first]
+            while head.head.i != head.i and self.parse.word_of.get(head.head.i, -1) in range(m.first, m.last + 1):
+                head = head.head
+            if head.dep_ not in ("nsubj", "nsubj:pass"):
+                continue
+            own = next(iter(head.morph.get("Number", [])), "Sing" if head.pos_ == "PROPN" else None)
+            if number is not None and own is not None and own != number:
+                continue
+            return m.entity
+        return None
+
+    def _person(self, entity: str) -> bool:
+        e = self.v.entities.get(entity)
+        return e is not None and (e.type == "PER" or (e.type == "MISC" and (e.code or "").endswith(
+            tuple(self.lex.topic_sectors))))
 
     def _with_authority(self, hit: Hit, found: Participants) -> Participants:
         """ "è stato arrestato", "è scattata una denuncia": an arrest, charge, seizure or ruling
