@@ -48,7 +48,7 @@ from cronaca.extract.actors.metonymy import (
     venue_institution_candidates,
 )
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
-from cronaca.extract.actors.unnamed import unnamed_candidates
+from cronaca.extract.actors.unnamed import officer_titles, unnamed_candidates
 from cronaca.extract.gazetteer import load_gazetteer
 from cronaca.extract.spans import SpanIndex
 from cronaca.kb import norm_alias
@@ -100,7 +100,46 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
                                 pdoc.article.language or "it", people=cands)
-    return _build(lex, pdoc, cands, phrases)
+    return _build(lex, pdoc, _bind_officers(cands, text, pdoc.article.language or "it"), phrases)
+
+
+_TITLE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:(?:dott\.(?:ssa)?|dottor|dottoressa)[ \t]+)?")
+
+
+def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[ActorCandidate]:
+    """ "il giudice Roberto Mazza", "il pm Luca Guerzoni": an office's title right before a name
+    is that person's (the person takes the office's actor code, ITAJUD), and where one person
+    alone holds the office in the article, "il giudice" standing alone later is that person too
+    (``officer_titles`` of participants.yaml)."""
+    titles = officer_titles(lang)
+    persons = {c.start: c for c in cands if c.type == "PER"}
+    bound: dict[tuple[str, ...], str | None] = {}  # person group -> the office's code
+    holders: dict[str, set[tuple[str, ...]]] = {}  # office key -> person groups
+    out: list[ActorCandidate] = []
+    for c in cands:
+        if c.group[0] == "inst" and c.text.casefold() in titles:
+            gap = _TITLE_GAP.match(text, c.end)
+            p = persons.get(gap.end()) if gap else None
+            if p is not None:
+                bound.setdefault(p.group, c.code)
+                holders.setdefault(c.group[1], set()).add(p.group)
+                c = replace(c, type="PER", group=p.group, name=p.name, code=p.code or c.code, country=p.country,
+                            kb_id=p.kb_id)
+        out.append(c)
+    first = {g: min(c.start for c in out if c.group == g) for g in bound}
+    sole = {key: next(iter(groups)) for key, groups in holders.items() if len(groups) == 1}
+    by_group = {c.group: c for c in out if c.group in bound}
+    final = []
+    for c in out:
+        if c.group in bound and c.code is None:
+            c = replace(c, code=bound[c.group])
+        elif c.group[0] == "inst" and c.group[1] in sole and c.text.casefold() in titles \
+                and c.start > first[sole[c.group[1]]]:
+            p = by_group[sole[c.group[1]]]
+            c = replace(c, type="PER", group=p.group, name=p.name, code=p.code or bound[p.group], country=p.country,
+                        kb_id=p.kb_id)
+        final.append(c)
+    return final
 
 
 def _article_country(pdoc: ParsedDoc, places: Sequence[Place]) -> str | None:

@@ -44,7 +44,8 @@ def test_entities_surname_after_a_title_joins_the_full_name(parsed):
     text = ("Ha deciso il gip, dottor Andrea Scarpa, su richiesta della consulente Matilde Forghieri. "
             "Ora il giudice Scarpa ha ritrasmesso gli atti; la dottoressa Forghieri ha elaborato la perizia.")
     pers = {e.name: [m.text for m in e.mentions] for e in extract_entities(parsed(text), []) if e.type == "PER"}
-    assert pers == {"Andrea Scarpa": ["Andrea Scarpa", "Scarpa"], "Matilde Forghieri": ["Matilde Forghieri", "Forghieri"]}
+    assert pers == {"Andrea Scarpa": ["gip", "Andrea Scarpa", "giudice", "Scarpa"],
+                    "Matilde Forghieri": ["Matilde Forghieri", "Forghieri"]}
 
 
 def test_entities_a_surname_two_full_names_share_joins_neither(parsed):
@@ -596,3 +597,19 @@ def test_entities_market_index_is_no_person(parsed_with_ents, text, name):
 def test_entities_person_from_a_region_ends_before_it(parsed):
     ents = extract_entities(parsed("Lo ha chiesto il senatore Mark Warner della Virginia ai colleghi."))
     assert "Mark Warner" in [e.name for e in ents if e.type == "PER"]
+
+
+def test_entities_an_office_title_before_a_name_is_that_persons(parsed):
+    text = ("MODENA. Ma né il giudice Roberto Mazza, né il pubblico ministero Luca Guerzoni hanno creduto alla "
+            "versione. Il giudice ha poi accolto la richiesta.")
+    ents = {e.name: e for e in extract_entities(parsed(text), [])}
+    assert ents["Roberto Mazza"].code.endswith("JUD") and ents["Luca Guerzoni"].code.endswith("JUD")
+    # one judge named: the judge standing alone later is he
+    assert [m.text for m in ents["Roberto Mazza"].mentions] == ["giudice", "Roberto Mazza", "giudice"]
+    assert "giudice" not in ents
+
+
+def test_entities_two_judges_named_leave_the_bare_title_alone(parsed):
+    text = ("Il giudice Roberto Mazza e il giudice Anna Rossi hanno firmato. Il giudice ha poi accolto la richiesta.")
+    ents = {e.name: e for e in extract_entities(parsed(text), [])}
+    assert "giudice" in ents and [m.text for m in ents["giudice"].mentions] == ["giudice"]

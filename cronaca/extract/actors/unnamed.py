@@ -64,6 +64,13 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
 _WORD = re.compile(r"[\w]+['’]?|\S")
 
 
+@cache
+def officer_titles(lang: str = "it") -> frozenset[str]:
+    """``officer_titles`` of participants.yaml: institution words that name one officer ("il
+    giudice", "il pm"), and so, right before a name, that person's title."""
+    return frozenset(str(w).casefold() for w in load_yaml(lang, "participants.yaml").get("officer_titles") or ())
+
+
 def unit_end(lex: UnnamedLexicon, text: str, end: int, taken: SpanIndex | None = None) -> int:
     """Where an institution's mention ends once the unit and place named after it are taken in
     ("carabinieri" + " della stazione di Formigine"); ``end`` when none follows."""
