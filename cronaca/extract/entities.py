@@ -50,6 +50,7 @@ from cronaca.extract.actors.metonymy import (
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
 from cronaca.extract.actors.unnamed import officer_titles, unnamed_candidates
 from cronaca.extract.gazetteer import load_gazetteer
+from cronaca.extract.places import home_country
 from cronaca.extract.spans import SpanIndex
 from cronaca.kb import norm_alias
 from cronaca.kb.countries import capital_code
@@ -150,13 +151,16 @@ def _article_country(pdoc: ParsedDoc, places: Sequence[Place]) -> str | None:
     dl = pdoc.article.dateline
     counts: dict[str, int] = {}
     for p in places:
-        if p.country and p.feature != "region":
+        # a street, venue or locality only repeats its town's country ("i parcheggi della Metro
+        # in via Cavo Argine": the Metro store, read as a town of Indonesia, counts once)
+        if p.country and p.feature not in ("region", "street", "venue", "district", "locality"):
             counts[p.country] = counts.get(p.country, 0) + len(p.mentions or (p,))
             if dl is not None and dl.place and p.start < dl.end + 1 and p.name and p.start >= dl.start:
                 counts[p.country] += 1000
     if not counts:
         return None
-    alpha2 = max(counts, key=lambda c: counts[c])
+    home = home_country()
+    alpha2 = max(counts, key=lambda c: (counts[c], c == home))  # a tie: the press's own country
     found = pycountry.countries.get(alpha_2=alpha2)
     return found.alpha_3 if found is not None else None
 

@@ -338,7 +338,7 @@ def _add_curated(idx: _Index, entries: Iterable[dict[str, Any]],
 
 _LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
               "person_titles", "town_prepositions", "town_followers", "actor_verbs", "not_places",
-              "compass_words")
+              "compass_words", "articled_prepositions")
 
 
 def _check_schema(data: Any) -> None:

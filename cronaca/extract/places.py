@@ -70,6 +70,7 @@ class _Cues:
     determiners: frozenset[str]
     openers: frozenset[str]
     compass: frozenset[str]
+    articled: frozenset[str]
     blocked: frozenset[str]
     min_context: int
     min_bare: int
@@ -103,12 +104,13 @@ def _cues() -> _Cues:
     lower = {k: frozenset(w.lower().replace("’", "'") for w in data[k])
              for k in ("locative_prepositions", "leading_function_words", "connectors",
                        "person_titles", "town_prepositions", "town_followers", "town_determiners",
-                       "name_openers", "compass_words")}
+                       "name_openers", "compass_words", "articled_prepositions")}
     return _Cues(sequence=sequence, locative=lower["locative_prepositions"],
                  leading=lower["leading_function_words"], connectors=lower["connectors"],
                  titles=lower["person_titles"], town_preps=lower["town_prepositions"],
                  town_followers=lower["town_followers"], determiners=lower["town_determiners"],
                  openers=lower["name_openers"], compass=lower["compass_words"],
+                 articled=lower["articled_prepositions"],
                  blocked=frozenset(place_key(w) for w in data["not_places"]),
                  min_context=int(th["min_population_context"]), min_bare=int(th["min_population_bare"]),
                  min_alternate=int(th["min_population_alternate"]), home=str(th["home_country"]),
@@ -182,6 +184,9 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         if prev in cues.determiners and c.info.feature == "city" and not c.info.curated and \
                 re.search(r"(?<![^\s(«“\"])[a-zà-ù]+['’]?\s*$", text[max(0, c.start - 8):c.start]):
             continue  # "una Panda", "la Golf", "il Novi": a car, a brand, a team ("La Spezia" stays)
+        if (c.after_preposition or prev) in cues.articled and c.info.feature == "city" and not c.info.curated \
+                and c.info.country != cues.home:
+            continue  # "nei parcheggi della Metro": a town takes no article, a foreign one is something else
         cued = c.after_preposition is not None or prev in cues.locative or c.end <= dl_end
         # "tra Bomporto e Sorbara", "a Carpi, Soliera e Novi": a town listed after a cued place
         cued = cued or bool(out and out[-1].end <= c.start

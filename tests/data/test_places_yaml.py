@@ -10,7 +10,7 @@ from cronaca.extract.gazetteer import FEATURES, _check_schema, place_key
 
 LIST_KEYS = ("locative_prepositions", "leading_function_words", "connectors", "foreign_particles",
              "person_titles", "town_prepositions", "town_followers", "town_determiners", "name_openers", "actor_verbs",
-             "not_places", "compass_words")
+             "not_places", "compass_words", "articled_prepositions")
 
 
 @pytest.fixture(scope="module")

@@ -244,3 +244,19 @@ def test_a_town_then_a_compass_word_is_a_part_of_the_town(parsed, text, surface)
 
 def test_a_compass_word_after_no_town_is_no_place(parsed):
     assert not [p for p in extract_places(parsed("La Lega Nord ha votato contro.")) if "Nord" in p.text]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Nei parcheggi della Metro era entrata in azione una banda.", "Metro"),
+    ("I militari del Ris hanno analizzato le tracce.", "Ris"),
+])
+def test_a_foreign_town_after_an_articled_preposition_is_no_place(parsed, text, word):
+    assert word not in {p.text for p in extract_places(parsed(text))}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Il processo si è aperto all'Aia, davanti alla Corte.", "Aia"),
+    ("Arrivati nella zona del Gallo, i ladri sono fuggiti.", "Gallo"),
+])
+def test_articled_prepositions_keep_curated_and_home_towns(parsed, text, word):
+    assert word in {p.text for p in extract_places(parsed(text))}
