@@ -37,6 +37,9 @@ CASES = [
     ("MODENA. Per il 35enne sono scattate le manette.", ("COERCE", "arrest", [], ["35enne"])),
     ("CARPI. Due giovani marocchini sono finiti in manette. Li hanno fermati i carabinieri.",
      ("COERCE", "arrest", ["carabinieri"], ["giovani marocchini"])),
+    # a second participle the parse hangs on the first one's agent shares its participants
+    (("MODENA. Un 27enne è stato protagonista di un inseguimento finché non è stato bloccato dai carabinieri e "
+      "arrestato."), ("COERCE", "arrest", ["carabinieri"], [])),
     # a participle set off by commas after a name is said of that name
     ("MODENA. Devis Lucchesi, 20 anni, arrestato sabato a Rolo, è stato condannato ieri.",
      ("COERCE", "arrest", [], ["Devis Lucchesi"])),

@@ -102,6 +102,12 @@ class ParseArguments:
                 actors += self.mentions_of(c)
         if on_noun and tok.head.pos_ in ("NOUN", "PROPN"):
             recips += self.mentions_of(tok.head)  # "un 40enne arrestato dai carabinieri"
+        if not actors and not recips and tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and "Part" in tok.morph.get("VerbForm", []) and tok.head.dep_.startswith(("obl", "obj")) \
+                and tok.head.head.pos_ == "VERB":
+            # "bloccato dai carabinieri e arrestato": the parse may hang the second participle on
+            # the first one's agent; it shares the first one's participants
+            return self.verb(tok.head.head)
         if not actors and not recips and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             return self.verb(tok.head)  # "è stato individuato dalla polizia e denunciato"
         if not actors and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
