@@ -40,6 +40,9 @@ CASES = [
     # a second participle the parse hangs on the first one's agent shares its participants
     (("MODENA. Un 27enne è stato protagonista di un inseguimento finché non è stato bloccato dai carabinieri e "
       "arrestato."), ("COERCE", "arrest", ["carabinieri"], [])),
+    # a committal for trial is an accusation (and no postponement)
+    ("MODENA. L'avvocato Samorì è stato rinviato a giudizio dinanzi al Tribunale.",
+     ("ACCUSE", None, ["tribunale"], ["Samorì"])),
     # a participle set off by commas after a name is said of that name
     ("MODENA. Devis Lucchesi, 20 anni, arrestato sabato a Rolo, è stato condannato ieri.",
      ("COERCE", "arrest", [], ["Devis Lucchesi"])),
@@ -212,3 +215,16 @@ def test_events_news_a_plural_verb_with_no_subject_takes_no_singular_person(anal
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     names = {e.id: e.name for e in analysis.entities}
     assert all("40enne marocchino" not in [names[r] for r in ev.recipients] for ev in analysis.events)
+
+
+def test_events_news_a_committal_for_trial_is_occurred_not_postponed(analyzer):
+    text = "MODENA. L'avvocato Samorì è stato rinviato a giudizio dinanzi al Tribunale."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [c.status for ev in analysis.events if ev.type == "ACCUSE" for c in ev.claims] == ["occurred"]
+
+
+def test_events_news_an_appeal_to_a_higher_court_is_a_request(analyzer):
+    text = "MODENA. Il pm Luca Guerzoni ha presentato ricorso in Cassazione contro la sentenza."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert ("REQUEST", ["Luca Guerzoni"]) in [(ev.type, [names[a] for a in ev.actors]) for ev in analysis.events]

@@ -205,6 +205,7 @@ class StatusLexicon:
     phase_start: frozenset[str] = frozenset()  # "inizio", "ripresa"
     phase_genitive: frozenset[str] = frozenset()
     subject_modals: frozenset[str] = frozenset()  # "l'incontro doveva ...": planned
+    not_cues: tuple[Phrase, ...] = ()  # phrases whose words are no cue ("rinviato a giudizio")
     denial_verbs: tuple[Phrase, ...] = ()  # "smentito" (+ fillers + a status noun)
     denial_fillers: frozenset[str] = frozenset()  # "il", "ogni" between the verb and the noun
     denial_nouns: tuple[tuple[str, str], ...] = ()  # ("rinvio", "postponed")
@@ -395,6 +396,7 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         negation=_words(_need(data, "negation", list, where), where),
         negators=_words(_need(data, "negators", list, where), where),
         suppress=_phrases(_need(data, "suppress", list, where), where),
+        not_cues=_phrases(data.get("not_cues") or [], where),
         hearsay_past=_phrases(_need(data, "hearsay_past", list, where), where),
         future_endings=tuple(tense["future_endings"]), conditional_endings=tuple(tense["conditional_endings"]),
         participle_endings=tuple(tense["participle_endings"]), infinitive_endings=tuple(tense["infinitive_endings"]),

@@ -251,6 +251,13 @@ class ParticipantFinder:
                 if actors:
                     found = replace(found, actors=actors,
                                     recipients=tuple(r for r in found.recipients if r not in actors))
+            if not found.recipients and self.parse is not None and not hit.is_noun:
+                # the words found who, not whom: the verb's object or passive subject ("l'Avv.
+                # Samorì è stato rinviato a giudizio dinanzi al Tribunale")
+                parsed = self._from_parse(hit)
+                recips = tuple(r for r in parsed.recipients if r not in found.actors)
+                if recips:
+                    found = replace(found, recipients=recips)
         return self._with_authority(hit, self._dropped_subject(hit, found))
 
     # --- the subject Italian leaves out -----------------------------------------------------------

@@ -51,6 +51,11 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         return StatusFinding(None, _cue_text(view, j, n), (j, j + n - 1))
     found: list[tuple[int, str, int, int]] = []  # (priority rank, status, start, length)
     covered: set[int] = set()
+    if lex.not_cues:  # "rinviato a giudizio": an indictment, not a postponement
+        blockers = view.index(lex.not_cues)
+        for j in range(b_lo, min(hi, phrase_end + lex.window_after) + 1):
+            for k in blockers.matches_at(lows, j):
+                covered.update(range(j, j + len(lex.not_cues[k])))
     rank = {s: n for n, s in enumerate(lex.priority)}
     # cues are taken phrase by phrase (longest first), left to right, a word used once
     limit = first + (1 if hit.is_noun else 0)
