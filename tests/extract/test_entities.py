@@ -613,3 +613,9 @@ def test_entities_two_judges_named_leave_the_bare_title_alone(parsed):
     text = ("Il giudice Roberto Mazza e il giudice Anna Rossi hanno firmato. Il giudice ha poi accolto la richiesta.")
     ents = {e.name: e for e in extract_entities(parsed(text), [])}
     assert "giudice" in ents and [m.text for m in ents["giudice"].mentions] == ["giudice"]
+
+
+def test_entities_a_capitalised_function_word_after_a_name_opens_the_next_sentence(parsed):
+    text = "di Alfonso Scibona Oltre sette mesi di indagini per stroncare un traffico di attrezzi."
+    names = [e.name for e in extract_entities(parsed(text), []) if e.type == "PER"]
+    assert names == ["Alfonso Scibona"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from cronaca.data import load_yaml
+from cronaca.data import data_path, load_yaml
 from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.extract.actors.titles import APOS
 from cronaca.extract.spans import SpanIndex
@@ -79,11 +79,19 @@ def name_at(lex: ActorLexicon, text: str, pos: int, max_tokens: int = 6) -> tupl
             # "Marcello Fornaciari del Foro di Reggio": the person, then where from
             toks = toks[:k]
             break
-    while toks and not is_capitalised(toks[-1][2]):
+    # "di Alfonso Scibona Oltre sette mesi": a capitalised function word opens the next sentence
+    while toks and (not is_capitalised(toks[-1][2]) or (len(toks) > 1 and toks[-1][2].lower() in function_words())):
         toks.pop()
     if not toks or not is_capitalised(toks[0][2]):
         return None
     return toks[0][0], toks[-1][1]
+
+
+@cache
+def function_words(lang: str = "it") -> frozenset[str]:
+    """``function_words.txt``: word forms the UD treebanks tag as function words (training/closed_class.py)."""
+    lines = data_path(lang, "function_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _where_from(lex: ActorLexicon, tail: list[str]) -> bool:
