@@ -165,7 +165,7 @@ class Cronaca:
             return self._analyzer
 
     def analyse(self, articles: Sequence[Article], *, default_date: str | None = None,
-                year: int | None = None) -> Iterator[DocAnalysis]:
+                year: int | None = None, area: Sequence[str] | None = None) -> Iterator[DocAnalysis]:
         """Analyses of the articles (not stored), dated as :func:`cronaca.ingest.dates.settle_dates`
         says from the options, the batch and the stored articles, and set in the area their and
         the stored articles' datelines name (:func:`cronaca.extract.area.settle_area`)."""
@@ -176,7 +176,7 @@ class Cronaca:
             known = self.store.article_dates()
             filed_from = self.store.dateline_places()
         settled = settle_dates(list(articles), default_date=default_date, year=year, known_dates=known)
-        settled = settle_area(settled, known_places=filed_from)
+        settled = settle_area(settled, known_places=filed_from, area=area)
         return self._one_analysis_at_a_time(self.analyzer().analyze_many(settled))
 
     def _one_analysis_at_a_time(self, analyses: Iterator[DocAnalysis]) -> Iterator[DocAnalysis]:
@@ -204,12 +204,13 @@ class Cronaca:
         return added[0]
 
     def add_many(self, articles: Sequence[Article], *, default_date: str | None = None, year: int | None = None,
+                 area: Sequence[str] | None = None,
                  each: Callable[[DocAnalysis], None] | None = None) -> list[DocAnalysis]:
         """Analyse and store a batch, then bring the stories up to date; return the analyses stored.
         ``each`` sees every analysis, also of an article the nlp stage failed on, which is not
         stored (it has none of the facts; adding it again once the failure is mended analyses it)."""
         analyses = []
-        for analysis in self.analyse(articles, default_date=default_date, year=year):
+        for analysis in self.analyse(articles, default_date=default_date, year=year, area=area):
             if each is not None:
                 each(analysis)
             if analysis.nlp_failed:

@@ -57,7 +57,8 @@ def render(analyses: Sequence[DocAnalysis], stories: StoryAnalysis, fmt: str, la
 
 
 def load_and_analyse(app: Cronaca, paths: Sequence[str], *, quiet: bool, store: bool = False,
-                     default_date: str | None = None, year: int | None = None) -> tuple[list[DocAnalysis], int]:
+                     default_date: str | None = None, year: int | None = None,
+                     area: Sequence[str] | None = None) -> tuple[list[DocAnalysis], int]:
     """Read and analyse the articles (and, with ``store``, store them and update the stories);
     return the analyses and the number of inputs that failed, each named on standard error.
 
@@ -83,11 +84,11 @@ def load_and_analyse(app: Cronaca, paths: Sequence[str], *, quiet: bool, store: 
                 click.echo(f"cronaca: {art.source or art.doc_id}: {err}", err=True)
             bar.update(1)
         if store:
-            analyses = app.add_many(articles, default_date=default_date, year=year, each=each)
+            analyses = app.add_many(articles, default_date=default_date, year=year, area=area, each=each)
             failures += len(articles) - len(analyses)  # the nlp stage failed on them: named, not stored
         else:
             analyses = []
-            for analysis in app.analyse(articles, default_date=default_date, year=year):
+            for analysis in app.analyse(articles, default_date=default_date, year=year, area=area):
                 each(analysis)
                 analyses.append(analysis)
     return analyses, failures
@@ -123,10 +124,14 @@ class _nullbar:
 @click.option("--year", type=click.IntRange(1800, 2200), default=None,
               help="Year of the datelines that give day and month only (\"(ANSA) - ROMA, 21 OTT -\"); "
                    "without it the batch's dated articles, or else the day of analysis, decide.")
+@click.option("--area", "area", multiple=True, metavar="TOWN",
+              help="A town the articles are about (repeatable, \"--area Modena\"): a name several towns "
+                   "share and the article alone does not settle is read as the one nearest it; without "
+                   "it, the towns the datelines of the batch and of the store name often.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str | None, model: str,
             max_bytes: int, explain_language: str, default_date: datetime | None, year: int | None,
-            quiet: bool) -> None:
+            area: tuple[str, ...], quiet: bool) -> None:
     """Analyse the articles in PATHS (files, folders, or - for standard input):
     .txt, .html, .jsonl, .json and .csv.
 
@@ -134,10 +139,16 @@ def analyze(paths: tuple[str, ...], fmt: str, out: str | None, store_path: str |
     is 1 only when nothing could be analysed."""
     settings = Settings(max_bytes=max_bytes, model=model, explain_language=explain_language)
     day = default_date.date().isoformat() if default_date else None
+    if area:
+        from cronaca.extract.gazetteer import lookup_place
+
+        unknown = [town for town in area if lookup_place(town) is None]
+        if unknown:
+            raise click.BadParameter(f"no place is called '{unknown[0]}' in the gazetteer.", param_hint="--area")
     try:
         with open_app(store_path, settings) as app:
             analyses, failures = load_and_analyse(app, paths, quiet=quiet, store=store_path is not None,
-                                                  default_date=day, year=year)
+                                                  default_date=day, year=year, area=area or None)
             if not analyses:
                 raise click.ClickException(f"nothing could be analysed ({failures} input(s) failed).")
             if store_path:

@@ -450,3 +450,33 @@ def test_analyze_help_states_the_exit_code(cronaca: Invoke) -> None:
     result = cronaca(["analyze", "--help"])
     assert result.exit_code == 0
     assert "the exit code is 1 only when nothing could be analysed" in " ".join(result.stdout.split())
+
+
+# ------------------------------------------------------------------ the batch's area
+
+
+def _place_names(result: Result) -> list[str]:
+    return [p["name"] for d in json.loads(result.stdout)["documents"] for p in d["places"]]
+
+
+def test_analyze_area_reads_a_shared_town_name_as_the_nearest_town(cronaca: Invoke, write: Write) -> None:
+    path = write("castelfranco.txt", "I carabinieri di Castelfranco hanno arrestato un uomo.\n")
+    near_modena = cronaca(["analyze", path, "--area", "Modena", *BLANK])
+    near_treviso = cronaca(["analyze", path, "--area", "Treviso", *BLANK])
+    assert near_modena.exit_code == near_treviso.exit_code == 0
+    assert _place_names(near_modena) == ["Castelfranco Emilia"]
+    assert _place_names(near_treviso) == ["Castelfranco Veneto"]
+
+
+def test_analyze_area_comes_from_the_batch_datelines(cronaca: Invoke, write: Write) -> None:
+    paths = [write(f"m{i}.txt", f"MODENA. Furto numero {i} nella notte in centro.\n") for i in range(3)]
+    paths.append(write("castelfranco.txt", "I carabinieri di Castelfranco hanno arrestato un uomo.\n"))
+    result = cronaca(["analyze", *paths, *BLANK])
+    assert result.exit_code == 0, result.output
+    assert "Castelfranco Emilia" in _place_names(result)
+
+
+def test_analyze_area_must_be_a_known_place(cronaca: Invoke, write: Write) -> None:
+    result = cronaca(["analyze", write("a.txt", "MODENA. Furto in centro.\n"), "--area", "Xyzzyville", *BLANK])
+    assert result.exit_code == 2
+    assert "no place is called 'Xyzzyville'" in result.output
