@@ -397,12 +397,20 @@ def _negating(view: TextView, hit: Hit) -> bool:
 
 def _sense(view: TextView, hit: Hit, found: Participants, typ: str, mode: str | None) -> tuple[str, str | None]:
     """The type and mode a word takes from its actor (``actor_senses`` in events.yaml): the court
-    that "condanna" sentences, where anyone else criticises."""
+    that "condanna" sentences, where anyone else criticises; or from its recipients
+    (``recipient_senses``): a call to the police asks for their help."""
     codes = [view.entities[a].code or "" for a in found.actors if a in view.entities]
-    for sense in load_yaml(view.lang, "events.yaml").get("actor_senses") or ():
+    data = load_yaml(view.lang, "events.yaml")
+    for sense in data.get("actor_senses") or ():
         if sense["from"] == typ and any(view.phrase_at(tuple(f.split()), hit.first) for f in sense["forms"]) \
                 and any(c.endswith(tuple(sense["sectors"])) for c in codes):
             return str(sense["type"]), sense.get("mode")
+    targets = [view.entities[r].code or "" for r in found.recipients if r in view.entities]
+    for sense in data.get("recipient_senses") or ():
+        sectors = tuple(sense["sectors"])
+        if sense["from"] == f"{typ}/{mode}" and targets and all(c.endswith(sectors) for c in targets) \
+                and not any(c.endswith(sectors) for c in codes):
+            return str(sense["type"]), sense.get("mode")  # "telefonate a polizia municipale e carabinieri"
     return typ, mode
 
 

@@ -228,3 +228,9 @@ def test_events_news_an_appeal_to_a_higher_court_is_a_request(analyzer):
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     names = {e.id: e.name for e in analysis.entities}
     assert ("REQUEST", ["Luca Guerzoni"]) in [(ev.type, [names[a] for a in ev.actors]) for ev in analysis.events]
+
+
+def test_events_news_a_call_to_the_police_asks_for_help(analyzer):
+    text = "MODENA. Si è andati avanti per mesi tra ripicche e telefonate a polizia municipale e carabinieri."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [(ev.type, ev.mode) for ev in analysis.events] == [("REQUEST", "assist")]
