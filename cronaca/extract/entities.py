@@ -101,7 +101,34 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
                                 pdoc.article.language or "it", people=cands)
-    return _build(lex, pdoc, _bind_officers(cands, text, pdoc.article.language or "it"), phrases)
+    cands = _join_acronyms(_bind_officers(cands, text, pdoc.article.language or "it"))
+    return _build(lex, pdoc, cands, phrases)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _join_acronyms(cands: list[ActorCandidate]) -> list[ActorCandidate]:
+    """ "American International Group (AIG)", "la Banca centrale europea ... la BCE": an acronym
+    made of the capitals of one organisation's name of the article is that organisation."""
+    by_initials: dict[str, set[tuple[str, ...]]] = {}
+    first: dict[tuple[str, ...], ActorCandidate] = {}
+    for c in cands:
+        words = c.text.split()
+        if c.type in ("ORG", "GPE") and len(words) > 1:
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(initials) > 1:
+                by_initials.setdefault(initials, set()).add(c.group)
+                first.setdefault(c.group, c)
+    out = []
+    for c in cands:
+        groups = by_initials.get(c.text) if _ACRONYM.fullmatch(c.text) else None
+        if groups is not None and len(groups) == 1 and c.group not in groups:
+            t = first[next(iter(groups))]
+            c = replace(c, type=t.type, group=t.group, name=t.name, code=t.code or c.code,
+                        country=t.country or c.country, kb_id=t.kb_id)
+        out.append(c)
+    return out
 
 
 _TITLE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:(?:dott\.(?:ssa)?|dottor|dottoressa)[ \t]+)?")

@@ -619,3 +619,10 @@ def test_entities_a_capitalised_function_word_after_a_name_opens_the_next_senten
     text = "di Alfonso Scibona Oltre sette mesi di indagini per stroncare un traffico di attrezzi."
     names = [e.name for e in extract_entities(parsed(text), []) if e.type == "PER"]
     assert names == ["Alfonso Scibona"]
+
+
+def test_entities_an_acronym_of_one_organisation_is_that_organisation(parsed_with_ents):
+    text = "Le attività di oggi erano legate all'acquisizione dell'American International Group (AIG)."
+    pdoc = parsed_with_ents(text, [("American International Group", "ORG"), ("AIG", "ORG")])
+    ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(pdoc, []) if e.type == "ORG"}
+    assert ents == {"American International Group": ["American International Group", "AIG"]}
