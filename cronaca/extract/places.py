@@ -194,7 +194,8 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         if (not cued and person_spans.overlaps(*span) and not c.info.curated
                 and c.info.feature != "country"):
             continue  # a PER label blocks a town only where no preposition or dateline says "place"
-        surface = text[c.start:c.end]  # found only among the common words ("Modena Est" is Modena's part):
+        # a town found only among the common words ("Modena Est", found through "Modena", is none)
+        surface = text[c.start:c.end]
         common_word = gaz.get(surface) is None and gaz.get_common_word(surface) is not None
         if common_word and (c.start in starts or (c.after_preposition or prev) not in cues.town_preps
                             or not _ends_name(text, c.end, cues)):

@@ -243,11 +243,10 @@ class ParticipantFinder:
             if not found.own and self.parse is not None:
                 found = self._from_parse(hit)
             elif not found.actors and self.parse is not None and not hit.is_noun:
-                # the words found whom, not who: the verb's subject ("il sindaco, che ha invitato ...")
-                # (one the words took for whom is the subject when the parse says so: "Lo hanno
+                # the words found whom, not who: the verb's subject ("il sindaco, che ha invitato ...");
+                # one the words took for whom is the subject when the parse says so ("Lo hanno
                 # arrestato i carabinieri", "Sul furto indagano i carabinieri")
-                parsed = self._from_parse(hit)
-                actors = tuple(a for a in parsed.actors if a not in found.recipients or a not in parsed.recipients)
+                actors = self._from_parse(hit).actors
                 if actors:
                     found = replace(found, actors=actors,
                                     recipients=tuple(r for r in found.recipients if r not in actors))
