@@ -223,9 +223,18 @@ CASES = [
     (None, "Il festival si terrà dal 3 al 5 marzo.", "3", "DATE", "XXXX-03-03", None),
     (None, "Negli anni '90 la città era diversa.", "anni '90", "DATE", "199X", None),
     (None, "Il 5 dello scorso mese è stata firmata la legge.", "5 dello scorso mese", "DATE", "XXXX-XX-05", None),
+    # a recent day the text does not fix: no date, the part of the day kept
+    (A, "L'altra notte i ladri sono entrati nel bar.", "L'altra notte", "TIME", "XXXX-XX-XXTNI", None),
+    (A, "I ladri hanno agito l'altra sera in centro.", "l'altra sera", "TIME", "XXXX-XX-XXTEV", None),
+    (A, "L'altro giorno un furto in via Emilia.", "L'altro giorno", "DATE", "XXXX-XX-XX", None),
+    (A, "L'indomani è stato arrestato.", "L'indomani", "DATE", "XXXX-XX-XX", None),
+    # hour and minutes as text joined back from tokens writes them
+    (A, "Verso le 3. 30 i ladri sono fuggiti.", "Verso le 3. 30", "TIME", "2025-11-09T03:30", "APPROX"),
+    (A, "Alle 4, 15 è scattato l'allarme.", "Alle 4, 15", "TIME", "2025-11-09T04:15", None),
 ]
 
 NOT_TIMES = [
+    "L'altro uomo è fuggito a piedi.",
     "Alle 12 persone è stato negato l'ingresso.",
     "Era ancora l'ora di Mosca quando è arrivata la notizia.",
     "Sono stati liberati 250 detenuti e 1.968 prigionieri.",

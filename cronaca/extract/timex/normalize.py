@@ -196,7 +196,8 @@ def _with_part(d: date | None, part: str | None, typ: str = "DATE") -> Value:
 def norm_relday(g: TimexGrammar, m: re.Match[str], params: dict[str, object], ctx: TimexContext) -> Value | None:
     spec = g.relative_days[m["relday"]]
     part = g.parts[m["part"]] if group(m, "part") else spec.get("part")
-    d = ctx.ref + timedelta(days=int(spec["offset"])) if ctx.ref else None
+    # offset null: a recent day the text does not fix ("l'altra notte", "l'altro giorno")
+    d = ctx.ref + timedelta(days=int(spec["offset"])) if ctx.ref and spec.get("offset") is not None else None
     return _with_part(d, part)
 
 
