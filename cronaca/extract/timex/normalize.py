@@ -323,6 +323,9 @@ def norm_duration(g: TimexGrammar, m: re.Match[str], params: dict[str, object], 
     n = number(g, m["num"])
     if n is None or n == 0:
         return None
+    if group(m, "years"):  # "2 anni e 10 mesi": P34M
+        years = number(g, m["from_num"])
+        return Value("DURATION", f"P{int(years * 12 + n)}M", mod) if years is not None else None
     if group(m, "half"):
         n += 0.5
     return Value("DURATION", duration_value(g.units[m["unit"]], n), mod)
