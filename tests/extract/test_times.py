@@ -232,6 +232,7 @@ CASES = [
     (A, "Il giudice lo ha condannato a 2 anni e 10 mesi di reclusione.", "2 anni e 10 mesi", "DURATION", "P34M",
      None),
     (A, "Tre anni e nove mesi per il rapinatore.", "Tre anni e nove mesi", "DURATION", "P45M", None),
+    (A, "Trent'anni di indagini non sono bastati.", "Trent'anni", "DURATION", "P30Y", None),
     # hour and minutes as text joined back from tokens writes them
     (A, "Verso le 3. 30 i ladri sono fuggiti.", "Verso le 3. 30", "TIME", "2025-11-09T03:30", "APPROX"),
     (A, "Alle 4, 15 è scattato l'allarme.", "Alle 4, 15", "TIME", "2025-11-09T04:15", None),
