@@ -39,6 +39,8 @@ class UnnamedLexicon:
     masculine_names_in_a: frozenset[str] = frozenset()
     unit_preps: frozenset[str] = frozenset()  # "i carabinieri di Savignano": the unit phrase's prepositions
     unit_words: frozenset[str] = frozenset()
+    # institution words naming one officer: right before a name, that person's title ("il giudice Mazza")
+    officer_titles: frozenset[str] = frozenset()
 
 
 @cache
@@ -58,17 +60,17 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
                            **{w: "f" for w in data["feminine_openers"]}},
                           frozenset(data["epicene"]), frozenset(data["definite_singular"]),
                           frozenset(data["masculine_names_in_a"]), frozenset(data["unit_preps"]),
-                          frozenset(data["unit_words"]))
+                          frozenset(data["unit_words"]),
+                          frozenset(str(w).casefold() for w in data.get("officer_titles") or ()))
 
 
 _WORD = re.compile(r"[\w]+['’]?|\S")
 
 
-@cache
 def officer_titles(lang: str = "it") -> frozenset[str]:
     """``officer_titles`` of participants.yaml: institution words that name one officer ("il
     giudice", "il pm"), and so, right before a name, that person's title."""
-    return frozenset(str(w).casefold() for w in load_yaml(lang, "participants.yaml").get("officer_titles") or ())
+    return unnamed_lexicon(lang).officer_titles
 
 
 def unit_end(lex: UnnamedLexicon, text: str, end: int, taken: SpanIndex | None = None) -> int:

@@ -206,6 +206,7 @@ class StatusLexicon:
     phase_genitive: frozenset[str] = frozenset()
     subject_modals: frozenset[str] = frozenset()  # "l'incontro doveva ...": planned
     not_cues: tuple[Phrase, ...] = ()  # phrases whose words are no cue ("rinviato a giudizio")
+    durative_present: frozenset[str] = frozenset()  # TYPE or TYPE/mode a simple present tells as ongoing
     denial_verbs: tuple[Phrase, ...] = ()  # "smentito" (+ fillers + a status noun)
     denial_fillers: frozenset[str] = frozenset()  # "il", "ogni" between the verb and the noun
     denial_nouns: tuple[tuple[str, str], ...] = ()  # ("rinvio", "postponed")
@@ -397,6 +398,7 @@ def status_lexicon(lang: str = "it") -> StatusLexicon:
         negators=_words(_need(data, "negators", list, where), where),
         suppress=_phrases(_need(data, "suppress", list, where), where),
         not_cues=_phrases(data.get("not_cues") or [], where),
+        durative_present=frozenset(str(t) for t in data.get("durative_present") or ()),
         hearsay_past=_phrases(_need(data, "hearsay_past", list, where), where),
         future_endings=tuple(tense["future_endings"]), conditional_endings=tuple(tense["conditional_endings"]),
         participle_endings=tuple(tense["participle_endings"]), infinitive_endings=tuple(tense["infinitive_endings"]),

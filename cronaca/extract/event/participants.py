@@ -281,7 +281,7 @@ class ParticipantFinder:
         number = next((n for t in (tok, *auxes) for n in t.morph.get("Number", [])), None)
         passive = any(c.dep_ == "aux:pass" for c in kids)
         clitic = any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < tok.i for c in kids)
-        first = min([hit.first] + [k for a in auxes for k in [self.parse.word_of.get(a.i, hit.first)]])
+        first = min([hit.first, *(self.parse.word_of.get(a.i, hit.first) for a in auxes)])
         if passive or clitic:
             if found.recipients:
                 return found

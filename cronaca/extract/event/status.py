@@ -118,7 +118,7 @@ def find_status(view: TextView, hit: Hit, lex: StatusLexicon, lo: int, hi: int, 
         return StatusFinding("occurred", None, None, True)
     if group is not None:
         group_status = _group_status(group, hit, parse_status_table(view.lang))
-        if group_status is None and _simple_present(view, hit, group):
+        if group_status is None and _simple_present(view, hit, group, lex):
             group_status = "ongoing"  # "Sul furto indagano i carabinieri", "la polizia indaga"
         if group_status is not None:
             return StatusFinding(group_status, None, None, False)
@@ -169,15 +169,14 @@ def _group_status(g: VerbGroup, hit: Hit, modal_status: tuple[tuple[str, str], .
     return None
 
 
-def _simple_present(view: TextView, hit: Hit, g: VerbGroup) -> bool:
+def _simple_present(view: TextView, hit: Hit, g: VerbGroup, lex: StatusLexicon) -> bool:
     """True for a verbal trigger of a lasting kind (``durative_present`` of status.yaml) in the
     simple present indicative, active, with no auxiliary ("indaga", "indagano"): the event is
     going on as the article is written.  (A present of other kinds mostly tells what happened:
     "chiede", "accusa".)"""
     if hit.is_noun or g.perfect or g.past or g.future or g.conditional or g.modal is not None:
         return False
-    durative = load_yaml(view.lang, "status.yaml").get("durative_present") or ()
-    if f"{hit.entry.type}/{hit.entry.mode}" not in durative and hit.entry.type not in durative:
+    if f"{hit.entry.type}/{hit.entry.mode}" not in lex.durative_present and hit.entry.type not in lex.durative_present:
         return False
     tok = view.tokens[hit.first].doc[g.head]
     if tok.pos_ != "VERB" or any(c.dep_.startswith("aux") for c in tok.children):
