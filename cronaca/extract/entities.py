@@ -134,9 +134,16 @@ def _join_acronyms(cands: list[ActorCandidate]) -> list[ActorCandidate]:
 _TITLE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:(?:dott\.(?:ssa)?|dottor|dottoressa)[ \t]+)?")
 
 
+def _titled(mention: str, titles: frozenset[str]) -> bool:
+    """An officer's title alone ("giudice") or with the unit it serves ("giudice del tribunale di
+    Reggio")."""
+    folded = mention.casefold()
+    return folded in titles or any(folded.startswith(t + " ") for t in titles)
+
+
 def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[ActorCandidate]:
-    """ "il giudice Roberto Mazza", "il pm Luca Guerzoni": an office's title right before a name
-    is that person's (the person takes the office's actor code, ITAJUD), and where one person
+    """ "il giudice Roberto Mazza", "il pm Luca Guerzoni", "il giudice del tribunale di Reggio,
+    Andrea Rat": an office's title right before a name is that person's (the person takes the office's actor code, ITAJUD), and where one person
     alone holds the office in the article, "il giudice" standing alone later is that person too
     (``officer_titles`` of participants.yaml)."""
     titles = officer_titles(lang)
@@ -145,7 +152,7 @@ def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[Ac
     holders: dict[str, set[tuple[str, ...]]] = {}  # office key -> person groups
     out: list[ActorCandidate] = []
     for c in cands:
-        if c.group[0] == "inst" and c.text.casefold() in titles:
+        if c.group[0] == "inst" and _titled(c.text, titles):
             gap = _TITLE_GAP.match(text, c.end)
             p = persons.get(gap.end()) if gap else None
             if p is not None:

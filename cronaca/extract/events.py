@@ -130,6 +130,7 @@ def extract_events(pdoc: ParsedDoc, entities: Sequence[Entity], times: Sequence[
     drafts = merge(_inherit(mentions, pdoc))
     bodies = {e.id for e in entities if (e.code or "").startswith("IGO")}
     drafts = _headline_status([d for d in (_body_meeting(d, bodies) for d in drafts) if _keep(d)])
+    _court_addressee(drafts, entities, pdoc.text, lex)
     _add_denials(pdoc, view, drafts, entities, attribute)
     _add_status_denials(pdoc, view, hits, drafts, entities, attribute)
     events = []
@@ -265,6 +266,35 @@ def _body_meeting(d: Draft, bodies: set[str]) -> Draft:
         d.mode = d.mode or "multilateral"
         d.actors, d.recipients = sorted(d.participants), []  # the body meets: it acts
     return d
+
+
+def _headed(mention: str, words: frozenset[str]) -> bool:
+    folded = mention.casefold()
+    return folded in words or any(folded.startswith(w + " ") for w in words)
+
+
+def _titled_before(text: str, start: int, words: frozenset[str]) -> bool:
+    """One of ``words`` right before ``start``, a comma between allowed ("l'avvocato Enrico
+    Della Capanna", "Il suo avvocato, Enrico Della Capanna")."""
+    before = text[max(0, start - 40):start].rstrip(" ,\t").casefold()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum()) for w in words)
+
+
+def _court_addressee(drafts: list[Draft], entities: Sequence[Entity], text: str, lex: EventLexicon) -> None:
+    """A court party's request that names no one it is made to goes to the article's one judge
+    ("il sostituto procuratore ha chiesto 4 anni", ``court_requests`` of events.yaml)."""
+    types, judge_titles, parties = lex.court_requests
+    judges = [e for e in entities if (e.code or "").endswith("JUD") and any(_headed(m.text, judge_titles)
+                                                                          for m in e.mentions)]
+    people = [e for e in judges if e.type == "PER"]
+    judge = people[0] if len(people) == 1 else judges[0] if len(judges) == 1 else None
+    if judge is None:
+        return
+    party = {e.id for e in entities if e.id != judge.id and any(
+        _headed(m.text, parties) or _titled_before(text, m.start, parties) for m in e.mentions)}
+    for d in drafts:
+        if d.type in types and d.actors and not d.recipients and set(d.actors) <= party:
+            d.recipients.append(judge.id)
 
 
 def _keep(d: Draft) -> bool:

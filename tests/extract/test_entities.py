@@ -609,6 +609,13 @@ def test_entities_an_office_title_before_a_name_is_that_persons(parsed):
     assert "giudice" not in ents
 
 
+def test_entities_an_officer_title_with_its_unit_binds_the_name_set_off_by_commas(parsed):
+    text = "MODENA. La sentenza del giudice del tribunale di Reggio, Andrea Rat, è arrivata ieri."
+    ents = {e.name: e for e in extract_entities(parsed(text), [])}
+    assert ents["Andrea Rat"].code.endswith("JUD")
+    assert "giudice del tribunale di Reggio" in [m.text for m in ents["Andrea Rat"].mentions]
+
+
 def test_entities_two_judges_named_leave_the_bare_title_alone(parsed):
     text = ("Il giudice Roberto Mazza e il giudice Anna Rossi hanno firmato. Il giudice ha poi accolto la richiesta.")
     ents = {e.name: e for e in extract_entities(parsed(text), [])}

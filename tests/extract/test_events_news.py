@@ -230,6 +230,23 @@ def test_events_news_an_appeal_to_a_higher_court_is_a_request(analyzer):
     assert ("REQUEST", ["Luca Guerzoni"]) in [(ev.type, [names[a] for a in ev.actors]) for ev in analysis.events]
 
 
+@pytest.mark.parametrize("text, recipients", [
+    # a court party's request goes to the article's one judge
+    (("MODENA. Il giudice Andrea Rat ha deciso ieri. Il suo avvocato, Enrico Della Capanna, aveva chiesto di "
+      "patteggiare."), ["Andrea Rat"]),
+    ("MODENA. Il giudice Andrea Rat ha deciso ieri. Il pm Maria Rita Pantani aveva chiesto 4 anni.", ["Andrea Rat"]),
+    # two judges: no one to send it to; a request by someone outside the trial keeps none
+    ("MODENA. Il gip Andrea Rat e il gup Anna Rossi hanno deciso. Il pm Maria Rita Pantani aveva chiesto 4 anni.",
+     []),
+    ("MODENA. Il giudice Andrea Rat ha deciso ieri. Il sindaco Gian Carlo Muzzarelli ha chiesto aiuto.", []),
+])
+def test_events_news_a_court_partys_request_goes_to_the_judge(analyzer, text, recipients):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    requests = [ev for ev in analysis.events if ev.type == "REQUEST"]
+    assert len(requests) == 1 and [names[r] for r in requests[0].recipients] == recipients
+
+
 def test_events_news_a_call_to_the_police_asks_for_help(analyzer):
     text = "MODENA. Si è andati avanti per mesi tra ripicche e telefonate a polizia municipale e carabinieri."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))

@@ -161,6 +161,8 @@ class EventLexicon:
     place_anaphora: frozenset[str] = frozenset()
     venue_verbs: frozenset[str] = frozenset()
     speech_act_types: frozenset[str] = frozenset()
+    # a court party's request goes to the judge: (types, judge titles, party words)
+    court_requests: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
 
     @cached_property
     def trigger_forms(self) -> tuple[tuple[TriggerEntry, Phrase], ...]:
@@ -367,7 +369,17 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
                                 for k, v in _need(data, "implicit_actor_sectors", dict, where).items()},
         negating_lemmas=frozenset(str(w) for w in data.get("negating_lemmas") or ()),
         topic_sectors=tuple(str(x) for x in data.get("topic_sectors") or ()),
+        court_requests=_court_requests(data.get("court_requests") or {}, where),
     )
+
+
+def _court_requests(raw: dict, where: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    types = frozenset(str(t) for t in raw.get("types") or ())
+    unknown = types - set(plover().cameo)
+    if unknown:
+        raise DataFileError(f"{where} court_requests.types: {sorted(unknown)} are not PLOVER types.")
+    return (types, frozenset(str(w).casefold() for w in raw.get("judges") or ()),
+            frozenset(str(w).casefold() for w in raw.get("parties") or ()))
 
 
 @cache
