@@ -251,3 +251,12 @@ def test_events_news_a_call_to_the_police_asks_for_help(analyzer):
     text = "MODENA. Si è andati avanti per mesi tra ripicche e telefonate a polizia municipale e carabinieri."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     assert [(ev.type, ev.mode) for ev in analysis.events] == [("REQUEST", "assist")]
+
+
+def test_events_news_a_comma_right_after_a_noun_trigger_ends_its_phrase(analyzer):
+    text = ("MODENA. Dopo i primi assalti, in sinergia tra loro gli operatori della polizia stradale riuscivano "
+            "a individuare la base.")
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert "polizia stradale" in names.values()
+    assert not [ev for ev in analysis.events if "polizia stradale" in [names[r] for r in ev.recipients]]

@@ -64,3 +64,15 @@ def test_unnamed_arma_only_capitalised():
 
 def test_unnamed_primo_cittadino_is_a_role():
     assert _found("Lo ha detto il primo cittadino di Savignano.") == []
+
+
+def test_unnamed_police_units_named_alone():
+    found = _found("Una Volante ha bloccato l'auto. Gli agenti della Mobile e la Scientifica sono intervenuti. "
+                   "Le pattuglie della Stradale hanno fermato i due.")
+    assert [(s, g) for s, _t, _c, g in found] == [
+        ("Volante", ("inst", "polizia")), ("agenti della Mobile", ("inst", "polizia")),
+        ("Scientifica", ("inst", "polizia")), ("Stradale", ("inst", "polizia stradale"))]
+
+
+def test_unnamed_a_steering_wheel_and_a_road_are_no_police():
+    assert _found("Era al volante della sua auto dopo un incidente stradale con un telefono mobile.") == []

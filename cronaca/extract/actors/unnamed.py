@@ -111,9 +111,10 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
     prefix = country or ""
     names = SpanIndex(taken)
     people_sex = [(c, _name_sex(lex, c.text)) for c in people if c.type == "PER"]
+    reach = 0  # where the last institution's mention, unit included, ends
     for m in lex.pattern.finditer(text):
         start, end = m.span("noun")
-        if names.overlaps(start, end):
+        if names.overlaps(start, end) or start < reach:
             continue
         word = re.sub(r"\s+", " ", m.group("noun").casefold()).replace("’", "'")
         after = text[end:end + 30].casefold().lstrip()
@@ -122,7 +123,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if word in lex.bare_coref:
             prev = next((last_institution[k] for k in lex.bare_coref[word] if k in last_institution), None)
             if prev is not None:
-                end = unit_end(lex, text, end, names)
+                end = reach = unit_end(lex, text, end, names)
                 out.append(ActorCandidate(start, end, text[start:end], "ORG", prev.group, prev.name, prev.code,
                                      prev.country))
             continue
@@ -136,6 +137,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             end = unit_end(lex, text, end, names)
             cand = ActorCandidate(start, end, text[start:end], "ORG", ("inst", key), key, prefix + sector, country)
             last_institution[key] = cand
+            reach = end
             out.append(cand)
             continue
         if m.group("age") is None and not text[start].islower():

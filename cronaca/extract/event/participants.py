@@ -482,8 +482,9 @@ class ParticipantFinder:
                 break
             m = v.mention_starting_at(k)
             if m is None:
-                if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends:
-                    break
+                if v.lows[k] in (".", "!", "?") or v.lows[k] in self.lex.phrase_ends or \
+                        (k == hit.last + 1 and v.lows[k] == "," and hit.is_noun):
+                    break  # "Dopo i primi assalti, in sinergia ...": a comma right after the noun ends it
                 if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in self.g.with_preps):
                     gov = v.lows[k]
                 if v.lows[k] not in self.lex.agent_nouns and v.lows[k] not in self.lex.prepositions and \
