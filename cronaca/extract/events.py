@@ -353,6 +353,10 @@ def _mention(pdoc: ParsedDoc, view: TextView, hits: Sequence[Hit], n: int, finde
     elif st.cue is None and not st.hearsay and st.status == "occurred" and verb is not None:
         # "il governo stava acquistando prestiti": a noun object takes the aspect of its verb
         st = replace(st, status=form_status(view, verb, slex, lo))
+    state = finder.state_verb(hit) if st.cue is None and not st.hearsay and st.status == "occurred" else None
+    if state is not None and verb_tense(view, state, slex) == "other":
+        # "L'imputato resta agli arresti domiciliari": a state the present tells as going on
+        st = replace(st, status=form_status(view, state, slex, lo, default="ongoing"))
     if st.status == "planned" and st.cue_range and e.type in slex.enacting_types and \
             verb_tense(view, st.cue_range[0], slex) in ("past", "pluperfect") and \
             view.any_phrase_at(slex.enacting_cues, st.cue_range[0]):

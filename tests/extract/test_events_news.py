@@ -260,3 +260,30 @@ def test_events_news_a_comma_right_after_a_noun_trigger_ends_its_phrase(analyzer
     names = {e.id: e.name for e in analysis.entities}
     assert "polizia stradale" in names.values()
     assert not [ev for ev in analysis.events if "polizia stradale" in [names[r] for r in ev.recipients]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # house arrest is a restriction; the verb's subject is the one held, the present tells it as going on
+    ("MODENA. Due uomini sono stati fermati. Gli uomini ora sono ai domiciliari.",
+     [("restrict", [], ["uomini"], "ongoing")]),
+    ("MODENA. Devis Lucchesi ha rubato un'auto. L'imputato resta ora agli arresti domiciliari.",
+     [("restrict", [], ["Devis Lucchesi"], "ongoing")]),
+    ("MODENA. Due uomini sono finiti agli arresti domiciliari.", [("restrict", [], ["uomini"], "occurred")]),
+    # the subject left out: the person the text is about, as for a passive
+    ("MODENA. Devis Lucchesi ha rubato un'auto. Dovrà stare agli arresti domiciliari.",
+     [("restrict", [], ["Devis Lucchesi"], "planned")]),
+    # no one held named: no event, and no police force is taken as the one who ordered it
+    ("MODENA. I carabinieri sono intervenuti. La donna incinta ai domiciliari, le altre in carcere.", []),
+])
+def test_events_news_house_arrest_is_a_restriction_of_the_one_held(analyzer, text, expected):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.mode, [names[a] for a in ev.actors], [names[r] for r in ev.recipients], ev.claims[0].status)
+            for ev in analysis.events if ev.mode == "restrict"] == expected
+
+
+def test_events_news_an_order_to_stay_under_arrest_is_no_state(analyzer):
+    text = ("MODENA. Il giudice ha disposto che i tre moldavi finiti in manette restino agli arresti con "
+            "obbligo di firma.")
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [c.status for ev in analysis.events if ev.mode == "restrict" for c in ev.claims] == ["occurred"]

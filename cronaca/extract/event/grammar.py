@@ -37,6 +37,7 @@ class EventGrammar:
     subject_after_verbs: frozenset[str]
     happening_recipient_preps: frozenset[str]
     ending_verbs: frozenset[str]
+    state_verbs: frozenset[str]
     sentence_entity_preps: frozenset[str]
     source_markers: frozenset[str]
     source_heads: frozenset[str]

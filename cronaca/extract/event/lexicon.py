@@ -132,6 +132,7 @@ class TriggerEntry:
     default_status: str = "occurred"
     min_participants: int = 0  # 0: the frame's default
     same_word_coref: bool = False  # without participants, refers back only to a mention of the same lemma
+    implicit_actor: bool = True  # False: no authority of implicit_actor_sectors is taken as its actor
     source: str = "events.yaml"  # or "table": predicates.tsv (participants from the parse)
 
 
@@ -281,7 +282,7 @@ def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
         raise DataFileError(f"{where}: expected a mapping, got {raw!r}.")
     known = {"lemma", "pos", "forms", "type", "mode", "frame", "genitive", "agent_by", "medium", "except",
              "requires_after", "not_before", "not_after", "except_after", "recipient_preps", "actor_types",
-             "borrow", "sentence_fallback", "default_status", "min_participants", "coref"}
+             "borrow", "sentence_fallback", "default_status", "min_participants", "coref", "implicit_actor"}
     unknown = set(raw) - known
     if unknown:
         raise DataFileError(f"{where}: unknown keys {sorted(unknown)}; valid keys: {sorted(known)}.")
@@ -320,6 +321,7 @@ def _entry(raw: Any, n: int, types: Plover) -> TriggerEntry:
         default_status=str(raw.get("default_status", "occurred")),
         min_participants=int(raw.get("min_participants", 0)),
         same_word_coref=raw.get("coref", "any") == "same_word",
+        implicit_actor=bool(raw.get("implicit_actor", True)),
     )
 
 

@@ -149,11 +149,23 @@ class ParseArguments:
             for c in tok.head.children:  # "per lui è scattata la denuncia": whom it befell
                 if c.dep_ == "iobj" or (c.dep_ == "obl" and self._case(c) in self.g.happening_recipient_preps):
                     recips.extend(m for m in self.mentions_of(c) if m not in recips)
-        if tok.dep_ == "obl" and tok.head.lemma_ in self.g.ending_verbs:
-            for c in tok.head.children:  # "sono finiti in manette due albanesi"
+        holder = self.state_holder(tok)
+        if holder is not None:
+            for c in holder.children:  # "sono finiti in manette due albanesi", "resta ai domiciliari"
                 if c.dep_ in ("nsubj", "nsubj:pass"):
                     recips.extend(m for m in self.mentions_of(c) if m not in recips)
         return actors, recips
+
+    def state_holder(self, tok: Token) -> Token | None:
+        """The verb whose subject ends up in, or stays in, the state the noun ``tok`` names: the
+        verb it is an oblique of ("sono finiti in manette", "resta agli arresti domiciliari"), or
+        the noun itself when "essere" is its copula ("I due sono ai domiciliari")."""
+        if tok.dep_ == "obl" and tok.head.lemma_ in self.g.ending_verbs | self.g.state_verbs and \
+                self._case(tok) in self.g.locative_preps | self.g.dative_preps:
+            return tok.head  # not "restino agli arresti con obbligo di firma": "con" is no place
+        if any(c.dep_ == "cop" and c.lemma_ in self.g.state_verbs for c in tok.children):
+            return tok
+        return None
 
     @staticmethod
     def _case(tok: Token) -> str:

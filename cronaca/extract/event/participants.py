@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.parse_args import ParseArguments
 from cronaca.extract.event.text import ActorMention, TextView
 from cronaca.extract.event.triggers import Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -267,8 +271,10 @@ class ParticipantFinder:
         Rossi attacks), when that person agrees with the verb in number.  A passive's or a
         clitic object's person is whom it befell; an active singular verb's is who acts (a
         plural one with no subject is often impersonal: "hanno arrestato" by the police)."""
-        if hit.is_noun or self.parse is None:
+        if self.parse is None:
             return found
+        if hit.is_noun:
+            return self._state_bearer(hit, found)
         tok = self.v.tokens[hit.first]
         if tok.pos_ != "VERB" or tok.dep_ in ("acl", "amod", "advcl", "xcomp", "conj", "ccomp", "csubj", "acl:relcl"):
             return found
@@ -293,6 +299,24 @@ class ParticipantFinder:
         person = self._right_before(first, set(found.recipients)) or \
             self._topic(hit.first, number, exclude=set(found.recipients))
         return replace(found, actors=(person,)) if person else found
+
+    def _state_bearer(self, hit: Hit, found: Participants) -> Participants:
+        """The one a state noun holds when its verb names no subject: the person the text is
+        about, as for a passive ("Lucchesi ... Dovrà stare agli arresti domiciliari")."""
+        assert self.parse is not None
+        if found.recipients:
+            return found
+        tok = self._head(hit)
+        holder = self.parse.state_holder(tok)
+        if holder is None or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in holder.children):
+            return found
+        verbs = [c for c in holder.children if c.dep_ in ("aux", "aux:pass", "cop")] + ([] if holder is tok else [holder])
+        if not any("Fin" in t.morph.get("VerbForm", []) for t in verbs):
+            return found
+        number = next((n for t in verbs for n in t.morph.get("Number", [])), None)
+        first = min(self.parse.word_of.get(t.i, hit.first) for t in verbs)
+        person = self._right_before(first, set(found.actors)) or self._topic(first, number, set(found.actors))
+        return replace(found, recipients=(person,)) if person else found
 
     def _right_before(self, first: int, exclude: set[str]) -> str | None:
         """A person named right before the verb group at word ``first``, no preposition before
@@ -333,7 +357,7 @@ class ParticipantFinder:
         with no actor named is the act of the police force (or court) the article names most."""
         sectors = (self.lex.implicit_actor_sectors.get(f"{hit.entry.type}/{hit.entry.mode}")
                    or self.lex.implicit_actor_sectors.get(hit.entry.type))
-        if found.actors or not sectors:
+        if found.actors or not sectors or not hit.entry.implicit_actor:
             return found
         # the first sector the article names (a sentence is the court's before the police's),
         # and in it the authority named most
@@ -348,7 +372,7 @@ class ParticipantFinder:
                        own=True)
 
     def _from_parse(self, hit: Hit) -> Participants:
-        tok = self.v.tokens[hit.first]
+        tok = self._head(hit)
         parse = self.parse
         assert parse is not None
         actors, recips = parse.noun(tok, hit.entry.genitive) if hit.is_noun else parse.verb(tok)
@@ -359,6 +383,28 @@ class ParticipantFinder:
         r = tuple(x for x in _uniq([m.entity for m in recips]) if x not in a)
         end = max([hit.last] + [m.last for m in actors + recips if m.first > hit.last and m.last - hit.last < 15])
         return Participants(a, r, bool(a or r), used, end)
+
+    def state_verb(self, hit: Hit) -> int | None:
+        """The word index of the verb that keeps its subject in the state a noun trigger names
+        ("resta agli arresti domiciliari", "sono ai domiciliari"; ``state_verbs`` of grammar.yaml)."""
+        if self.parse is None or not hit.is_noun:
+            return None
+        tok = self._head(hit)
+        holder = self.parse.state_holder(tok)
+        if holder is None:
+            return None
+        verb = next((c for c in tok.children if c.dep_ == "cop"), holder) if holder is tok else holder
+        if verb.lemma_ not in self.g.state_verbs or "Sub" in verb.morph.get("Mood", []):
+            return None  # "ha disposto che restino agli arresti": the order, not the state
+        first, last = self.v.word_range(verb.idx, verb.idx + len(verb))
+        return first if first <= last else None
+
+    def _head(self, hit: Hit) -> Token:
+        """The trigger's syntactic head: its first word whose head lies outside it ("ai domiciliari":
+        "domiciliari")."""
+        toks = [self.v.tokens[i] for i in range(hit.first, hit.last + 1)]
+        inside = {t.i for t in toks}
+        return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
 
     def _from_words(self, hit: Hit) -> Participants:
         v, e = self.v, hit.entry
