@@ -143,6 +143,9 @@ def test_places_record_has_coordinates_and_id(parsed):
     ("Kiev", "UA", "capital"), ("Gerusalemme", "IL", "capital"), ("Russia", "RU", "country"),
     ("USA", "US", "country"), ("Egitto", "EG", "country"), ("Striscia di Gaza", "PS", "region"),
     ("Medio Oriente", None, "region"), ("Roma", "IT", "capital"), ("Leopoli", "UA", "city"),
+    # Italian regions over the foreign towns of the same name, and the areas named after a province
+    ("Toscana", "IT", "region"), ("Campania", "IT", "region"), ("Lombardia", "IT", "region"),
+    ("Emilia Romagna", "IT", "region"), ("Appennino", "IT", "region"), ("Modenese", "IT", "region"),
 ])
 def test_places_lookup_place(name, country, feature):
     info = lookup_place(name)
@@ -260,3 +263,8 @@ def test_a_foreign_town_after_an_articled_preposition_is_no_place(parsed, text, 
 ])
 def test_articled_prepositions_keep_curated_and_home_towns(parsed, text, word):
     assert word in {p.text for p in extract_places(parsed(text))}
+
+
+def test_places_an_area_named_after_a_province(parsed):
+    assert _places(parsed, "Il furto è avvenuto nel Modenese, poi i ladri sono fuggiti in Toscana.") == {
+        "Modenese": "IT", "Toscana": "IT"}
