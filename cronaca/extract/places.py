@@ -209,7 +209,8 @@ def place_mentions(pdoc: ParsedDoc) -> list[Place]:
         out.append(Place(start=c.start, end=c.end, text=text[c.start:c.end], name=info.name,
                          country=info.country, lat=info.lat, lon=info.lon,
                          geonames_id=info.geonames_id, feature=info.feature))
-    return _nearest_homonyms(out, gaz, _area_positions(pdoc.article.area, gaz))
+    return _nearest_homonyms(out, gaz, _area_positions(pdoc.article.area, gaz),
+                             (dateline.start, dateline.end) if dateline is not None else (0, 0))
 
 
 def _area_positions(area: tuple[str, ...], gaz: Gazetteer) -> frozenset[tuple[float, float]]:
@@ -218,38 +219,65 @@ def _area_positions(area: tuple[str, ...], gaz: Gazetteer) -> frozenset[tuple[fl
     return frozenset((i.lat, i.lon) for i in found if i is not None and i.lat is not None and i.lon is not None)
 
 
-def _nearest_homonyms(places: list[Place], gaz: Gazetteer,
-                      area: frozenset[tuple[float, float]] = frozenset()) -> list[Place]:
+def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple[float, float]] = frozenset(),
+                      dateline: tuple[int, int] = (0, 0)) -> list[Place]:
     """A name several towns share ("Castelfranco", "Savignano") stands for the one nearest the
-    article's other places whose likely reading is clear (:func:`clear_reading`); when it names
-    none, nearest the towns of its batch's area, unless its own likely reading is clear
-    ("Milano" stays Milan); with no area either, nearest the likely readings of its other
-    places; with none of these, the most likely one stays.  The nearest is found once per
-    name, from the distinct positions of the others."""
+    article's own town and its other places whose likely reading is clear (:func:`clear_reading`).
+
+    The article's own town is its dateline's, read first as the town nearest its batch's area
+    (a local paper files from its own area: "CASTELNUOVO" in a Modena batch is Castelnuovo
+    Rangone, whatever other towns the article names).  When these anchors put no homonym within
+    :data:`_HOMONYM_KM`, or the article has none, the name is the one nearest the batch's area;
+    with no area either, nearest the likely readings of its other places; with none of these,
+    the most likely one stays.  A clear reading stays ("Milano" stays Milan) unless a homonym
+    lies within :data:`_NEAR_KM` of the article's own town ("Rovereto" in a report from Novi di
+    Modena is its hamlet, not the city in Trentino).  The nearest is found once per name."""
     keys = [place_key(p.text) for p in places]
+    clear = {key for p, key in zip(places, keys, strict=True) if clear_reading(p.text)}
+    home = {key for p, key in zip(places, keys, strict=True)
+            if dateline[1] > dateline[0] and dateline[0] <= p.start and p.end <= dateline[1]}
+    if area:
+        places = [_moved(p, _nearest(gaz.candidates(p.text), set(area)))
+                  if key in home and key not in clear else p for p, key in zip(places, keys, strict=True)]
     positions: dict[str, set[tuple[float, float]]] = {}
     for p, key in zip(places, keys, strict=True):
         if p.lat is not None and p.lon is not None:
             positions.setdefault(key, set()).add((p.lat, p.lon))
-    clear = {key for p, key in zip(places, keys, strict=True) if clear_reading(p.text)}
     nearest: dict[str, tuple[PlaceInfo, float] | None] = {}
     out = []
     for p, key in zip(places, keys, strict=True):
+        if key in home and area:
+            out.append(p)
+            continue
         if key not in nearest:
             others = [(other, found) for other, found in positions.items() if other != key]
-            anchors = {pos for other, found in others if other in clear for pos in found}
-            if not anchors and area:
-                anchors = set() if key in clear else set(area)
-            elif not anchors:
-                anchors = {pos for _other, found in others for pos in found}
-            nearest[key] = _nearest(gaz.candidates(p.text), anchors)
-        found = nearest[key]
-        if found is not None and found[0].geonames_id != p.geonames_id and found[1] <= _HOMONYM_KM:
-            best = found[0]
-            p = replace(p, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
-                        geonames_id=best.geonames_id, feature=best.feature)
-        out.append(p)
+            own_town = {pos for other, found in others if other in home for pos in found}
+            options = gaz.candidates(p.text)
+            if key in clear:
+                close = _nearest(options, own_town)
+                found = close if close is not None and close[1] <= _NEAR_KM else None
+                if found is None:
+                    anchors = {pos for other, found2 in others if other in clear for pos in found2}
+                    found = _nearest(options, anchors)
+            else:
+                anchors = own_town | {pos for other, found2 in others if other in clear for pos in found2}
+                found = _nearest(options, anchors)
+                if (found is None or found[1] > _HOMONYM_KM) and area:
+                    found = _nearest(options, set(area))
+                elif found is None:
+                    found = _nearest(options, {pos for _other, found2 in others for pos in found2})
+            nearest[key] = found
+        out.append(_moved(p, nearest[key]))
     return out
+
+
+def _moved(p: Place, found: tuple[PlaceInfo, float] | None) -> Place:
+    """``p`` read as the homonym ``found`` (with its distance) when that lies near enough."""
+    if found is None or found[0].geonames_id == p.geonames_id or found[1] > _HOMONYM_KM:
+        return p
+    best = found[0]
+    return replace(p, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
+                   geonames_id=best.geonames_id, feature=best.feature)
 
 
 def clear_reading(name: str) -> bool:
@@ -278,6 +306,7 @@ def _nearest(options: tuple[PlaceInfo, ...], anchors: set[tuple[float, float]]) 
 
 
 _HOMONYM_KM = 150.0
+_NEAR_KM = 20.0  # a hamlet this close to the article's own town is meant over a far, larger namesake
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

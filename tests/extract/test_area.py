@@ -59,3 +59,20 @@ def test_an_article_own_clear_places_settle_a_shared_name(blank_nlp, area):
     found = _places(blank_nlp, text, area)
     assert found["NOVI"].name == "Novi di Modena"
     assert found["Rovereto"].lat is not None and found["Rovereto"].lat < 45.0  # Novi's, not Trentino's
+
+
+def test_the_dateline_town_is_read_by_the_area_first_and_anchors_the_rest(blank_nlp):
+    # a town far away named in the text does not move the dateline of a local paper
+    text = "CASTELNUOVO. Assalto in villa a Montale: i banditi sono tornati ad Avellino."
+    found = _places(blank_nlp, text, ("Modena", "Carpi"))
+    assert found["CASTELNUOVO"].name == "Castelnuovo Rangone"
+    assert found["Montale"].lat is not None and found["Montale"].lat > 44.4  # Montale Rangone, not Pistoia's
+
+
+def test_a_clear_reading_yields_to_a_hamlet_by_the_articles_own_town(blank_nlp):
+    text = "NOVI. È quanto accaduto in via Dalla Chiesa a Rovereto. I ladri sono fuggiti."
+    found = _places(blank_nlp, text, ("Modena", "Carpi"))
+    assert clear_reading("Rovereto")
+    assert found["Rovereto"].lat is not None and found["Rovereto"].lat < 45.0
+    # with no town of its own nearby, the clear reading stays
+    assert _resolved(blank_nlp, "MODENA. La partita a Rovereto è finita male.", ("Modena",))["Rovereto"] == "Rovereto"
