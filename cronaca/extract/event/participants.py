@@ -399,6 +399,17 @@ class ParticipantFinder:
         first, last = self.v.word_range(verb.idx, verb.idx + len(verb))
         return first if first <= last else None
 
+    def _participle_before(self, prep: int) -> bool:
+        """A past participle right before the preposition at word ``prep`` (its agent follows)."""
+        i = prep - 1
+        if i < 0 or self.v.lows[prep] not in self.g.agent_preps:
+            return False
+        if self.v.has_morphology:
+            tok = self.v.tokens[i]
+            return tok.pos_ in ("VERB", "AUX") and "Part" in tok.morph.get("VerbForm", []) and \
+                "Past" in tok.morph.get("Tense", ["Past"])
+        return self.v.lows[i].endswith(self.g.adjectival_participle_endings)
+
     def _head(self, hit: Hit) -> Token:
         """The trigger's syntactic head: its first word whose head lies outside it ("ai domiciliari":
         "domiciliari")."""
@@ -559,6 +570,8 @@ class ParticipantFinder:
             elif prev in self.g.genitive_preps:
                 role = e.genitive if first_arg else "recipient"
                 take(group, actors if role == "actor" else recips)
+            elif prev in self.g.agent_preps and self._participle_before(m.first - 1):
+                take(group, actors)  # "l'indagine condotta dalla Squadra mobile", "verifiche effettuate dalla Finanza"
             elif prev in self.lex.prepositions:
                 if e.recipient_preps and prev not in e.recipient_preps:
                     k = group[-1].last + 1
