@@ -532,6 +532,9 @@ def test_entities_double_given_name_spaced_by_tokenisation(parsed):
     ("Il furto in casa del parroco, don Graziano, è avvenuto ieri.", "don Graziano", "Graziano"),
     ("Ha parlato il sindaco Muzzarelli in consiglio.", "Muzzarelli", "Muzzarelli"),
     ("La denuncia è scattata per la 54enne M. G. di Carpi.", "M. G.", "M. G."),
+    # a descriptor with an age right after the name
+    ("Come si ricorderà, Giacomino Mambrini, pensionato di 65 anni, ha sparato.", "Giacomino Mambrini",
+     "Giacomino Mambrini"),
 ])
 def test_entities_name_after_a_title_or_an_age_is_a_person(parsed_with_ents, text, ner, name):
     ents = extract_entities(parsed_with_ents(text, [(ner, "PER")]))
