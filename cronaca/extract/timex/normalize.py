@@ -217,7 +217,12 @@ def norm_weekday(g: TimexGrammar, m: re.Match[str], params: dict[str, object], c
     if rw is not None:  # "lunedì della prossima settimana": that weekday in that ISO week
         week_day = ctx.ref + timedelta(weeks=g.relative_weeks[rw])
         return _with_part(week_day + timedelta(days=wd - week_day.isoweekday()), part)
-    direction = word_direction(g, m) or ctx.direction or "past"
+    explicit = word_direction(g, m)
+    if explicit is None and wd == ctx.ref.isoweekday():
+        # "crollato ... alla chiusura delle contrattazioni, giovedì" in a report dated on a Thursday:
+        # the day of the report, not the week before
+        return _with_part(ctx.ref, part)
+    direction = explicit or ctx.direction or "past"
     return _with_part(resolve_weekday(ctx.ref, wd, direction), part)
 
 
