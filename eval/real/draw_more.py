@@ -6,6 +6,7 @@ articles is seen.
     .venv/bin/python eval/real/draw_more.py                                 # dev2: seed 1414, 16 DICE
     .venv/bin/python eval/real/draw_more.py --split dev3 --seed 1515 --count 20
     .venv/bin/python eval/real/draw_more.py --split dev4 --seed 1616 --count 20
+    .venv/bin/python eval/real/draw_more.py --split dev5 --seed 1717 --count 20
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cronaca.ingest.tokens import read_dice_article
 HERE = Path(__file__).resolve().parent
 SEED = 1414          # issue 14, second draw (dev2)
 DICE_COUNT = 16
-SPLITS = ("dev", "test", "story", "dev2", "dev3", "dev4", "story2")
+SPLITS = ("dev", "test", "story", "dev2", "dev3", "dev4", "story2", "dev5")
 
 
 def taken() -> set[str]:

@@ -29,6 +29,7 @@ def sets(with_test: bool) -> list[tuple[str, Path, Path]]:
              ("real-dev2", HERE / "dev2" / "corpus", HERE / "dev2" / "gold"),
              ("real-dev3", HERE / "dev3" / "corpus", HERE / "dev3" / "gold"),
              ("real-dev4", HERE / "dev4" / "corpus", HERE / "dev4" / "gold"),
+             ("real-dev5", HERE / "dev5" / "corpus", HERE / "dev5" / "gold"),
              ("real-story", HERE / "story" / "corpus", HERE / "story" / "gold"),
              ("story2", HERE / "story2" / "corpus", HERE / "story2" / "gold")]
     found = [s for s in found if s[2].is_dir()]
