@@ -295,3 +295,17 @@ def test_events_news_the_agent_of_a_participle_after_a_noun_trigger_is_its_actor
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     names = {e.id: e.name for e in analysis.entities}
     assert [([names[a] for a in ev.actors], list(ev.recipients)) for ev in analysis.events] == [(["polizia"], [])]
+
+
+@pytest.mark.parametrize("text, mode, actor", [
+    # the judge who orders custody restricts; the police who carry it out arrest
+    ("MODENA. Su richiesta della procura, il gip ha emesso un'ordinanza di custodia cautelare in carcere nei "
+     "confronti dell'operaio.", "restrict", "giudice"),
+    ("MODENA. Gli agenti hanno dato esecuzione a una misura cautelare in carcere nei confronti di un 40enne.",
+     "arrest", "polizia"),
+])
+def test_events_news_custody_is_the_judges_restriction_or_the_polices_arrest(analyzer, text, mode, actor):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events if ev.type == "COERCE"] == [
+        (mode, [actor])]
