@@ -535,6 +535,9 @@ def test_entities_double_given_name_spaced_by_tokenisation(parsed):
     # a descriptor with an age right after the name
     ("Come si ricorderà, Giacomino Mambrini, pensionato di 65 anni, ha sparato.", "Giacomino Mambrini",
      "Giacomino Mambrini"),
+    # the speaker after a quote, a speech verb right before the name
+    ("«Sono irrispettosi - redarguisce Ivanna Pedrazzi, residente - e fanno ciò che vogliono».",
+     "Ivanna Pedrazzi", "Ivanna Pedrazzi"),
 ])
 def test_entities_name_after_a_title_or_an_age_is_a_person(parsed_with_ents, text, ner, name):
     ents = extract_entities(parsed_with_ents(text, [(ner, "PER")]))
@@ -636,3 +639,9 @@ def test_entities_an_acronym_of_one_organisation_is_that_organisation(parsed_wit
     pdoc = parsed_with_ents(text, [("American International Group", "ORG"), ("AIG", "ORG")])
     ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(pdoc, []) if e.type == "ORG"}
     assert ents == {"American International Group": ["American International Group", "AIG"]}
+
+
+def test_entities_a_number_word_ends_a_bylines_name(parsed):
+    names = {e.name for e in extract_entities(parsed("di Stefano Totaro Due truffe della stessa coppia di ladri."), [])
+             if e.type == "PER"}
+    assert names == {"Stefano Totaro"}

@@ -80,7 +80,8 @@ def name_at(lex: ActorLexicon, text: str, pos: int, max_tokens: int = 6) -> tupl
             toks = toks[:k]
             break
     # "di Alfonso Scibona Oltre sette mesi": a capitalised function word opens the next sentence
-    while toks and (not is_capitalised(toks[-1][2]) or (len(toks) > 1 and toks[-1][2].lower() in function_words())):
+    # "di Stefano Totaro Due truffe": a number word opens the next sentence too
+    while toks and (not is_capitalised(toks[-1][2]) or (len(toks) > 1 and toks[-1][2].lower() in name_enders())):
         toks.pop()
     if not toks or not is_capitalised(toks[0][2]):
         return None
@@ -92,6 +93,14 @@ def function_words(lang: str = "it") -> frozenset[str]:
     """``function_words.txt``: word forms the UD treebanks tag as function words (training/closed_class.py)."""
     lines = data_path(lang, "function_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@cache
+def name_enders(lang: str = "it") -> frozenset[str]:
+    """Words that end a run of capitalised name tokens: the function words and the number words
+    (``state_groups.numbers`` of roles.yaml, one word each)."""
+    numbers = load_yaml(lang, "roles.yaml")["state_groups"]["numbers"]
+    return function_words(lang) | {str(n).lower() for n in numbers if " " not in str(n)}
 
 
 def _where_from(lex: ActorLexicon, tail: list[str]) -> bool:
