@@ -299,8 +299,8 @@ def test_events_news_the_agent_of_a_participle_after_a_noun_trigger_is_its_actor
 
 @pytest.mark.parametrize("text, mode, actor", [
     # the judge who orders custody restricts; the police who carry it out arrest
-    ("MODENA. Su richiesta della procura, il gip ha emesso un'ordinanza di custodia cautelare in carcere nei "
-     "confronti dell'operaio.", "restrict", "giudice"),
+    (("MODENA. Su richiesta della procura, il gip ha emesso un'ordinanza di custodia cautelare in carcere nei "
+      "confronti dell'operaio."), "restrict", "giudice"),
     ("MODENA. Gli agenti hanno dato esecuzione a una misura cautelare in carcere nei confronti di un 40enne.",
      "arrest", "polizia"),
 ])
