@@ -309,3 +309,12 @@ def test_events_news_custody_is_the_judges_restriction_or_the_polices_arrest(ana
     names = {e.id: e.name for e in analysis.entities}
     assert [(ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events if ev.type == "COERCE"] == [
         (mode, [actor])]
+
+
+def test_events_news_a_descriptor_after_a_comma_is_the_same_person_and_the_police_convict_no_one(analyzer):
+    text = "MODENA. I carabinieri hanno arrestato a Mirandola un 39enne, residente a Novi, già condannato per furto."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert sorted(names.values()) == ["39enne", "carabinieri"]
+    convictions = [ev for ev in analysis.events if ev.mode == "convict"]
+    assert convictions and all("carabinieri" not in [names[a] for a in ev.actors] for ev in convictions)

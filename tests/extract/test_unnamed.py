@@ -76,3 +76,10 @@ def test_unnamed_police_units_named_alone():
 
 def test_unnamed_a_steering_wheel_and_a_road_are_no_police():
     assert _found("Era al volante della sua auto dopo un incidente stradale con un telefono mobile.") == []
+
+
+def test_unnamed_a_descriptor_set_off_by_a_comma_is_the_person_before_it():
+    found = _found("Hanno arrestato un 39enne, residente a Novi. Un uomo, una donna e un ragazzo sono fuggiti.")
+    assert [(s, g) for s, _t, _c, g in found] == [
+        ("39enne", ("anon", "39enne")), ("residente", ("anon", "39enne")), ("uomo", ("anon", "uomo")),
+        ("donna", ("anon", "donna")), ("ragazzo", ("anon", "ragazzo"))]

@@ -142,6 +142,12 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
             continue
         if m.group("age") is None and not text[start].islower():
             continue  # "Donna Summer", "Giovani Democratici": a capitalised word is a name's
+        prev = out[-1] if out else None
+        if prev is not None and prev.group[0] == "anon" and re.fullmatch(r"[ \t]*,[ \t]*", text[prev.end:start]):
+            # "un 39enne, residente a Novi": a descriptor set off by a comma, with no determiner of
+            # its own, is the person named right before it (a list has one: "un uomo, una donna")
+            out.append(replace(prev, start=start, end=end, text=text[start:end]))
+            continue
         sector = "CVL" if m.group("age") else lex.people[word]
         more = more_re.match(text, end)
         if more is not None and not names.overlaps(end, more.end()):

@@ -154,6 +154,8 @@ class EventLexicon:
     phrase_ends: frozenset[str] = frozenset()
     # PLOVER type -> actor-code sectors whose entity is the implicit actor ("è stato arrestato")
     implicit_actor_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # PLOVER type/mode -> actor sectors that cannot do it (the police convict no one)
+    excluded_actor_sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     topic_sectors: tuple[str, ...] = ()
     # lemmas naming their event by saying it did not happen ("assolto": no conviction)
     negating_lemmas: frozenset[str] = frozenset()
@@ -369,6 +371,8 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         speech_act_types=frozenset(str(t) for t in _need(data, "speech_act_types", list, where)),
         implicit_actor_sectors={str(k): tuple(str(x) for x in v)
                                 for k, v in _need(data, "implicit_actor_sectors", dict, where).items()},
+        excluded_actor_sectors={str(k): tuple(str(x) for x in v)
+                                for k, v in (data.get("excluded_actor_sectors") or {}).items()},
         negating_lemmas=frozenset(str(w) for w in data.get("negating_lemmas") or ()),
         topic_sectors=tuple(str(x) for x in data.get("topic_sectors") or ()),
         court_requests=_court_requests(data.get("court_requests") or {}, where),

@@ -355,6 +355,11 @@ class ParticipantFinder:
     def _with_authority(self, hit: Hit, found: Participants) -> Participants:
         """ "è stato arrestato", "è scattata una denuncia": an arrest, charge, seizure or ruling
         with no actor named is the act of the police force (or court) the article names most."""
+        excluded = self.lex.excluded_actor_sectors.get(f"{hit.entry.type}/{hit.entry.mode}")
+        if excluded and found.actors:
+            # "un 39enne, accusato e già condannato": the police of the clause convict no one
+            kept = tuple(a for a in found.actors if not (self.v.entities[a].code or "").endswith(excluded))
+            found = replace(found, actors=kept, own=bool(kept or found.recipients))
         sectors = (self.lex.implicit_actor_sectors.get(f"{hit.entry.type}/{hit.entry.mode}")
                    or self.lex.implicit_actor_sectors.get(hit.entry.type))
         if found.actors or not sectors or not hit.entry.implicit_actor:
