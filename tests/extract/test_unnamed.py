@@ -83,3 +83,11 @@ def test_unnamed_a_descriptor_set_off_by_a_comma_is_the_person_before_it():
     assert [(s, g) for s, _t, _c, g in found] == [
         ("39enne", ("anon", "39enne")), ("residente", ("anon", "39enne")), ("uomo", ("anon", "uomo")),
         ("donna", ("anon", "donna")), ("ragazzo", ("anon", "ragazzo"))]
+
+
+def test_unnamed_the_investigators_are_the_police_force_named_before():
+    found = _found("Sul posto sono arrivati i carabinieri. Gli inquirenti stanno cercando di capire. Gli investigatori.")
+    assert [(s, g) for s, _t, _c, g in found] == [
+        ("carabinieri", ("inst", "carabinieri")), ("inquirenti", ("inst", "carabinieri")),
+        ("investigatori", ("inst", "carabinieri"))]
+    assert _found("Gli inquirenti stanno cercando di capire.") == []
