@@ -82,7 +82,7 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     cands += initials_candidates(lex, text, taken)
     if pdoc.has_ner:  # people the rules missed (organisations: after the rule finders below)
         cands += _ner_candidates(lex, pdoc, ("PER", "PERSON"), cands, places, phrases, skip)
-    cands = _join_surnames(cands)
+    cands = _join_surnames(cands, lex.particles)
     cands += _surname_mentions(lex, text, cands)
     taken = [(c.start, c.end) for c in cands if c.type in ("PER", "ORG")] + skip
     cands += source_candidates(lex, text, anchors)
@@ -412,20 +412,30 @@ def _place_word(lex: ActorLexicon, words: list[str], typ: str) -> bool:
     return False
 
 
-def _join_surnames(cands: list[ActorCandidate]) -> list[ActorCandidate]:
+def _surname(name: str, particles: frozenset[str]) -> str:
+    """A name's surname with the particles before it ("Alessandro De Nicola": "De Nicola")."""
+    toks = name.split()
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1].casefold() in particles:
+        k -= 1
+    return " ".join(toks[k:])
+
+
+def _join_surnames(cands: list[ActorCandidate], particles: frozenset[str]) -> list[ActorCandidate]:
     """A person found by a surname alone ("la dottoressa Forghieri", "il giudice Scarpa" after
-    "dottor Andrea Scarpa") is the one full name of the article ending in it; a surname two
-    full names share ("Davide Riviera", "Cinziano Riviera") joins neither."""
+    "dottor Andrea Scarpa", "De Nicola" after "Alessandro De Nicola") is the one full name of the
+    article ending in it; a surname two full names share ("Davide Riviera", "Cinziano Riviera")
+    joins neither."""
     full: dict[str, set[tuple[str, ...]]] = {}
     first: dict[str, ActorCandidate] = {}
     for c in cands:
-        if c.type == "PER" and " " in c.text:
-            surname = c.text.split()[-1]
+        surname = _surname(c.text, particles)
+        if c.type == "PER" and surname != c.text:
             full.setdefault(surname, set()).add(c.group)
             first.setdefault(surname, c)
     out = []
     for c in cands:
-        target = first.get(c.text) if c.type == "PER" and " " not in c.text else None
+        target = first.get(c.text) if c.type == "PER" and _surname(c.text, particles) == c.text else None
         if target is not None and len(full[c.text]) == 1 and c.group != target.group:
             c = replace(c, group=target.group, name=target.name, code=target.code, country=target.country,
                         kb_id=target.kb_id)
@@ -439,9 +449,10 @@ def _surname_mentions(lex: ActorLexicon, text: str, cands: list[ActorCandidate])
     by_surname: dict[str, ActorCandidate] = {}
     groups: dict[str, set[tuple[str, ...]]] = {}
     for c in cands:
-        if c.type == "PER" and " " in c.text:
-            by_surname.setdefault(c.text.split()[-1], c)
-            groups.setdefault(c.text.split()[-1], set()).add(c.group)
+        surname = _surname(c.text, lex.particles)
+        if c.type == "PER" and surname != c.text:
+            by_surname.setdefault(surname, c)
+            groups.setdefault(surname, set()).add(c.group)
     by_surname = {k: c for k, c in by_surname.items() if len(groups[k]) == 1}
     out = []
     occupied = SpanIndex((c.start, c.end) for c in cands)

@@ -645,3 +645,10 @@ def test_entities_a_number_word_ends_a_bylines_name(parsed):
     names = {e.name for e in extract_entities(parsed("di Stefano Totaro Due truffe della stessa coppia di ladri."), [])
              if e.type == "PER"}
     assert names == {"Stefano Totaro"}
+
+
+def test_entities_a_surname_with_its_particle_joins_the_full_name(parsed):
+    text = ("MODENA. Lo ha detto Alessandro De Nicola, della Cgil. «Serve personale» aggiunge De Nicola. "
+            "Poi Nicola Rossi ha parlato.")
+    ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(parsed(text), []) if e.type == "PER"}
+    assert ents == {"Alessandro De Nicola": ["Alessandro De Nicola", "De Nicola"], "Nicola Rossi": ["Nicola Rossi"]}
