@@ -229,9 +229,11 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple
     Rangone, whatever other towns the article names).  When these anchors put no homonym within
     :data:`_HOMONYM_KM`, or the article has none, the name is the one nearest the batch's area;
     with no area either, nearest the likely readings of its other places; with none of these,
-    the most likely one stays.  A clear reading stays ("Milano" stays Milan) unless a homonym
-    lies within :data:`_NEAR_KM` of the article's own town ("Rovereto" in a report from Novi di
-    Modena is its hamlet, not the city in Trentino).  The nearest is found once per name."""
+    the most likely one stays.  A clear reading stays ("Milano" stays Milan, even in a report from
+    Modena) unless a homonym lies within :data:`_NEAR_KM` of the article's own town or of its
+    other clear places ("Rovereto" in a report from Novi di Modena is its hamlet, not the city in
+    Trentino).  Regions and countries anchor nothing (a region's centre is no place of the story).
+    The nearest is found once per name."""
     keys = [place_key(p.text) for p in places]
     clear = {key for p, key in zip(places, keys, strict=True) if clear_reading(p.text)}
     home = {key for p, key in zip(places, keys, strict=True)
@@ -239,9 +241,9 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple
     if area:
         places = [_moved(p, _nearest(gaz.candidates(p.text), set(area)))
                   if key in home and key not in clear else p for p, key in zip(places, keys, strict=True)]
-    positions: dict[str, set[tuple[float, float]]] = {}
+    positions: dict[str, set[tuple[float, float]]] = {}  # towns only: a region's centre is no anchor
     for p, key in zip(places, keys, strict=True):
-        if p.lat is not None and p.lon is not None:
+        if p.lat is not None and p.lon is not None and p.feature in ("city", "capital"):
             positions.setdefault(key, set()).add((p.lat, p.lon))
     nearest: dict[str, tuple[PlaceInfo, float] | None] = {}
     out = []
@@ -254,11 +256,9 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple
             own_town = {pos for other, found in others if other in home for pos in found}
             options = gaz.candidates(p.text)
             if key in clear:
-                close = _nearest(options, own_town)
+                close = _nearest(options, own_town | {pos for other, found2 in others if other in clear
+                                                      for pos in found2})
                 found = close if close is not None and close[1] <= _NEAR_KM else None
-                if found is None:
-                    anchors = {pos for other, found2 in others if other in clear for pos in found2}
-                    found = _nearest(options, anchors)
             else:
                 anchors = own_town | {pos for other, found2 in others if other in clear for pos in found2}
                 found = _nearest(options, anchors)
@@ -366,8 +366,11 @@ def _resolve(start: int, end: int, text: str, cues: _Cues, get: _Get,
             # with a given name: "San Giacomo Roncole" is one place the gazetteer lacks, not "San")
             person_words.update(place_key(text[a:b]) for a, b in words[1:])
             return [_Candidate(words[0][0], words[0][1], first, prep)]
-        # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns
-        person_words.update(place_key(text[a:b]) for a, b in words)
+        # "Marco Rubio", "Vladimir Putin": a name not in the gazetteer; its words are no towns.
+        # A longer run that opens with no given name is an organisation's name ("Patto Modena
+        # Sicura", "Modena Blu Vanilla"): the town in it stays a town elsewhere.
+        if len(words) <= 2 or text[words[0][0]:words[0][1]] in given_names():
+            person_words.update(place_key(text[a:b]) for a, b in words)
         return []
     if not any(_norm_word(text, words[i]) in cues.connectors for i in lower):
         return []  # "Ursula von der Leyen": foreign particles, a person or an organisation

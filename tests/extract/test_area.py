@@ -76,3 +76,10 @@ def test_a_clear_reading_yields_to_a_hamlet_by_the_articles_own_town(blank_nlp):
     assert found["Rovereto"].lat is not None and found["Rovereto"].lat < 45.0
     # with no town of its own nearby, the clear reading stays
     assert _resolved(blank_nlp, "MODENA. La partita a Rovereto è finita male.", ("Modena",))["Rovereto"] == "Rovereto"
+
+
+def test_a_town_in_an_organisations_name_stays_a_town_and_a_region_anchors_nothing(blank_nlp):
+    text = ("MODENA. È finita a Modena la fuga di un ricercato fermato in Lombardia, a Milano, come "
+            "previsto dal Patto Modena Sicura.")
+    found = _resolved(blank_nlp, text, ())
+    assert found["MODENA"] == "Modena" and found["Milano"] == "Milan"
