@@ -318,3 +318,10 @@ def test_events_news_a_descriptor_after_a_comma_is_the_same_person_and_the_polic
     assert sorted(names.values()) == ["39enne", "carabinieri"]
     convictions = [ev for ev in analysis.events if ev.mode == "convict"]
     assert convictions and all("carabinieri" not in [names[a] for a in ev.actors] for ev in convictions)
+
+
+def test_events_news_a_seizure_told_by_a_gerund(analyzer):
+    # "sequestrando", "sequestrandogli", "sequestrandola": 29 in DICE
+    text = "MODENA. Gli agenti lo hanno fermato sequestrandogli non solo la bicicletta bianca, ma anche quella rossa."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [(ev.mode, ev.claims[0].status) for ev in analysis.events if ev.mode == "seize"] == [("seize", "occurred")]
