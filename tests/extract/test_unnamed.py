@@ -18,6 +18,7 @@ def _found(text, taken=(), country="ITA"):
     ("I carabinieri hanno arrestato un 40enne.", "40enne", "MISC", "ITACVL"),
     ("Sono stati denunciati due giovani marocchini.", "giovani marocchini", "MISC", "ITACVL"),
     ("I ladri sono fuggiti.", "ladri", "MISC", "ITACRM"),
+    ("Un ricercato è stato arrestato.", "ricercato", "MISC", "ITACRM"),
     ("Una guardia giurata di 46 anni è stata denunciata.", "guardia giurata di 46 anni", "MISC", "ITACVL"),
 ])
 def test_unnamed_finds_institutions_and_people(text, surface, typ, code):
