@@ -26,6 +26,11 @@ CASES = [
     (A, "Il decreto del 15/03/2023 è stato annullato.", "15/03/2023", "DATE", "2023-03-15", None),
     (A, "Il 7 febbraio del 2022 la città era sotto la neve.", "7 febbraio del 2022", "DATE", "2022-02-07", None),
     (B, "(ANSA) - ROMA, 21 OTT - Il governo ha deciso.", "21 OTT", "DATE", "2025-10-21", None),
+    # a part of the day with its date or its two days (DICE: 162 and 576 of them)
+    (A, "La notte del 22 ottobre i ladri sono entrati.", "La notte del 22 ottobre", "TIME", "2025-10-22TNI", None),
+    (A, "Nella notte tra giovedì e venerdì i ladri sono entrati.", "Nella notte tra giovedì e venerdì", "TIME",
+     "2025-11-06TNI", None),
+    (A, "Circa le 22 i ladri sono entrati.", "Circa le 22", "TIME", "2025-11-09T22:00", "APPROX"),
     (A, "Napoli, 4 novembre 2025 – Un incendio ha distrutto un deposito.", "4 novembre 2025", "DATE",
      "2025-11-04", None),
     # relative days and parts of the day
