@@ -535,6 +535,7 @@ class ParticipantFinder:
                 break
         first_arg = True
         gov: str | None = None  # the first preposition after the trigger or the last argument
+        gov_at = -1  # its word index
         while k <= limit:
             if k in self.hit_words:
                 break
@@ -548,7 +549,7 @@ class ParticipantFinder:
                         (k == hit.last + 1 and v.lows[k] == "," and hit.is_noun):
                     break  # "Dopo i primi assalti, in sinergia ...": a comma right after the noun ends it
                 if gov is None and (v.lows[k] in self.lex.prepositions or v.lows[k] in self.g.with_preps):
-                    gov = v.lows[k]
+                    gov, gov_at = v.lows[k], k
                 if v.lows[k] not in self.lex.agent_nouns and v.lows[k] not in self.lex.prepositions and \
                         v.lows[k] not in self.g.phrase_determiners:
                     first_arg = False
@@ -562,7 +563,7 @@ class ParticipantFinder:
                 k += 1
                 first_arg = False
                 continue
-            prev = gov or v.lows[m.first - 1]
+            prev, prev_at = (gov, gov_at) if gov else (v.lows[m.first - 1], m.first - 1)
             gov = None
             prev3 = " ".join(v.lows[max(0, m.first - 3):m.first])
             group = self.group_forward(m, limit + 8)
@@ -575,7 +576,7 @@ class ParticipantFinder:
             elif prev in self.g.genitive_preps:
                 role = e.genitive if first_arg else "recipient"
                 take(group, actors if role == "actor" else recips)
-            elif prev in self.g.agent_preps and self._participle_before(m.first - 1):
+            elif prev in self.g.agent_preps and self._participle_before(prev_at):
                 take(group, actors)  # "l'indagine condotta dalla Squadra mobile", "verifiche effettuate dalla Finanza"
             elif prev in self.lex.prepositions:
                 if e.recipient_preps and prev not in e.recipient_preps:
