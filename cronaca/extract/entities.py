@@ -48,7 +48,7 @@ from cronaca.extract.actors.metonymy import (
     venue_institution_candidates,
 )
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
-from cronaca.extract.actors.unnamed import officer_titles, unnamed_candidates
+from cronaca.extract.actors.unnamed import headed_by, officer_titles, unnamed_candidates
 from cronaca.extract.gazetteer import load_gazetteer
 from cronaca.extract.places import home_country
 from cronaca.extract.spans import SpanIndex
@@ -134,13 +134,6 @@ def _join_acronyms(cands: list[ActorCandidate]) -> list[ActorCandidate]:
 _TITLE_GAP = re.compile(r"[ \t]*,?[ \t]*(?:(?:dott\.(?:ssa)?|dottor|dottoressa)[ \t]+)?")
 
 
-def _titled(mention: str, titles: frozenset[str]) -> bool:
-    """An officer's title alone ("giudice") or with the unit it serves ("giudice del tribunale di
-    Reggio")."""
-    folded = mention.casefold()
-    return folded in titles or any(folded.startswith(t + " ") for t in titles)
-
-
 def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[ActorCandidate]:
     """ "il giudice Roberto Mazza", "il pm Luca Guerzoni", "il giudice del tribunale di Reggio,
     Andrea Rat": an office's title right before a name is that person's (the person takes the office's actor code, ITAJUD), and where one person
@@ -152,7 +145,7 @@ def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[Ac
     holders: dict[str, set[tuple[str, ...]]] = {}  # office key -> person groups
     out: list[ActorCandidate] = []
     for c in cands:
-        if c.group[0] == "inst" and _titled(c.text, titles):
+        if c.group[0] == "inst" and headed_by(c.text, titles):  # "giudice (del tribunale di Reggio)"
             gap = _TITLE_GAP.match(text, c.end)
             p = persons.get(gap.end()) if gap else None
             if p is not None:

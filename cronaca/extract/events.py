@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from cronaca.data import load_yaml
+from cronaca.extract.actors.unnamed import headed_by
 from cronaca.extract.attribution import Attributor, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
 from cronaca.extract.event.coref import Draft, MentionInfo, merge
@@ -268,11 +269,6 @@ def _body_meeting(d: Draft, bodies: set[str]) -> Draft:
     return d
 
 
-def _headed(mention: str, words: frozenset[str]) -> bool:
-    folded = mention.casefold()
-    return folded in words or any(folded.startswith(w + " ") for w in words)
-
-
 def _titled_before(text: str, start: int, words: frozenset[str]) -> bool:
     """One of ``words`` right before ``start``, a comma between allowed ("l'avvocato Enrico
     Della Capanna", "Il suo avvocato, Enrico Della Capanna")."""
@@ -284,14 +280,14 @@ def _court_addressee(drafts: list[Draft], entities: Sequence[Entity], text: str,
     """A court party's request that names no one it is made to goes to the article's one judge
     ("il sostituto procuratore ha chiesto 4 anni", ``court_requests`` of events.yaml)."""
     types, judge_titles, parties = lex.court_requests
-    judges = [e for e in entities if (e.code or "").endswith("JUD") and any(_headed(m.text, judge_titles)
+    judges = [e for e in entities if (e.code or "").endswith("JUD") and any(headed_by(m.text, judge_titles)
                                                                           for m in e.mentions)]
     people = [e for e in judges if e.type == "PER"]
     judge = people[0] if len(people) == 1 else judges[0] if len(judges) == 1 else None
     if judge is None:
         return
     party = {e.id for e in entities if e.id != judge.id and any(
-        _headed(m.text, parties) or _titled_before(text, m.start, parties) for m in e.mentions)}
+        headed_by(m.text, parties) or _titled_before(text, m.start, parties) for m in e.mentions)}
     for d in drafts:
         if d.type in types and d.actors and not d.recipients and set(d.actors) <= party:
             d.recipients.append(judge.id)

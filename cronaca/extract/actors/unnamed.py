@@ -67,6 +67,13 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
 _WORD = re.compile(r"[\w]+['’]?|\S")
 
 
+def headed_by(mention: str, words: frozenset[str]) -> bool:
+    """A mention that is one of ``words`` (folded) or opens with one ("giudice del tribunale di
+    Reggio" opens with "giudice")."""
+    folded = mention.casefold()
+    return folded in words or any(folded.startswith(w + " ") for w in words)
+
+
 def officer_titles(lang: str = "it") -> frozenset[str]:
     """``officer_titles`` of participants.yaml: institution words that name one officer ("il
     giudice", "il pm"), and so, right before a name, that person's title."""
