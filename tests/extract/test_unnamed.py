@@ -19,6 +19,7 @@ def _found(text, taken=(), country="ITA"):
     ("Sono stati denunciati due giovani marocchini.", "giovani marocchini", "MISC", "ITACVL"),
     ("I ladri sono fuggiti.", "ladri", "MISC", "ITACRM"),
     ("Un ricercato è stato arrestato.", "ricercato", "MISC", "ITACRM"),
+    ("Il senatore ha invitato il Congresso a indagare.", "Congresso", "ORG", "ITALEG"),
     ("Una guardia giurata di 46 anni è stata denunciata.", "guardia giurata di 46 anni", "MISC", "ITACVL"),
 ])
 def test_unnamed_finds_institutions_and_people(text, surface, typ, code):
@@ -61,6 +62,7 @@ def test_unnamed_data_file_schema():
 def test_unnamed_arma_only_capitalised():
     assert [s for s, *_ in _found("Hanno ringraziato l'Arma.")] == ["Arma"]
     assert _found("Aveva con sé un'arma.") == []
+    assert _found("Al congresso del partito hanno parlato in molti.") == []
 
 
 def test_unnamed_primo_cittadino_is_a_role():
