@@ -54,6 +54,9 @@ _CAPS_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\- ]*[A-ZÀ
 # carabinieri", "MODENA A Bomporto", "FORMIGINE È finito": 52 of the first 4,000 DICE articles)
 _CAPS_BARE = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+){0,3})"
                         r"(?= [A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ'’]| [A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]))")
+# A byline glued to it: "Stefania Piscitello MARANELLO. Erano giorni ..." (39 DICE articles open
+# with a name of two or three words and an upper-case dateline)
+_BYLINE = re.compile(r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} (?=[A-ZÀ-ÖØ-Þ]{2})")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
 )
@@ -111,6 +114,10 @@ def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Date
     m = _LINE.match(text, start, stop)
     if m is None:
         caps = _CAPS_STOP.match(text, start, stop) or _CAPS_BARE.match(text, start, stop)
+        byline = _BYLINE.match(text, start, stop) if caps is None else None
+        if byline is not None:
+            start = byline.end()
+            caps = _CAPS_STOP.match(text, start, stop)  # a byline's dateline keeps its full stop
         if caps is None or not caps.group("place").isupper():
             return None
         place = _place_name(caps.group("place"), vocab)

@@ -27,6 +27,8 @@ DATELINES = [
     ("SOLIERA Una battaglia che durava da tempo.", None, "Soliera", None),
     ("MODENA E'proseguito il calo dei casi.", None, "Modena", None),
     ("SAN CESARIO SUL PANARO Furto in una villa.", None, "San Cesario sul Panaro", None),
+    # a byline glued to it
+    ("Stefania Piscitello MARANELLO. Erano giorni che mancava denaro.", None, "Maranello", None),
     # a date alone, no place (Wikinews, many agency feeds)
     ("4 settembre 2008 – Le borse europee hanno chiuso in calo.", None, None, "2008-09-04"),
     ("Giovedì 18 marzo 2011 – Il Nikkei perde ancora.", None, None, "2011-03-18"),
@@ -46,6 +48,7 @@ NOT_DATELINES = [
     "Oggi – ha detto il ministro – è un giorno importante.",
     "La riunione è durata tre ore e non ha prodotto un accordo.",
     "Roma. Una città che non dorme mai.",
+    "Serena Arbizzi Medici, oltre una decina, hanno lasciato il reparto.",
     "ONU E NATO SI PARLANO ANCORA Dopo la crisi.",
     "NATO E UE ieri hanno firmato.",
     "IL GOVERNO HA DECISO DI RINVIARE IL VOTO Lo ha detto il ministro.",
