@@ -327,3 +327,12 @@ def test_events_news_a_seizure_told_by_a_gerund(analyzer):
     text = "MODENA. Gli agenti lo hanno fermato sequestrandogli non solo la bicicletta bianca, ma anche quella rossa."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     assert [(ev.mode, ev.claims[0].status) for ev in analysis.events if ev.mode == "seize"] == [("seize", "occurred")]
+
+
+def test_events_news_the_agent_after_a_noun_triggers_complement_is_its_actor(analyzer):
+    # "con l'accusa di ... dai carabinieri": 130 such noun + "da" + police or court phrases in DICE
+    text = "MODENA. Un 30enne è stato fermato con l'accusa di tentato furto e ricettazione dai carabinieri di Maranello."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    charges = [ev for ev in analysis.events if ev.type == "ACCUSE"]
+    assert charges and [names[a] for a in charges[0].actors] == ["carabinieri"] and not charges[0].recipients

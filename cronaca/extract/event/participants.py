@@ -564,6 +564,8 @@ class ParticipantFinder:
                 first_arg = False
                 continue
             prev, prev_at = (gov, gov_at) if gov else (v.lows[m.first - 1], m.first - 1)
+            if v.lows[m.first - 1] in self.g.agent_preps:  # the agent's own preposition, not the first one
+                prev, prev_at = v.lows[m.first - 1], m.first - 1
             gov = None
             prev3 = " ".join(v.lows[max(0, m.first - 3):m.first])
             group = self.group_forward(m, limit + 8)
@@ -576,8 +578,9 @@ class ParticipantFinder:
             elif prev in self.g.genitive_preps:
                 role = e.genitive if first_arg else "recipient"
                 take(group, actors if role == "actor" else recips)
-            elif prev in self.g.agent_preps and self._participle_before(prev_at):
-                take(group, actors)  # "l'indagine condotta dalla Squadra mobile", "verifiche effettuate dalla Finanza"
+            elif prev in self.g.agent_preps and (prev_at == m.first - 1 or self._participle_before(prev_at)):
+                # "accusa di furto dai carabinieri", "indagini avviate dagli stessi militari": the agent
+                take(group, actors)
             elif prev in self.lex.prepositions:
                 if e.recipient_preps and prev not in e.recipient_preps:
                     k = group[-1].last + 1
