@@ -48,7 +48,7 @@ from cronaca.extract.actors.metonymy import (
     venue_institution_candidates,
 )
 from cronaca.extract.actors.roles import RolePhrase, check_role, find_bare_titles, find_role_phrases
-from cronaca.extract.actors.unnamed import headed_by, officer_titles, unnamed_candidates
+from cronaca.extract.actors.unnamed import headed_by, officer_titles, unnamed_candidates, unnamed_lexicon
 from cronaca.extract.gazetteer import load_gazetteer
 from cronaca.extract.places import home_country
 from cronaca.extract.spans import SpanIndex
@@ -98,6 +98,11 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
         cands += _ner_candidates(lex, pdoc, ("ORG",), cands, places, phrases, skip)
     cands += _title_mentions(lex, pdoc, cands, phrases, find_bare_titles(lex, text, anchors, phrases))
     cands = _resolve_bare(cands)  # "il governo" with no government named before it is left to the next step
+    # "la Squadra Mobile", "la Polizia Stradale": an institution of participants.yaml written with
+    # capitals is that institution, not an organisation of its own name
+    institutions = unnamed_lexicon(pdoc.article.language or "it").institutions
+    cands = [c for c in cands if not (c.type == "ORG" and c.kb_id is None
+                                      and " ".join(c.text.split()).casefold() in institutions)]
     taken = [(c.start, c.end) for c in cands] + [(ph.start, ph.end) for ph in phrases] + skip
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
                                 pdoc.article.language or "it", people=cands)

@@ -289,7 +289,6 @@ def _ner_run(with_ents, text, ents):
     ("Lo ha annunciato ieri Legambiente Lombardia.", [("Legambiente Lombardia", "ORG")],
      "Legambiente Lombardia", "ORG"),
     ("Lo ha annunciato l'ANPI in serata.", [("l'ANPI", "ORG")], "ANPI", "ORG"),  # elided article dropped
-    ("L'Arma dei Carabinieri ha chiuso la strada.", [("Arma dei Carabinieri", "ORG")], "Arma dei Carabinieri", "ORG"),
     # an organisation head followed by lower-case words only
     ("L'Agenzia spaziale europea ha lanciato il satellite.", [("Agenzia spaziale europea", "ORG")],
      "Agenzia spaziale europea", "ORG"),
@@ -652,3 +651,12 @@ def test_entities_a_surname_with_its_particle_joins_the_full_name(parsed):
             "Poi Nicola Rossi ha parlato.")
     ents = {e.name: [m.text for m in e.mentions] for e in extract_entities(parsed(text), []) if e.type == "PER"}
     assert ents == {"Alessandro De Nicola": ["Alessandro De Nicola", "De Nicola"], "Nicola Rossi": ["Nicola Rossi"]}
+
+
+@pytest.mark.parametrize("text,ner,name", [
+    ("La Squadra Mobile della polizia lo ha identificato ieri.", "Squadra Mobile", "polizia"),
+    ("L'Arma dei Carabinieri ha chiuso la strada.", "Arma dei Carabinieri", "carabinieri"),
+])
+def test_entities_an_institution_written_with_capitals_is_that_institution(parsed_with_ents, text, ner, name):
+    ents = extract_entities(parsed_with_ents(text, [(ner, "ORG")]))
+    assert [(e.name, (e.code or "")[-3:]) for e in ents if e.type == "ORG"] == [(name, "COP")]

@@ -336,3 +336,11 @@ def test_events_news_the_agent_after_a_noun_triggers_complement_is_its_actor(ana
     names = {e.id: e.name for e in analysis.entities}
     charges = [ev for ev in analysis.events if ev.type == "ACCUSE"]
     assert charges and [names[a] for a in charges[0].actors] == ["carabinieri"] and not charges[0].recipients
+
+
+def test_events_news_the_police_identifying_a_suspect_investigate(analyzer):
+    text = "MODENA. La Squadra Mobile della polizia lo ha identificato lavorando sui video delle telecamere."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.type, ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events] == [
+        ("ACCUSE", "investigate", ["polizia"])]
