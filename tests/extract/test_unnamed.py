@@ -94,3 +94,7 @@ def test_unnamed_the_investigators_are_the_police_force_named_before():
         ("carabinieri", ("inst", "carabinieri")), ("inquirenti", ("inst", "carabinieri")),
         ("investigatori", ("inst", "carabinieri"))]
     assert _found("Gli inquirenti stanno cercando di capire.") == []
+
+
+def test_unnamed_a_descriptor_after_an_auxiliary_is_a_participle():
+    assert [s for s, *_ in _found("La procura ha indagato un uomo. L'uomo è indagato.")] == ["procura", "uomo", "uomo"]

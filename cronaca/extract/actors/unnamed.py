@@ -41,6 +41,8 @@ class UnnamedLexicon:
     unit_words: frozenset[str] = frozenset()
     # institution words naming one officer: right before a name, that person's title ("il giudice Mazza")
     officer_titles: frozenset[str] = frozenset()
+    # an auxiliary right before a descriptor makes it a verb's participle ("la procura ha indagato")
+    verb_before: frozenset[str] = frozenset()
 
 
 @cache
@@ -61,7 +63,8 @@ def unnamed_lexicon(lang: str = "it") -> UnnamedLexicon:
                           frozenset(data["epicene"]), frozenset(data["definite_singular"]),
                           frozenset(data["masculine_names_in_a"]), frozenset(data["unit_preps"]),
                           frozenset(data["unit_words"]),
-                          frozenset(str(w).casefold() for w in data.get("officer_titles") or ()))
+                          frozenset(str(w).casefold() for w in data.get("officer_titles") or ()),
+                          frozenset(str(w).casefold() for w in data.get("verb_before") or ()))
 
 
 _WORD = re.compile(r"[\w]+['’]?|\S")
@@ -137,7 +140,7 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if word in lex.capitalised_only and not text[start].isupper():
             continue
         before = text[max(0, start - 12):start].casefold().replace("’", "'").split()[-1:]
-        if before and before[0] in lex.not_before.get(word, ()):
+        if before and (before[0] in lex.not_before.get(word, ()) or before[0] in lex.verb_before):
             continue
         if word in lex.institutions:
             key, sector, _name = lex.institutions[word]
