@@ -154,9 +154,9 @@ def _institution_named(text: str, ulex: UnnamedLexicon) -> bool:
 
 def _bind_officers(cands: list[ActorCandidate], text: str, lang: str) -> list[ActorCandidate]:
     """ "il giudice Roberto Mazza", "il pm Luca Guerzoni", "il giudice del tribunale di Reggio,
-    Andrea Rat": an office's title right before a name is that person's (the person takes the office's actor code, ITAJUD), and where one person
-    alone holds the office in the article, "il giudice" standing alone later is that person too
-    (``officer_titles`` of participants.yaml)."""
+    Andrea Rat": an office's title right before a name is that person's (the person takes the
+    office's actor code, ITAJUD), and where one person alone holds the office in the article,
+    "il giudice" standing alone later is that person too (``officer_titles`` of participants.yaml)."""
     titles = officer_titles(lang)
     persons = {c.start: c for c in cands if c.type == "PER"}
     bound: dict[tuple[str, ...], str | None] = {}  # person group -> the office's code

@@ -253,14 +253,12 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple
             continue
         if key not in nearest:
             others = [(other, found) for other, found in positions.items() if other != key]
-            own_town = {pos for other, found in others if other in home for pos in found}
+            anchors = {pos for other, found in others if other in home or other in clear for pos in found}
             options = gaz.candidates(p.text)
             if key in clear:
-                close = _nearest(options, own_town | {pos for other, found2 in others if other in clear
-                                                      for pos in found2})
+                close = _nearest(options, anchors)
                 found = close if close is not None and close[1] <= _NEAR_KM else None
             else:
-                anchors = own_town | {pos for other, found2 in others if other in clear for pos in found2}
                 found = _nearest(options, anchors)
                 if (found is None or found[1] > _HOMONYM_KM) and area:
                     found = _nearest(options, set(area))
