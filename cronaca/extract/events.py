@@ -288,8 +288,10 @@ def _court_addressee(drafts: list[Draft], entities: Sequence[Entity], text: str,
         return
     party = {e.id for e in entities if e.id != judge.id and any(
         headed_by(m.text, parties) or _titled_before(text, m.start, parties) for m in e.mentions)}
-    for d in drafts:
-        if d.type in types and d.actors and not d.recipients and set(d.actors) <= party:
+    persons = {e.id for e in entities if e.type == "PER" and e.id != judge.id}
+    for d in drafts:  # "Gli avvocati difensori, Marcello Fornaciari, e Silvia Ciancia": the title leads both
+        if d.type in types and d.actors and not d.recipients and set(d.actors) & party \
+                and set(d.actors) <= party | persons:
             d.recipients.append(judge.id)
 
 

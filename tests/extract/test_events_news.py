@@ -239,6 +239,9 @@ def test_events_news_an_appeal_to_a_higher_court_is_a_request(analyzer):
     ("MODENA. Il gip Andrea Rat e il gup Anna Rossi hanno deciso. Il pm Maria Rita Pantani aveva chiesto 4 anni.",
      []),
     ("MODENA. Il giudice Andrea Rat ha deciso ieri. Il sindaco Gian Carlo Muzzarelli ha chiesto aiuto.", []),
+    # the title leads every lawyer of the coordination
+    (("MODENA. Il giudice Roberto Mazza ha deciso. Gli avvocati difensori, Marcello Fornaciari, e Silvia Ciancia, "
+      "hanno chiesto l'assoluzione."), ["Roberto Mazza"]),
 ])
 def test_events_news_a_court_partys_request_goes_to_the_judge(analyzer, text, recipients):
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
@@ -344,3 +347,23 @@ def test_events_news_the_police_identifying_a_suspect_investigate(analyzer):
     names = {e.id: e.name for e in analysis.entities}
     assert [(ev.type, ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events] == [
         ("ACCUSE", "investigate", ["polizia"])]
+
+
+def test_events_news_a_name_before_an_apposition_is_the_passive_subject(analyzer):
+    text = ("MODENA. Vincenzo Pagano, 44 anni, ritenuto il reggente del clan operante a Volla (Napoli) e "
+            "Casalnuovo di Napoli, è stato catturato dai carabinieri.")
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.mode, [names[a] for a in ev.actors], [names[r] for r in ev.recipients]) for ev in analysis.events] == [
+        ("arrest", ["carabinieri"], ["Vincenzo Pagano"])]
+
+
+@pytest.mark.parametrize("text", [
+    "MODENA. Il giudice Roberto Mazza, presidente del collegio, ha accolto la richiesta.",
+    "MODENA. Il giudice Roberto Mazza ha respinto la richiesta.",
+])
+def test_events_news_who_grants_or_refuses_a_request_did_not_make_it(analyzer, text):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    requests = [ev for ev in analysis.events if ev.type == "REQUEST"]
+    assert requests and all("Roberto Mazza" not in [names[a] for a in ev.actors] for ev in requests)

@@ -34,6 +34,7 @@ class EventGrammar:
     wide_support_preps: frozenset[str]
     support_recipient_preps: frozenset[str]
     happening_verbs: frozenset[str]
+    answering_verbs: frozenset[str]
     subject_after_verbs: frozenset[str]
     happening_recipient_preps: frozenset[str]
     ending_verbs: frozenset[str]

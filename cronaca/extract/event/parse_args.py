@@ -143,7 +143,9 @@ class ParseArguments:
                 actors.extend(m for m in self.mentions_of(c) if m not in actors)  # "denunce dai carabinieri"
         if not actors and tok.dep_ in ("obj", "nsubj:pass", "nsubj") and tok.head.pos_ == "VERB":
             verb_actors, _ = self.verb(tok.head)
-            if tok.dep_ == "obj":
+            if tok.dep_ == "obj" and tok.head.lemma_.lower() in self.g.answering_verbs:
+                recips.extend(m for m in verb_actors if m not in recips)  # "il giudice ha accolto la richiesta"
+            elif tok.dep_ == "obj":
                 actors = verb_actors
         if tok.dep_ in ("nsubj", "nsubj:pass", "obj") and tok.head.lemma_ in self.g.happening_verbs:
             for c in tok.head.children:  # "per lui è scattata la denuncia": whom it befell

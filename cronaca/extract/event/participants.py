@@ -276,7 +276,9 @@ class ParticipantFinder:
         if hit.is_noun:
             return self._state_bearer(hit, found)
         tok = self.v.tokens[hit.first]
-        if tok.pos_ != "VERB" or tok.dep_ in ("acl", "amod", "advcl", "xcomp", "conj", "ccomp", "csubj", "acl:relcl"):
+        misparsed = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN")  # a clause's verb hung on its subject
+        if tok.pos_ != "VERB" or (tok.dep_ in ("acl", "amod", "advcl", "xcomp", "conj", "ccomp", "csubj", "acl:relcl")
+                                  and not misparsed):
             return found
         kids = list(tok.children)
         if any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "expl", "expl:pass", "expl:impers") for c in kids):
@@ -322,10 +324,21 @@ class ParticipantFinder:
         """A person named right before the verb group at word ``first``, no preposition before
         the name: its subject, where the parse hung it elsewhere ("Per tale evasione Pagano era
         stato condannato")."""
-        m = self.v.mention_ending_at(first - 1)
+        m = self.v.mention_ending_at(first - 1) or self._apposed_opening(first)
         if m is None or m.entity in exclude or not self._person(m.entity) or self.governed(m):
             return None
         return m.entity
+
+    def _apposed_opening(self, first: int) -> ActorMention | None:
+        """The name that opens the sentence when an apposition set off by commas stands between it
+        and the verb group at word ``first`` ("Vincenzo Pagano, 44 anni, è stato catturato")."""
+        if first < 1 or self.v.lows[first - 1] != ",":
+            return None
+        lo, _ = self.v.sent_range(self.v.words[first].sent)
+        m = self.v.mention_starting_at(lo)
+        if m is None or m.last + 1 >= first - 1 or self.v.lows[m.last + 1] != ",":
+            return None
+        return m
 
     def _topic(self, i: int, number: str | None, exclude: set[str]) -> str | None:
         """The person last named as a subject before word ``i`` (in its sentence or the one
