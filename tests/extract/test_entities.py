@@ -660,3 +660,12 @@ def test_entities_a_surname_with_its_particle_joins_the_full_name(parsed):
 def test_entities_an_institution_written_with_capitals_is_that_institution(parsed_with_ents, text, ner, name):
     ents = extract_entities(parsed_with_ents(text, [(ner, "ORG")]))
     assert [(e.name, (e.code or "")[-3:]) for e in ents if e.type == "ORG"] == [(name, "COP")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Era oggetto di un ordine emesso dal Tribunale di Modena di quasi otto mesi.", "Tribunale di Modena"),
+    ("Lo ha detto la Corte dei Conti di gennaio.", "Corte dei Conti"),
+    ("Lo ha deciso l'Unione dei Comuni del distretto ceramico.", "Unione dei Comuni del distretto ceramico"),
+])
+def test_entities_an_organisation_name_ends_where_the_sentence_goes_on(parsed, text, name):
+    assert name in {e.name for e in extract_entities(parsed(text), []) if e.type == "ORG"}

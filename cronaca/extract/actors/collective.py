@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cronaca.data import load_yaml
-from cronaca.extract.actors.detect import ActorCandidate, kb_candidate, name_at
+from cronaca.extract.actors.detect import ActorCandidate, kb_candidate, name_at, name_enders
 from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.kb import norm_alias
 
@@ -72,6 +72,12 @@ def org_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]],
             if shorter is None:
                 continue
             s, e = shorter.start(), shorter.end()
+        # "dal Tribunale di Modena di quasi otto mesi", "la Corte dei Conti di gennaio": after a
+        # capitalised complement, a lower-case one that is a function word, a month or a street is
+        # the sentence going on, not the name ("Unione dei Comuni del distretto ceramico" stays)
+        tail = re.search(rf"{_PREP}\s*[{UPPER}][\w'’-]*(\s+{_PREP}\s*([a-zà-ù]+))", text[s:e])
+        if tail and tail.group(2) in _sentence_words():
+            e = s + tail.start(1)
         nat = re.match(rf"\s+({lex.nat_re})(?![\w])", text[e:])
         country = None
         if nat:
@@ -85,6 +91,15 @@ def org_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]],
         out.append(ActorCandidate(s, e, phrase, "ORG", ("org", norm_alias(phrase)), phrase, code, country))
         taken.append((s, e))
     return out
+
+
+@lru_cache(maxsize=1)
+def _sentence_words() -> frozenset[str]:
+    """Lower-case words that never go on an organisation's name after a capitalised complement:
+    function and number words, months, weekdays and street heads."""
+    calendar = load_yaml("it", "calendar.yaml")
+    streets = [h for h, feature in load_yaml("it", "venues.yaml")["heads"].items() if feature == "street"]
+    return name_enders() | set(calendar["months"]) | set(calendar["weekdays"]) | set(streets)
 
 
 def _owner(text: str, end: int, anchors: Sequence[ActorCandidate]) -> ActorCandidate | None:
