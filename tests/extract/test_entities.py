@@ -665,7 +665,7 @@ def test_entities_an_institution_written_with_capitals_is_that_institution(parse
 @pytest.mark.parametrize("text,name", [
     ("Era oggetto di un ordine emesso dal Tribunale di Modena di quasi otto mesi.", "Tribunale di Modena"),
     ("Lo ha detto la Corte dei Conti di gennaio.", "Corte dei Conti"),
-    ("Lo ha deciso l'Unione dei Comuni del distretto ceramico.", "Unione dei Comuni del distretto ceramico"),
+    ("Lo ha chiesto la Procura del Tribunale dei minori di Roma.", "Procura del Tribunale dei minori di Roma"),
 ])
 def test_entities_an_organisation_name_ends_where_the_sentence_goes_on(parsed, text, name):
     assert name in {e.name for e in extract_entities(parsed(text), []) if e.type == "ORG"}
