@@ -112,6 +112,8 @@ def extract_entities(pdoc: ParsedDoc, places: Sequence[Place] = ()) -> list[Enti
     cands += unnamed_candidates(text, taken, _article_country(pdoc, places), lex.nat_re,
                                 pdoc.article.language or "it", people=cands)
     cands = _join_acronyms(_bind_officers(cands, text, pdoc.article.language or "it"))
+    cands = _parenthesised_acronyms(cands, text)
+    cands += _repeated_names(cands, text, skip)
     return _build(lex, pdoc, cands, phrases)
 
 
@@ -138,6 +140,44 @@ def _join_acronyms(cands: list[ActorCandidate]) -> list[ActorCandidate]:
             c = replace(c, type=t.type, group=t.group, name=t.name, code=t.code or c.code,
                         country=t.country or c.country, kb_id=t.kb_id)
         out.append(c)
+    return out
+
+
+_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+def _parenthesised_acronyms(cands: list[ActorCandidate], text: str) -> list[ActorCandidate]:
+    """ "Bank of America (BoA)": a short name in brackets right after an organisation, its capitals
+    the initials of the organisation's capitalised words, is that organisation."""
+    out = list(cands)
+    for c in cands:
+        m = _PAREN_ACRONYM.match(text, c.end)
+        if c.type != "ORG" or m is None:
+            continue
+        initials = "".join(w[0] for w in c.text.split() if w[0].isupper())
+        if len(initials) < 2 or "".join(ch for ch in m.group(1) if ch.isupper()) != initials:
+            continue
+        s, e = m.span(1)
+        out = [o for o in out if not (o.start < e and s < o.end)]  # the NER's "BoA" place
+        out.append(replace(c, start=s, end=e, text=m.group(1)))
+    return out
+
+
+def _repeated_names(cands: list[ActorCandidate], text: str, skip: list[tuple[int, int]]) -> list[ActorCandidate]:
+    """Every other occurrence of an organisation's capitalised name or acronym found once ("il
+    salvataggio di AIG" before "American International Group (AIG)"): the same organisation."""
+    taken = SpanIndex((c.start, c.end) for c in cands)
+    forms: dict[str, ActorCandidate] = {}
+    for c in cands:
+        if c.type == "ORG" and c.text[:1].isupper() and len(c.text) > 2:
+            forms.setdefault(c.text, c)
+    out: list[ActorCandidate] = []
+    for form, c in sorted(forms.items(), key=lambda kv: -len(kv[0])):  # the longest name first
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+            s, e = m.span()
+            if not taken.overlaps(s, e) and not any(a < e and s < b for a, b in skip) \
+                    and not any(o.start < e and s < o.end for o in out):
+                out.append(replace(c, start=s, end=e, text=form))
     return out
 
 

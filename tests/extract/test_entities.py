@@ -669,3 +669,12 @@ def test_entities_an_institution_written_with_capitals_is_that_institution(parse
 ])
 def test_entities_an_organisation_name_ends_where_the_sentence_goes_on(parsed, text, name):
     assert name in {e.name for e in extract_entities(parsed(text), []) if e.type == "ORG"}
+
+
+def test_entities_an_organisation_named_again_elsewhere_is_the_same_one(parsed_with_ents):
+    text = ("Il piano di salvataggio di AIG pesa sui mercati. Poi l'acquisizione dell'American International Group "
+            "(AIG) è stata approvata. L'uscita dalle trattative da parte di Bank of America (BoA) pesa. BoA tace.")
+    pdoc = parsed_with_ents(text, [("American International Group", "ORG")])
+    orgs = {e.name: [m.text for m in e.mentions] for e in extract_entities(pdoc, []) if e.type == "ORG"}
+    assert orgs["American International Group"] == ["AIG", "American International Group", "AIG"]
+    assert orgs["Bank of America"] == ["Bank of America", "BoA", "BoA"]

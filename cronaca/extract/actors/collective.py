@@ -13,7 +13,7 @@ from cronaca.extract.actors.detect import ActorCandidate, kb_candidate, name_at,
 from cronaca.extract.actors.lexicon import UPPER, ActorLexicon
 from cronaca.kb import norm_alias
 
-_PREP = r"(?:(?:di|del|della|dello|dei|degli|delle)\s|dell['’]|d['’])"
+_PREP = r"(?:(?:di|del|della|dello|dei|degli|delle|of)\s|dell['’]|d['’])"  # "of": an English name ("Bank of America")
 
 
 def sector_candidates(lex: ActorLexicon, text: str, anchors: list[ActorCandidate]) -> list[ActorCandidate]:
