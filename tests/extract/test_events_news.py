@@ -367,3 +367,12 @@ def test_events_news_who_grants_or_refuses_a_request_did_not_make_it(analyzer, t
     names = {e.id: e.name for e in analysis.entities}
     requests = [ev for ev in analysis.events if ev.type == "REQUEST"]
     assert requests and all("Roberto Mazza" not in [names[a] for a in ev.actors] for ev in requests)
+
+
+def test_events_news_a_participle_after_a_bracketed_aside_is_said_of_the_name_before_it(analyzer):
+    text = ("MODENA. La sentenza è stata emessa nei confronti di Mario Rossi (20 anni, incensurato), arrestato sabato "
+            "a Rolo dopo il furto.")
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.mode, [names[r] for r in ev.recipients]) for ev in analysis.events if ev.type == "COERCE"] == [
+        ("arrest", ["Mario Rossi"])]

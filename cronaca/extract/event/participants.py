@@ -498,8 +498,9 @@ class ParticipantFinder:
         else:
             passive, adjectival = self.passive(hit), self.adjectival(hit)
             if adjectival:
-                before_m = next((x for x in reversed(v.mentions_from(hit.first - 3 - v.widest, hit.first))
-                                 if hit.first - 3 <= x.last < hit.first), None)
+                at = self._before_brackets(hit.first)  # "Devis Lucchesi (20 anni, incensurato), arrestato"
+                before_m = next((x for x in reversed(v.mentions_from(at - 3 - v.widest, at))
+                                 if at - 3 <= x.last < at), None)
                 if before_m and v.same_quote(before_m.start, v.words[hit.first].start):
                     take([before_m], actors if e.frame == "intransitive" else recips)
                 hint, ms, _ = self.after_group(hit.last + 1, hi)
@@ -521,6 +522,19 @@ class ParticipantFinder:
         actors_t = _uniq(actors)
         recips_t = tuple(r for r in _uniq(recips) if r not in actors_t)
         return Participants(actors_t, recips_t, bool(actors_t or recips_t), tuple(used), end, _uniq(by_subject))
+
+    def _before_brackets(self, i: int) -> int:
+        """Word ``i``, or the opening bracket of a bracketed aside that ends, with a comma, right
+        before it ("Devis Lucchesi (20 anni, incensurato), arrestato": the bracket after the name)."""
+        lows = self.v.lows
+        if i < 2 or lows[i - 1] != "," or lows[i - 2] != ")":
+            return i
+        for j in range(i - 3, max(-1, i - 15), -1):
+            if lows[j] == "(":
+                return j
+            if lows[j] in (")", ".", ";"):
+                break
+        return i
 
     def _inverted(self, hit: Hit, hi: int, actors: list[str], recips: list[str], take) -> None:
         """ "sono arrivati oggi in Israele X e Y": the subject follows an intransitive verb."""
