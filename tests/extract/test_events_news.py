@@ -376,3 +376,13 @@ def test_events_news_a_participle_after_a_bracketed_aside_is_said_of_the_name_be
     names = {e.id: e.name for e in analysis.entities}
     assert [(ev.mode, [names[r] for r in ev.recipients]) for ev in analysis.events if ev.type == "COERCE"] == [
         ("arrest", ["Mario Rossi"])]
+
+
+def test_events_news_a_kidnapping_is_no_seizure(analyzer):
+    # "sequestro di persona": 65 in DICE
+    text = "MODENA. I carabinieri hanno arrestato due uomini per il sequestro di persona di un imprenditore."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.type, ev.mode, [names[r] for r in ev.recipients]) for ev in analysis.events if ev.type != "COERCE"] \
+        == [("ASSAULT", "abduct", ["imprenditore"])]
+    assert not [ev for ev in analysis.events if ev.mode == "seize"]

@@ -394,8 +394,9 @@ class ParticipantFinder:
         parse = self.parse
         assert parse is not None
         actors, recips = parse.noun(tok, hit.entry.genitive) if hit.is_noun else parse.verb(tok)
-        actors = [m for m in actors if not self.venue(m, hit)]
-        recips = [m for m in recips if not self.venue(m, hit) and m not in actors]
+        inside = range(hit.first, hit.last + 1)  # "sequestro di persona": no participant of its own words
+        actors = [m for m in actors if not self.venue(m, hit) and m.first not in inside]
+        recips = [m for m in recips if not self.venue(m, hit) and m not in actors and m.first not in inside]
         used = tuple((m.first, m.last) for m in actors + recips)
         a = _uniq([m.entity for m in actors])
         r = tuple(x for x in _uniq([m.entity for m in recips]) if x not in a)
