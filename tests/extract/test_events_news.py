@@ -386,3 +386,11 @@ def test_events_news_a_kidnapping_is_no_seizure(analyzer):
     assert [(ev.type, ev.mode, [names[r] for r in ev.recipients]) for ev in analysis.events if ev.type != "COERCE"] \
         == [("ASSAULT", "abduct", ["imprenditore"])]
     assert not [ev for ev in analysis.events if ev.mode == "seize"]
+
+
+def test_events_news_reported_to_the_judiciary_is_a_charge(analyzer):
+    text = "MODENA. Il 40enne è stato segnalato all'autorità giudiziaria dai carabinieri."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.type, [names[a] for a in ev.actors], [names[r] for r in ev.recipients]) for ev in analysis.events] \
+        == [("ACCUSE", ["carabinieri"], ["40enne"])]
