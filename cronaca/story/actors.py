@@ -126,11 +126,18 @@ class ActorGroups:
             return weak_weight
         return 0.0
 
+    def named(self) -> int:
+        """How many of the actors carry keys: a generic one ("i carabinieri") tells no event apart."""
+        return sum(1 for ks in self.keys if ks)
+
     def dice(self, ps: tuple[Participant, ...], weak_weight: float) -> float:
-        if not ps or not self.keys:
+        """Overlap of ``ps`` with these actors, generic actors on either side left out."""
+        keyed = [p for p in ps if p.keys]
+        groups = self.named()
+        if not keyed or not groups:
             return 0.0
-        matched = sum(self.match_weight(p, weak_weight) for p in ps)
-        return 2.0 * matched / (len(ps) + len(self.keys))
+        matched = sum(self.match_weight(p, weak_weight) for p in keyed)
+        return 2.0 * matched / (len(keyed) + groups)
 
     def canonical_names(self) -> tuple[str, ...]:
         """One name per actor: the most frequent, the longest on a tie."""

@@ -103,8 +103,8 @@ def score(m: EventMention, c: EventDraft, rules: StoryRules) -> float | None:
         f"{m.event.type}/{md}" in rules.symmetric_types for md in modes)
     if not symmetric:
         for mine_side, their_side in ((m.actors, c.actor_side), (m.recipients, c.recipient_side)):
-            if mine_side and len(their_side) and their_side.dice(mine_side, s.weak_match_weight) \
-                    <= s.min_participant_dice:
+            if any(p.keys for p in mine_side) and their_side.named() \
+                    and their_side.dice(mine_side, s.weak_match_weight) <= s.min_participant_dice:
                 return None  # who does what to whom differs
     rescheduled = bool((m.statuses | c.statuses()) & rules.rescheduling_statuses)
     mine, theirs = _definite(m), c.definite_spans()

@@ -88,3 +88,21 @@ def test_link_different_modes_do_not_link(sb):
     d2 = d2.__class__(**{**d2.__dict__, "events": (d2.events[0].__class__(**{**d2.events[0].__dict__, "mode": "visit"}),)})
     result = build_stories([d1, d2], embedder=None)
     assert sorted(events_by_docs(result)) == [("a",), ("b",)]
+
+
+def _arrest_doc(sb, doc_id: str, text: str, person: str | None):
+    ents = [sb.ent("e1", "carabinieri", "ORG", "ITACOP", text)]
+    if person:
+        ents.append(sb.ent("e2", person, "PER", None, text))
+    ev = sb.event(text, "ev1", "COERCE", "arrestato", ["e1", "e2"] if person else ["e1"],
+                  [sb.claim(text, "occurred", "arrestato")], mode="arrest")
+    return sb.doc(doc_id, None, text, ents, [ev])
+
+
+def test_link_the_police_do_not_keep_two_arrests_of_one_person_apart(sb):
+    # the carabinieri name no one: the one arrested does, on both sides
+    d1 = _arrest_doc(sb, "a", "ROLO. Devis Lucchesi è stato arrestato dai carabinieri.", "Devis Lucchesi")
+    d2 = _arrest_doc(sb, "b", "REGGIO. Lucchesi, arrestato dai carabinieri, patteggia.", "Lucchesi")
+    d3 = _arrest_doc(sb, "c", "CARPI. Un 30enne è stato arrestato dai carabinieri.", None)
+    result = build_stories([d1, d2, d3], embedder=None)
+    assert sorted(events_by_docs(result)) == [("a", "b"), ("c",)]
