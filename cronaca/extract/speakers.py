@@ -50,6 +50,7 @@ class SpeakerLexicon:
     modal_participles: frozenset[str]
     hypothetical: tuple[tuple[str, ...], ...]
     anaphoric_clitics: frozenset[str]
+    impersonal_clitics: frozenset[str]  # "si ricorderà": a cue after them has no subject
     agent_preps: frozenset[str]  # "da" and its articulated forms
     source_frames_at: dict[str, tuple[tuple[str, ...], ...]]  # first word -> source_frames starting with it
     outlet_frames_at: dict[str, tuple[tuple[str, ...], ...]]
@@ -124,6 +125,7 @@ def lexicon(lang: str = "it") -> SpeakerLexicon:
             modal_participles=frozenset(hearsay["modal_participles"]),
             hypothetical=tuple(split_pieces(h) for h in hearsay["hypothetical"]),
             anaphoric_clitics=frozenset(data["anaphoric_clitics"]),
+            impersonal_clitics=frozenset(data["impersonal_clitics"]),
             agent_preps=frozenset(articulated["da"]),
             source_frames_at=_by_first_word(source_frames),
             outlet_frames_at=_by_first_word(outlet_frames),
@@ -357,6 +359,8 @@ class SpeakerContext:
         lo_tok, i = self.tok_at(lo), self.tok_at(pos)
         if i - 1 >= lo_tok and self.toks[i - 1].low in self.grammar.complementizers:
             return "che"
+        if i - 1 >= lo_tok and self.toks[i - 1].low in self.lex.impersonal_clitics:
+            return None  # "Come si ricorderà": no one says it
         b = i
         for _ in range(4):  # at most a few parentheticals between subject and verb
             a = b

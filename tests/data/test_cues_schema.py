@@ -10,7 +10,7 @@ from cronaca.extract.speakers import lexicon
 
 LIST_KEYS = ("auxiliaries", "adverbs", "time_words", "determiners", "prepositions", "clause_breaks",
              "source_nouns", "source_frames", "outlet_frames", "outlet_nouns", "anaphoric_clitics", "head_modifiers",
-             "contradicted_frames", "source_frame_openers", "not_source_heads")
+             "contradicted_frames", "source_frame_openers", "not_source_heads", "impersonal_clitics")
 FORM_KINDS = {"participle", "gerund", "finite", "infinitive"}
 
 

@@ -73,6 +73,8 @@ CASES = [
      "il vertice si è svolto", []),
     ("Secondo la BBC, il vertice è stato rinviato, smentendo quanto affermato da Ivan Petrov.",
      "è stato rinviato", ["la BBC"]),
+    # an impersonal "si" before the reporting verb: no one is named as saying it
+    ("Come si ricorderà, Paolo Neri ha sparato ai ladri dal balcone di casa.", "ha sparato", []),
 ]
 
 # Source frames built from an opener and a reporting verb, with the outlet the source spoke
