@@ -394,3 +394,17 @@ def test_events_news_reported_to_the_judiciary_is_a_charge(analyzer):
     names = {e.id: e.name for e in analysis.entities}
     assert [(ev.type, [names[a] for a in ev.actors], [names[r] for r in ev.recipients]) for ev in analysis.events] \
         == [("ACCUSE", ["carabinieri"], ["40enne"])]
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    # the support verb's "to whom", and one the parse hung on the amount
+    ("Il Fondo monetario internazionale ha concesso un prestito di 2 miliardi di dollari all'Islanda.",
+     ["International Monetary Fund"], ["Iceland"]),
+    # "di X" acts when the noun has a "to whom" of its own; "della" hung on "Federal"
+    ("Il prestito della Federal Reserve alla Islanda è di 85 miliardi.", ["Federal Reserve"], ["Iceland"]),
+])
+def test_events_news_a_loan_goes_to_whom_it_is_given(analyzer, text, actors, recipients):
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    aid = [ev for ev in analysis.events if ev.type == "AID"]
+    assert [([names[a] for a in ev.actors], [names[r] for r in ev.recipients]) for ev in aid] == [(actors, recipients)]

@@ -133,10 +133,16 @@ class ParseArguments:
         agents = [c for c in tok.children if c.dep_ == "nmod" and self._agent_phrase(c)]
         actors = [m for c in agents for m in self.mentions_of(c)]
         recips: list[ActorMention] = []
+        # "il prestito della Federal Reserve ad AIG": with a "to whom" of its own, "di X" is who acts
+        dative = any(c.dep_ == "nmod" and self._case(c) in self.g.dative_preps and self.mentions_of(c)
+                     for c in tok.children)
+        for c in self._amount_datives(tok):  # "un prestito di 85 miliardi di dollari ad AIG"
+            recips.extend(m for m in self.mentions_of(c) if m not in recips)
         for c in tok.children:
             case = self._case(c) if c.dep_ == "nmod" and c not in agents else ""
             if case in self.g.genitive_preps:
-                (recips if actors or genitive == "recipient" else actors).extend(self.mentions_of(c))
+                patient = actors or (genitive == "recipient" and not dative)
+                (recips if patient else actors).extend(self.mentions_of(c))
             elif case in self.g.dative_preps:
                 recips.extend(self.mentions_of(c))  # "una denuncia alla 54enne", "accuse contro X"
             elif case in self.g.agent_preps and not agents:
@@ -147,6 +153,9 @@ class ParseArguments:
                 recips.extend(m for m in verb_actors if m not in recips)  # "il giudice ha accolto la richiesta"
             elif tok.dep_ == "obj":
                 actors = verb_actors
+                if not recips:  # "ha concesso un prestito di 85 miliardi ad AIG": the verb's "to whom"
+                    recips.extend(m for c in tok.head.children if c.dep_ == "iobj" or (
+                        c.dep_ == "obl" and self._case(c) in self.g.dative_preps) for m in self.mentions_of(c))
         if tok.dep_ in ("nsubj", "nsubj:pass", "obj") and tok.head.lemma_ in self.g.happening_verbs:
             for c in tok.head.children:  # "per lui è scattata la denuncia": whom it befell
                 if c.dep_ == "iobj" or (c.dep_ == "obl" and self._case(c) in self.g.happening_recipient_preps):
@@ -157,6 +166,15 @@ class ParseArguments:
                 if c.dep_ in ("nsubj", "nsubj:pass"):
                     recips.extend(m for m in self.mentions_of(c) if m not in recips)
         return actors, recips
+
+    def _amount_datives(self, tok: Token) -> Iterator[Token]:
+        """The "to whom" the parse hung on the amount of a noun ("un prestito di 85 miliardi di
+        dollari ad AIG": "ad AIG" on "miliardi")."""
+        for amount in tok.children:
+            if amount.dep_ == "nmod" and any(c.dep_ == "nummod" for c in amount.children):
+                for c in amount.children:
+                    if c.dep_ == "nmod" and self._case(c) in self.g.dative_preps:
+                        yield c
 
     def state_holder(self, tok: Token) -> Token | None:
         """The verb whose subject ends up in, or stays in, the state the noun ``tok`` names: the
@@ -171,7 +189,13 @@ class ParseArguments:
 
     @staticmethod
     def _case(tok: Token) -> str:
-        return next((c.lower_.replace("’", "'") for c in tok.children if c.dep_ == "case"), "")
+        """The preposition of a phrase; the parse may hang it on a modifier before the head
+        ("della Federal Reserve": "della" on "Federal")."""
+        found = next((c for c in tok.children if c.dep_ == "case"), None)
+        if found is None:
+            found = next((g for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "flat", "flat:name", "compound")
+                          for g in c.children if g.dep_ == "case"), None)
+        return found.lower_.replace("’", "'") if found is not None else ""
 
     @staticmethod
     def _agent_phrase(tok: Token) -> bool:
