@@ -408,3 +408,11 @@ def test_events_news_a_loan_goes_to_whom_it_is_given(analyzer, text, actors, rec
     names = {e.id: e.name for e in analysis.entities}
     aid = [ev for ev in analysis.events if ev.type == "AID"]
     assert [([names[a] for a in ev.actors], [names[r] for r in ev.recipients]) for ev in aid] == [(actors, recipients)]
+
+
+def test_events_news_the_company_announcing_an_acquisition_is_a_party_to_it(analyzer):
+    text = "Bank of America ha annunciato l'acquisizione di Merrill Lynch."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    agree = [ev for ev in analysis.events if ev.type == "AGREE"]
+    assert len(agree) == 1 and {names[a] for a in agree[0].actors} == {"Bank of America", "Merrill Lynch"}

@@ -394,6 +394,9 @@ class ParticipantFinder:
         parse = self.parse
         assert parse is not None
         actors, recips = parse.noun(tok, hit.entry.genitive) if hit.is_noun else parse.verb(tok)
+        if hit.is_noun and hit.entry.frame == "symmetric" and actors and tok.dep_ == "obj" and self._supports(tok.head):
+            # "Bank of America ha annunciato l'acquisizione di Merrill Lynch": both are parties
+            actors += [m for m in parse.verb(tok.head)[0] if m not in actors]
         inside = range(hit.first, hit.last + 1)  # "sequestro di persona": no participant of its own words
         actors = [m for m in actors if not self.venue(m, hit) and m.first not in inside]
         recips = [m for m in recips if not self.venue(m, hit) and m not in actors and m.first not in inside]
@@ -402,6 +405,11 @@ class ParticipantFinder:
         r = tuple(x for x in _uniq([m.entity for m in recips]) if x not in a)
         end = max([hit.last] + [m.last for m in actors + recips if m.first > hit.last and m.last - hit.last < 15])
         return Participants(a, r, bool(a or r), used, end)
+
+    def _supports(self, verb: Token) -> bool:
+        """Whether ``verb`` is a support verb of events.yaml ("ha annunciato", "hanno firmato")."""
+        first, last = self.v.word_range(verb.idx, verb.idx + len(verb))
+        return first <= last and self.v.any_phrase_at(self.lex.support_verbs, first) is not None
 
     def state_verb(self, hit: Hit) -> int | None:
         """The word index of the verb that keeps its subject in the state a noun trigger names
