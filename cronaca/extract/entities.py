@@ -171,13 +171,15 @@ def _repeated_names(cands: list[ActorCandidate], text: str, skip: list[tuple[int
     for c in cands:
         if c.type == "ORG" and c.text[:1].isupper() and len(c.text) > 2:
             forms.setdefault(c.text, c)
+    if not forms:
+        return []
+    # one scan for all the names, the longest first where two start at the same place
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     out: list[ActorCandidate] = []
-    for form, c in sorted(forms.items(), key=lambda kv: -len(kv[0])):  # the longest name first
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
-            s, e = m.span()
-            if not taken.overlaps(s, e) and not any(a < e and s < b for a, b in skip) \
-                    and not any(o.start < e and s < o.end for o in out):
-                out.append(replace(c, start=s, end=e, text=form))
+    for m in re.finditer(rf"(?<![\w'’-])(?:{names})(?![\w-])", text):
+        s, e = m.span()
+        if not taken.overlaps(s, e) and not any(a < e and s < b for a, b in skip):
+            out.append(replace(forms[m.group(0)], start=s, end=e, text=m.group(0)))
     return out
 
 
