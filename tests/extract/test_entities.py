@@ -678,3 +678,9 @@ def test_entities_an_organisation_named_again_elsewhere_is_the_same_one(parsed_w
     orgs = {e.name: [m.text for m in e.mentions] for e in extract_entities(pdoc, []) if e.type == "ORG"}
     assert orgs["American International Group"] == ["AIG", "American International Group", "AIG"]
     assert orgs["Bank of America"] == ["Bank of America", "BoA", "BoA"]
+
+
+def test_entities_an_arabic_article_inside_a_name_goes_on_the_name_before_it(parsed):
+    text = "Per l'omicidio di sua moglie Ghizlan El Hadraoui. Poi El Hadraoui è stata ricordata. Lo ha detto Ben Bernanke."
+    names = {e.name for e in extract_entities(parsed(text), []) if e.type == "PER"}
+    assert "Ghizlan El Hadraoui" in names and "Ben Bernanke" in names

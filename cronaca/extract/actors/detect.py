@@ -165,7 +165,12 @@ def person_candidates(lex: ActorLexicon, text: str, taken: list[tuple[int, int]]
     for m in re.finditer(f"(?<![\\w'’-])[{UPPER}][\\w'’-]*", text):
         if m.group(0) not in lex.given_names or any(s <= m.start() < e for s, e in taken):
             continue
-        span = name_at(lex, text, m.start())
+        start = m.start()
+        if m.group(0).lower() in lex.name_articles:  # "Ghizlan El Hadraoui": it goes on the name before it
+            prev = re.search(rf"(?<![\w'’-])[{UPPER}][\w'’-]* $", text[max(0, start - 40):start])
+            if prev is not None and prev.group(0).strip().lower() not in name_enders():
+                start -= len(prev.group(0))
+        span = name_at(lex, text, start)
         if span is None or span[1] == m.end():  # a given name alone is no name
             continue
         s, e = span

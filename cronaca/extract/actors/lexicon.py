@@ -51,6 +51,7 @@ class ActorLexicon:
     org_modifiers: frozenset[str]  # lower-case words going on an organisation name
     recipient_words: frozenset[str]  # "aiuti a Kiev": the capital after them is no venue
     particles: frozenset[str]
+    name_articles: frozenset[str]  # "El", "Al" inside a name ("Ghizlan El Hadraoui")
     agency_words: frozenset[str]
     given_names: frozenset[str]
     past_markers: frozenset[str]
@@ -147,7 +148,7 @@ def load_lexicon() -> ActorLexicon:
         collectives=tuple(src["collectives"]), org_heads=frozenset(data["org_heads"]),
         origin_heads=frozenset(data["origin_heads"]),
         org_modifiers=frozenset(data["org_modifiers"]), recipient_words=frozenset(data["recipient_words"]),
-        particles=frozenset(data["name_particles"]), agency_words=frozenset(data["agency_words"]),
+        particles=frozenset(data["name_particles"]), name_articles=frozenset(data["name_articles"]), agency_words=frozenset(data["agency_words"]),
         given_names=given_names(), past_markers=frozenset(m.replace("’", "'") for m in data["past_markers"]),
         gazetteer=gaz, gazetteer_re=gazetteer_re, title_finder=title_finder, nat_re=nat,
     )
