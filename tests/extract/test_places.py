@@ -268,3 +268,22 @@ def test_articled_prepositions_keep_curated_and_home_towns(parsed, text, word):
 def test_places_an_area_named_after_a_province(parsed):
     assert _places(parsed, "Il furto è avvenuto nel Modenese, poi i ladri sono fuggiti in Toscana.") == {
         "Modenese": "IT", "Toscana": "IT"}
+
+
+def test_places_a_hamlet_of_the_papers_area_lies_in_its_comune(blank_nlp):
+    # localities.tsv (training/localities.py): hamlets GeoNames lacks, read off DICE
+    from dataclasses import replace
+
+    from tests.conftest import make_article
+
+    gaz = load_gazetteer()
+    assert gaz.get_common_word("Corlo").name == "Corlo, Formigine"
+    assert {o.feature for o in gaz.candidates("Cittanova")} >= {"city", "locality"}
+    text = "Spaccata nella notte al bar di Corlo. Una residente che abita a Cittanova ha visto tutto."
+    article = replace(make_article(text), area=("Modena", "Formigine"))
+    places = {p.text: p for p in extract_places(parse(blank_nlp, article))}
+    assert places["Corlo"].name == "Corlo, Formigine" and places["Corlo"].lat is not None
+    assert places["Cittanova"].name == "Cittanova, Modena"  # not the town in Calabria
+    # with no area of its own, a report keeps the likely reading of a clear name
+    plain = {p.text: p.name for p in extract_places(parse(blank_nlp, make_article(text)))}
+    assert plain["Cittanova"] == "Cittanova"
