@@ -7,6 +7,8 @@ Recognised shapes (at the start of one of the first two non-blank lines)::
     (ANSA) - ROMA, 21 OTT - ...          agency first, abbreviated month, no year
     MILANO, 5 mar. (Adnkronos) - ...     agency after the date
     MODENA. ...                          upper-case place closed by a full stop (local papers)
+    Formigine. ...                       a home-country town in title case, the same (checked in the gazetteer)
+    di Luca Apicella MIRANDOLA ...       a byline before the place
     SOLIERA Una ...                      the same with the full stop lost
     4 settembre 2008 – ...               date only (no place)
     Kiev, martedì 1° novembre 2025 – ... weekday and ordinal day
@@ -57,6 +59,11 @@ _CAPS_BARE = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-
 # A byline glued to it: "Stefania Piscitello MARANELLO. Erano giorni ..." (39 DICE articles open
 # with a name of two or three words and an upper-case dateline)
 _BYLINE = re.compile(r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} (?=[A-ZÀ-ÖØ-Þ]{2})")
+# Some local reports write the town in title case: "Formigine. Ha un nome ...", "Daniele Montanari
+# Prignano. Ritrovato ..." (167 and 29 DICE articles): a dateline only when the town is one the
+# gazetteer knows in the home country
+_TITLE_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ'’]+){0,3})(?P<dash>\.)"
+                         r"(?= [A-ZÀ-ÖØ-Þ«\"“])")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
 )
@@ -117,9 +124,11 @@ def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Date
         byline = _BYLINE.match(text, start, stop) if caps is None else None
         if byline is not None:
             start = byline.end()
-            caps = _CAPS_STOP.match(text, start, stop)  # a byline's dateline keeps its full stop
+            caps = _CAPS_STOP.match(text, start, stop)  # a byline's dateline keeps its full stop ...
+            if caps is None and byline.group(0).startswith("di "):
+                caps = _CAPS_BARE.match(text, start, stop)  # ... unless "di" says it is one: "di Luca Apicella MIRANDOLA Seconda"
         if caps is None or not caps.group("place").isupper():
-            return None
+            return _title_case(text, start, stop, vocab)
         place = _place_name(caps.group("place"), vocab)
         return Dateline(place=place, date=None, start=start, end=caps.end()) if place else None
     if not (_known_agency(m.group("agency1"), vocab) and _known_agency(m.group("agency2"), vocab)):
@@ -137,6 +146,26 @@ def _match_line(text: str, start: int, stop: int, year_hint: str | None) -> Date
         iso = parsed or None
         day = None if iso else month_day(raw_date.strip())
     return Dateline(place=place, date=iso, start=start, end=m.end("dash"), month_day=day)
+
+
+def _title_case(text: str, start: int, stop: int, vocab: dict[str, Any]) -> Dateline | None:
+    """ "Formigine. Ha un nome ...", "Daniele Montanari Prignano. Ritrovato ...": a town of the
+    home country written in title case, closed by a full stop, after a byline or none."""
+    from cronaca.extract.gazetteer import load_gazetteer
+    from cronaca.extract.places import home_country
+
+    byline = _TITLE_BYLINE.match(text, start, stop)
+    for begin in ((start, byline.end()) if byline is not None else (start,)):
+        m = _TITLE_STOP.match(text, begin, stop)
+        if m is None or m.group("place").casefold() in vocab["not_places"]:
+            continue
+        info = load_gazetteer().get(m.group("place"))
+        if info is not None and info.country == home_country() and info.feature in ("city", "capital"):
+            return Dateline(place=m.group("place"), date=None, start=begin, end=m.end())
+    return None
+
+
+_TITLE_BYLINE = re.compile(r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} (?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _known_agency(raw: str | None, vocab: dict[str, Any]) -> bool:

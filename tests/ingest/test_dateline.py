@@ -47,7 +47,8 @@ NOT_DATELINES = [
     "Roma, piazza del Popolo – una folla attende il corteo.",
     "Oggi – ha detto il ministro – è un giorno importante.",
     "La riunione è durata tre ore e non ha prodotto un accordo.",
-    "Roma. Una città che non dorme mai.",
+    "Basta. Non ne posso più.",  # a title-case opening is a dateline only when it is a town
+    "Rossi. Lo ha detto ieri.",
     "Serena Arbizzi Medici, oltre una decina, hanno lasciato il reparto.",
     "ONU E NATO SI PARLANO ANCORA Dopo la crisi.",
     "NATO E UE ieri hanno firmato.",
@@ -77,6 +78,19 @@ def test_dateline_finds_place_and_date(text, hint, place, iso):
 def test_dateline_in_capitals_before_a_one_letter_word(text, place):
     found = find_dateline(text)
     assert found is not None and found.place == place and found.date is None
+
+
+@pytest.mark.parametrize(("text", "place", "start"), [
+    # a town of the home country in title case: 167 DICE articles open so, 29 after a byline
+    ("Formigine. Ha un nome e un cognome il ladro delle biciclette.", "Formigine", 0),
+    ("San Cesario. I carabinieri di Castelfranco hanno arrestato un 30enne.", "San Cesario", 0),
+    ("Daniele Montanari Prignano. Ritrovato dopo quasi 22 anni.", "Prignano", 18),
+    # "di" and a byline before an upper-case town with its full stop lost (25 DICE articles)
+    ("di Luca Apicella MIRANDOLA Seconda rapina in appena una settimana.", "Mirandola", 17),
+])
+def test_dateline_of_a_local_paper_in_title_case_or_after_a_byline(text, place, start):
+    found = find_dateline(text)
+    assert found is not None and (found.place, found.start) == (place, start)
 
 
 @pytest.mark.parametrize("text", NOT_DATELINES)
