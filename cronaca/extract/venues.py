@@ -64,6 +64,8 @@ def venue_places(pdoc: ParsedDoc, places: Sequence[Place], lang: str = "it") -> 
         town = next((p for s, _e, p in towns if after and s == end + after.end()), None)
         town = town or dateline_town or next((p for s, _e, p in reversed(towns) if s < start), None)
         feature = heads[head]
+        if town is None and feature == "district":
+            town = _area_town(pdoc)  # "in zona Tempio" in a report naming no town: the paper's own
         phrase = text[start:end]
         out.append(Place(start=start, end=end, text=phrase,
                          name=f"{phrase}, {town.name}" if town else phrase,
@@ -101,6 +103,17 @@ def _localities(pdoc: ParsedDoc, towns: list[tuple[int, int, Place]], taken: lis
                          lat=town.lat, lon=town.lon, geonames_id=None, feature="locality"))
         taken.append((start, end))
     return out
+
+
+def _area_town(pdoc: ParsedDoc) -> Place | None:
+    """The town the article's batch files from most (``Article.area``), as a place."""
+    from cronaca.extract.gazetteer import load_gazetteer
+
+    info = load_gazetteer().get(pdoc.article.area[0]) if pdoc.article.area else None
+    if info is None or info.lat is None:
+        return None
+    return Place(start=0, end=0, text=info.name, name=info.name, country=info.country, lat=info.lat, lon=info.lon,
+                 geonames_id=info.geonames_id, feature=info.feature)
 
 
 @cache

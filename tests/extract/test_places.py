@@ -287,3 +287,16 @@ def test_places_a_hamlet_of_the_papers_area_lies_in_its_comune(blank_nlp):
     # with no area of its own, a report keeps the likely reading of a clear name
     plain = {p.text: p.name for p in extract_places(parse(blank_nlp, make_article(text)))}
     assert plain["Cittanova"] == "Cittanova"
+
+
+def test_places_a_district_in_a_report_naming_no_town_is_in_the_papers_town(blank_nlp):
+    from dataclasses import replace
+
+    from tests.conftest import make_article
+
+    text = "I ladri hanno svaligiato le auto in sosta in zona Tempio."
+    article = replace(make_article(text), area=("Modena", "Formigine"))
+    places = {p.text: p for p in extract_places(parse(blank_nlp, article))}
+    assert places["zona Tempio"].name == "zona Tempio, Modena" and places["zona Tempio"].lat is not None
+    plain = {p.text: p for p in extract_places(parse(blank_nlp, make_article(text)))}
+    assert plain["zona Tempio"].lat is None  # no area: no town to put it in
