@@ -124,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--near-km", type=float, default=50.0, help="a known place this near its comune needs no entry")
     parser.add_argument("--common", type=int, default=5,
                         help="a name whose last word is written this often in lower case is a common word")
+    parser.add_argument("--strong-of", type=int, default=3,
+                        help="'of' evidence that makes a common word a locality ('a Rami di Ravarino')")
     parser.add_argument("--far-km", type=float, default=100.0,
                         help="a comune this far from the paper's town needs two pieces of evidence")
     args = parser.parse_args(argv)
@@ -140,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     of_pat, cued_pat = patterns()
     of: dict[str, Counter[str]] = defaultdict(Counter)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    short: dict[str, Counter[str]] = defaultdict(Counter)  # articles from a town naming it by its first part
+    short_pat = re.compile(rf"(?<![\w'’])(?:a|ad|di|in)\s+([{UPPER}][a-zà-ù]+)(?![\w'’])")
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     n = 0
     lower: Counter[str] = Counter()  # lower-case words: "castello", "cortile" are common words too
@@ -161,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         for m in cued_pat.finditer(text):
             votes[place_key(m.group("name"))][home.name] += 1
             surface[place_key(m.group("name"))][m.group("name")] += 1
+        # "SERRAMAZZONI ... a Serra", "PIEVEPELAGO ... a Pieve": the paper's short name of its town
+        for word in set(short_pat.findall(text)):
+            if len(word) >= 4 and place_key(home.name).startswith(place_key(word)) \
+                    and len(home.name) > len(word) and home.name[len(word)].isalpha():
+                short[place_key(word)][home.name] += 1
+                surface[place_key(word)][word] += 1
 
     def common(word: str) -> bool:
         w = word.lower()
@@ -169,16 +179,33 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# Localities of DICE ({n} articles; the evaluation articles left out): built by training/localities.py")
     print("# from the Gazzetta di Modena articles of DICE-ItalianCrimeNews (CC BY-NC-SA 4.0, Bonisoli et al.).")
     print("# name: as written most often; comune, geonames_id, lat, lon: the GeoNames town it lies in;")
-    print("# of: 'a X di <comune>' count; votes: dateline votes for that comune / all its dateline votes.")
-    print("name\tcomune\tgeonames_id\tlat\tlon\tof\tvotes")
+    print("# of: 'a X di <comune>' count; votes: dateline votes for that comune / all its dateline votes;")
+    print("# short: articles from that comune naming it by this first part of its name ('a Serra' for Serramazzoni).")
+    print("name\tcomune\tgeonames_id\tlat\tlon\tof\tvotes\tshort")
+    # a first part several towns near the comune share ("Castel": Castelvetro, Castelnuovo,
+    # Castelfranco ...) is no short name of one
+    towns = list({i.geonames_id: i for i in gaz.index.values()
+                  if i.country == "IT" and i.feature in ("city", "capital") and i.lat is not None}.values())
+    for key in list(short):
+        own = comune(short[key].most_common(1)[0][0], anchor)
+        if own is None or sum(1 for i in towns if place_key(i.name).startswith(key)
+                              and km(i, own) <= args.near_km / 2) > 1:
+            del short[key]
     rows = []
-    for key in sorted(set(of) | set(votes)):
+    for key in sorted(set(of) | set(votes) | set(short)):
         name = surface[key].most_common(1)[0][0]
         if name.split()[0] in firsts or name.split()[0] in not_names or len(key) < 3:
             continue
-        if common(name.split()[-1]):
-            continue  # "a Castello", "Bottoli Costruzioni": a common word, too often no place
-        if of[key]:
+        strong = (len(short[key]) == 1 and short[key].most_common(1)[0][1] >= args.min_votes) or \
+            (bool(of[key]) and of[key].most_common(1)[0][1] >= args.strong_of)
+        if common(name.split()[-1]) and not strong:
+            continue  # "a Castello", "Bottoli Costruzioni": a common word, too often no place ("a Rami di Ravarino" 3 times is one)
+        # the first part of one town's name only ("Serra", "Pieve"; not "Castel": Castelvetro, Castelnuovo ...)
+        abbreviated = len(short[key]) == 1 and short[key].most_common(1)[0][1] >= args.min_votes
+        if abbreviated:
+            town = short[key].most_common(1)[0][0]
+            why = (of[key][town], votes[key][town], sum(votes[key].values()))
+        elif of[key]:
             town, count = of[key].most_common(1)[0]
             why = (count, votes[key][town], sum(votes[key].values()))
         else:
@@ -193,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             known = None  # this file's own entry, read back by the gazetteer
         if home is None or place_key(name) == place_key(town) or common(town.split()[-1]):
             continue  # "di Castello", "di Serra": a comune's short name too common to tell which
-        if known is not None and not (why[0] and why[1]):
+        if known is not None and not (why[0] and why[1]) and not abbreviated:
             # a town the gazetteer knows elsewhere ("Argenta", "Firenze", "Castello") is a locality
             # only on both kinds of evidence ("a Cittanova di Modena", "residente a Cittanova")
             continue
@@ -205,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             continue  # the gazetteer has it there ("Cento di Ferrara": the province after the town)
         if anchor is not None and km(home, anchor) > args.far_km and why[0] + why[1] < 2:
             continue  # once, far from the paper's area: too little to go on
-        rows.append(f"{name}\t{home.name}\t{home.geonames_id}\t{home.lat}\t{home.lon}\t{why[0]}\t{why[1]}/{why[2]}")
+        rows.append(f"{name}\t{home.name}\t{home.geonames_id}\t{home.lat}\t{home.lon}\t{why[0]}\t{why[1]}/{why[2]}"
+                    f"\t{short[key][town]}")
     for row in rows:
         print(row)
     print(f"{len(rows)} localities", file=sys.stderr)

@@ -80,7 +80,7 @@ def test_localities_tsv_rows_are_hamlets_with_their_comunes_coordinates():
     from cronaca.extract.actors.lexicon import given_names
 
     rows = load_tsv("it", "localities.tsv")
-    assert rows and set(rows[0]) == {"name", "comune", "geonames_id", "lat", "lon", "of", "votes"}
+    assert rows and set(rows[0]) == {"name", "comune", "geonames_id", "lat", "lon", "of", "votes", "short"}
     for row in rows:
         assert 35.0 < float(row["lat"]) < 48.0 and 6.0 < float(row["lon"]) < 19.0, row  # in Italy
         assert row["name"].split()[0] not in given_names() and row["name"] != row["comune"], row
