@@ -43,16 +43,19 @@ def test_places_towns_between_are_places_not_parties(blank_nlp):
     assert {"Bomporto", "Sorbara"} <= set(_places(blank_nlp, "Furto nella zona industriale tra Bomporto e Sorbara."))
 
 
-@pytest.mark.parametrize(("text", "locality"), [
-    ("MODENA. Un 45enne residente a Casinalbo è stato denunciato.", "Casinalbo"),
-    ("FORMIGINE. I fatti sono avvenuti in via Battezzate a Corlo, dove una donna aveva parcheggiato.", "Corlo"),
-    ("PAVULLO. La denuncia di un 75enne di Benedello è stata decisiva.", "Benedello"),
-    ("MODENA. L'altra mattina è andato in tabaccheria a Cognento per una ricarica.", "Cognento"),
+@pytest.mark.parametrize(("text", "locality", "name"), [
+    # hamlets of localities.tsv lie at their comune ...
+    ("MODENA. Un 45enne residente a Casinalbo è stato denunciato.", "Casinalbo", "Casinalbo, Formigine"),
+    ("FORMIGINE. I fatti sono avvenuti in via Battezzate a Corlo, dove una donna aveva parcheggiato.", "Corlo",
+     "Corlo, Formigine"),
+    ("MODENA. L'altra mattina è andato in tabaccheria a Cognento per una ricarica.", "Cognento", "Cognento, Modena"),
+    # ... another has no coordinates: its comune is not known, and none is better than a wrong one
+    ("PAVULLO. La denuncia di un 75enne di Benedello è stata decisiva.", "Benedello", "Benedello"),
 ])
-def test_a_locality_no_gazetteer_holds_is_a_place_after_a_town_cue(blank_nlp, text, locality):
+def test_a_locality_no_gazetteer_holds_is_a_place_after_a_town_cue(blank_nlp, text, locality, name):
     found = _places(blank_nlp, text)
     assert found[locality].feature == "locality" and found[locality].country == "IT"
-    assert found[locality].lat is None  # its comune is not known: no coordinates rather than wrong ones
+    assert found[locality].name == name and (found[locality].lat is None) == (name == locality)
 
 
 @pytest.mark.parametrize("text", [
