@@ -98,3 +98,19 @@ def test_unnamed_the_investigators_are_the_police_force_named_before():
 
 def test_unnamed_a_descriptor_after_an_auxiliary_is_a_participle():
     assert [s for s, *_ in _found("La procura ha indagato un uomo. L'uomo è indagato.")] == ["procura", "uomo", "uomo"]
+
+
+def test_unnamed_an_age_descriptor_is_the_one_person_named_with_that_age():
+    from cronaca.extract.actors.detect import ActorCandidate
+
+    def person(text, name):
+        k = text.index(name)
+        return ActorCandidate(k, k + len(name), name, "PER", ("per", name), name)
+
+    text = "Mario Rossi, 46 anni, è stato fermato ieri. Il 46enne è stato poi denunciato."
+    found = unnamed_candidates(text, [], "ITA", load_lexicon().nat_re, people=[person(text, "Mario Rossi")])
+    assert [(c.text, c.group) for c in found] == [("46enne", ("per", "Mario Rossi"))]
+    text = "Mario Rossi, 46 anni, e Luca Bianchi, 46 anni, sono stati fermati. Il 46enne è stato denunciato."
+    people = [person(text, "Mario Rossi"), person(text, "Luca Bianchi")]
+    found = unnamed_candidates(text, [], "ITA", load_lexicon().nat_re, people=people)
+    assert [(c.text, c.group) for c in found] == [("46enne", ("anon", "46enne"))]  # two of that age: neither

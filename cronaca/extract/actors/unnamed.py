@@ -170,6 +170,11 @@ def unnamed_candidates(text: str, taken: Sequence[tuple[int, int]], country: str
         if person is not None:
             out.append(replace(person, start=start, end=end, text=text[start:end]))
             continue
+        if m.group("age") and before and before[0] in lex.definite_singular:
+            aged = _aged(text, start, word, people)
+            if aged is not None:  # "Mario Rossi, 46 anni, ... Il 46enne": that person again
+                out.append(replace(aged, start=start, end=end, text=text[start:end]))
+                continue
         if word in lex.anaphors and before and before[0] in lex.definite_singular and _alone(lex, text, end):
             sex = lex.anaphors[word] or lex.openers_sex.get(before[0])
             earlier = _last_single_person(start, sex, people_sex, single)
@@ -198,6 +203,17 @@ def _apposed(text: str, start: int, end: int, named_at: dict[int, ActorCandidate
             return person
     after = re.match(r"[ \t]*,[ \t]*", text[end:end + 4])
     return named_at.get(end + after.end()) if after and one else None
+
+
+def _aged(text: str, start: int, word: str, people: Sequence[ActorCandidate]) -> ActorCandidate | None:
+    """The one person named before ``start`` with the age of the descriptor ``word`` ("46enne")
+    given right after the name ("Mario Rossi, 46 anni", "Devis Lucchesi (46 anni, incensurato)")."""
+    age = re.match(r"\d{1,3}", word)
+    if age is None:
+        return None
+    years = re.compile(rf"[ \t]*[,(][ \t]*(?:di[ \t]+)?{age.group(0)}[ \t]+anni\b")
+    aged = {c.group: c for c in people if c.type == "PER" and c.end <= start and years.match(text, c.end)}
+    return next(iter(aged.values())) if len(aged) == 1 else None
 
 
 def _alone(lex: UnnamedLexicon, text: str, end: int) -> bool:
