@@ -198,6 +198,9 @@ def test_events_news_subject_after_the_verb(analyzer, text, expected):
     "MODENA. La negoziante ha denunciato il fatto in caserma e avvertito i vicini.",
     "CARPI. Il furto è stato denunciato ai carabinieri dal titolare.",
     "SASSUOLO. Un 58enne ha segnalato ai carabinieri il furto della bicicletta.",
+    # the crime itself as the object: the police charge people, not thefts
+    "MODENA. Ai dipendenti non è rimasto che chiamare la polizia e denunciare il furto.",
+    "MODENA. Il titolare del bar Roma ha denunciato l'accaduto.",
 ])
 def test_events_news_a_crime_reported_to_the_police_is_no_charge(analyzer, text):
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
@@ -416,3 +419,9 @@ def test_events_news_the_company_announcing_an_acquisition_is_a_party_to_it(anal
     names = {e.id: e.name for e in analysis.entities}
     agree = [ev for ev in analysis.events if ev.type == "AGREE"]
     assert len(agree) == 1 and {names[a] for a in agree[0].actors} == {"Bank of America", "Merrill Lynch"}
+
+
+def test_events_news_a_charge_of_a_person_stays_one(analyzer):
+    text = "MODENA. I carabinieri hanno denunciato il 40enne per furto."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    assert [ev.type for ev in analysis.events] == ["ACCUSE"]

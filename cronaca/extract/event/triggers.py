@@ -216,6 +216,7 @@ class _ComplaintFrames:
     after: tuple[tuple[str, ...], ...]
     verb_lemmas: frozenset[str]
     verb_window: int
+    verb_objects: frozenset[str] = frozenset()
 
 
 @cache
@@ -223,7 +224,8 @@ def _complaint_frames(lang: str) -> _ComplaintFrames:
     frames = load_yaml(lang, "events.yaml").get("complaint_frames") or {}
     return _ComplaintFrames(frozenset(frames.get("lemmas", ())), frozenset(frames.get("before", ())),
                             tuple(tuple(p.replace("'", "' ").split()) for p in frames.get("after", ())),
-                            frozenset(frames.get("verb_lemmas", ())), int(frames.get("verb_window", 0)))
+                            frozenset(frames.get("verb_lemmas", ())), int(frames.get("verb_window", 0)),
+                            frozenset(frames.get("verb_objects", ())))
 
 
 def _citizen_complaint(view: TextView, i: int) -> bool:
@@ -237,6 +239,12 @@ def _citizen_complaint(view: TextView, i: int) -> bool:
         return any(tuple(w.replace("’", "'") for w in lows[j:j + len(p)]) == p for p in frames.after)
 
     if lemma in frames.verb_lemmas:
+        j = i + 1  # "ha denunciato il furto", "denunciare l'accaduto": a crime reported, no one charged
+        while j < len(lows) and j <= i + 3 and (lows[j] in view.grammar.articles or lows[j].endswith(
+                view.grammar.adverb_endings) or lows[j] in view.grammar.participle_adverbs):
+            j += 1
+        if j < len(lows) and lows[j] in frames.verb_objects:
+            return True
         return any(after_at(j) for j in range(i + 1, min(len(lows), i + 2 + frames.verb_window)))
     if lemma not in frames.lemmas:
         return False
