@@ -425,3 +425,12 @@ def test_events_news_a_charge_of_a_person_stays_one(analyzer):
     text = "MODENA. I carabinieri hanno denunciato il 40enne per furto."
     analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
     assert [ev.type for ev in analysis.events] == ["ACCUSE"]
+
+
+def test_events_news_a_sentence_with_no_one_named_is_the_courts(analyzer):
+    text = ("REGGIO. Il giudice Andrea Rat ha deciso. Una condanna che ha causato qualche mugugno alla difesa. "
+            "I carabinieri erano in aula.")
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(ev.type, ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events] == [
+        ("SANCTION", "convict", ["Andrea Rat"])]

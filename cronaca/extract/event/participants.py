@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from cronaca.data import load_yaml
 from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.parse_args import ParseArguments
 from cronaca.extract.event.text import ActorMention, TextView
@@ -377,6 +378,9 @@ class ParticipantFinder:
                    or self.lex.implicit_actor_sectors.get(hit.entry.type))
         if found.actors or not sectors or not hit.entry.implicit_actor:
             return found
+        sense = self._implicit_sense(hit)
+        if sense:  # "una condanna" with no one named: the court's
+            sectors = (*sense, *(x for x in sectors if x not in sense))
         # the first sector the article names (a sentence is the court's before the police's),
         # and in it the authority named most
         counts = {e: (-next(k for k, sector in enumerate(sectors) if (self.v.entities[e].code or "").endswith(sector)), n)
@@ -388,6 +392,15 @@ class ParticipantFinder:
             return found  # "denunciare l'accaduto ai carabinieri": reported to them, not by them
         return replace(found, actors=(authority,), recipients=tuple(r for r in found.recipients if r != authority),
                        own=True)
+
+    def _implicit_sense(self, hit: Hit) -> tuple[str, ...]:
+        """The sectors of the ``actor_senses`` entry (events.yaml) marked ``implicit`` whose forms
+        the trigger matches: with no actor named, an authority of these is taken first."""
+        for sense in load_yaml(self.v.lang, "events.yaml").get("actor_senses") or ():
+            if sense.get("implicit") and sense["from"] == hit.entry.type and \
+                    any(self.v.phrase_at(tuple(f.split()), hit.first) for f in sense["forms"]):
+                return tuple(sense["sectors"])
+        return ()
 
     def _from_parse(self, hit: Hit) -> Participants:
         tok = self._head(hit)
