@@ -434,3 +434,13 @@ def test_events_news_a_sentence_with_no_one_named_is_the_courts(analyzer):
     names = {e.id: e.name for e in analysis.entities}
     assert [(ev.type, ev.mode, [names[a] for a in ev.actors]) for ev in analysis.events] == [
         ("SANCTION", "convict", ["Andrea Rat"])]
+
+
+def test_events_news_a_plea_bargain_is_the_defendant_and_the_prosecutor_agreeing(analyzer):
+    text = "MODENA. Ieri il corriere ha patteggiato col pm Paola Ferretti una pena di tre anni di carcere."
+    analysis = analyzer.analyze(article_from_text(text, doc_id="t", language="it"))
+    names = {e.id: e.name for e in analysis.entities}
+    agree = [ev for ev in analysis.events if ev.type == "AGREE"]
+    assert len(agree) == 1 and "Paola Ferretti" in [names[p] for p in (*agree[0].actors, *agree[0].recipients)]
+    assert not [ev for ev in analysis.events if "Paola Ferretti" in [names[a] for a in ev.actors]
+                and ev.type == "SANCTION"]  # the prosecutor convicts no one
