@@ -25,7 +25,6 @@ The articles of the evaluation sets stay out: DICE's hand-annotated ones (the ``
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -35,6 +34,7 @@ from pathlib import Path
 from cronaca.data import load_yaml
 from cronaca.extract.actors.lexicon import given_names
 from cronaca.extract.gazetteer import PlaceInfo, load_gazetteer, place_key
+from cronaca.extract.places import distance_km
 from cronaca.ingest.text import article_from_text
 from cronaca.ingest.tokens import read_dice_article
 
@@ -52,13 +52,15 @@ def held_out() -> set[str]:
     return ids
 
 
-def articles(skip: set[str]) -> Iterator[tuple[str, str]]:
+def articles(skip: set[str]) -> Iterator[tuple[str, str | None]]:
+    """(text, dateline place) of each DICE article outside ``skip``."""
     for path in sorted(DICE.glob("*.csv"), key=lambda p: int(p.stem)):
         if path.stem in skip:
             continue
         text, _ = read_dice_article(path)
         if text.strip():
-            yield path.stem, text
+            dateline = article_from_text(text, doc_id=path.stem, language="it").dateline
+            yield text, dateline.place if dateline is not None else None
 
 
 def _alt(words: list[str]) -> str:
@@ -83,10 +85,7 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def km(a: PlaceInfo, b: PlaceInfo) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def comune(name: str, anchor: PlaceInfo | None = None) -> PlaceInfo | None:
@@ -103,13 +102,9 @@ def comune(name: str, anchor: PlaceInfo | None = None) -> PlaceInfo | None:
     return info
 
 
-def corpus_town(skip: set[str]) -> PlaceInfo | None:
+def corpus_town(docs: list[tuple[str, str | None]]) -> PlaceInfo | None:
     """The town the corpus files from most (its datelines' most frequent clear reading)."""
-    counts: Counter[str] = Counter()
-    for doc_id, text in articles(skip):
-        dateline = article_from_text(text, doc_id=doc_id, language="it").dateline
-        if dateline is not None and dateline.place:
-            counts[dateline.place.title()] += 1
+    counts = Counter(place.title() for _text, place in docs if place)
     for name, _n in counts.most_common():
         info = comune(name)
         if info is not None:
@@ -137,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     # no locality opens with a venue's or an institution's head or a point of the compass
     not_names = set(venues["not_names"]) | set(roles["org_heads"]) | {w.capitalize() for w in roles["origin_heads"]} \
         | {w.capitalize() for w in venues["heads"]} | {w.capitalize() for w in grammar["place_head_nouns"]}
-    skip = held_out()
-    anchor = corpus_town(skip)
+    docs = list(articles(held_out()))
+    anchor = corpus_town(docs)
     of_pat, cued_pat = patterns()
     of: dict[str, Counter[str]] = defaultdict(Counter)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -148,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     n = 0
     lower: Counter[str] = Counter()  # lower-case words: "castello", "cortile" are common words too
     upper: Counter[str] = Counter()  # the same words capitalised (lower-cased)
-    for doc_id, text in articles(skip):
+    for text, place in docs:
         n += 1
         lower.update(re.findall(r"(?<![\w'’.@/])[a-zà-ù]+(?![\w'’@/])", text))
         upper.update(w.lower() for w in re.findall(rf"(?<![\w'’])[{UPPER}][a-zà-ù]+(?![\w'’])", text))
@@ -158,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             if town is not None:
                 of[place_key(m.group("name"))][town.name] += 1
                 surface[place_key(m.group("name"))][m.group("name")] += 1
-        dateline = article_from_text(text, doc_id=doc_id, language="it").dateline
-        home = comune(dateline.place, anchor) if dateline is not None and dateline.place else None
+        home = comune(place, anchor) if place else None
         if home is None:
             continue
         for m in cued_pat.finditer(text):

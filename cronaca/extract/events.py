@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from cronaca.data import load_yaml
 from cronaca.extract.actors.unnamed import headed_by
 from cronaca.extract.attribution import Attributor, is_hearsay
 from cronaca.extract.event.claims import Anchors, anchor, best_place, best_time, place_mentions
@@ -432,17 +431,15 @@ def _sense(view: TextView, hit: Hit, found: Participants, typ: str, mode: str | 
     that "condanna" sentences, where anyone else criticises; or from its recipients
     (``recipient_senses``): a call to the police asks for their help."""
     codes = [view.entities[a].code or "" for a in found.actors if a in view.entities]
-    data = load_yaml(view.lang, "events.yaml")
-    for sense in data.get("actor_senses") or ():
-        if sense["from"] == typ and any(view.phrase_at(tuple(f.split()), hit.first) for f in sense["forms"]) \
-                and any(c.endswith(tuple(sense["sectors"])) for c in codes):
-            return str(sense["type"]), sense.get("mode")
+    for sense in view.lex.actor_senses:
+        if sense.source == typ and any(view.phrase_at(f, hit.first) for f in sense.forms) \
+                and any(c.endswith(sense.sectors) for c in codes):
+            return sense.type, sense.mode
     targets = [view.entities[r].code or "" for r in found.recipients if r in view.entities]
-    for sense in data.get("recipient_senses") or ():
-        sectors = tuple(sense["sectors"])
-        if sense["from"] == f"{typ}/{mode}" and targets and all(c.endswith(sectors) for c in targets) \
-                and not any(c.endswith(sectors) for c in codes):
-            return str(sense["type"]), sense.get("mode")  # "telefonate a polizia municipale e carabinieri"
+    for sense in view.lex.recipient_senses:
+        if sense.source == f"{typ}/{mode}" and targets and all(c.endswith(sense.sectors) for c in targets) \
+                and not any(c.endswith(sense.sectors) for c in codes):
+            return sense.type, sense.mode  # "telefonate a polizia municipale e carabinieri"
     return typ, mode
 
 

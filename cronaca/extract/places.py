@@ -300,7 +300,7 @@ def _nearest(options: tuple[PlaceInfo, ...], anchors: set[tuple[float, float]]) 
     for o in options:
         if o.lat is None or o.lon is None:
             continue
-        km = min(_km(o.lat, o.lon, a, b) for a, b in anchors)
+        km = min(distance_km(o.lat, o.lon, a, b) for a, b in anchors)
         if best is None or km < best[1]:
             best = (o, km)
     return best
@@ -310,7 +310,7 @@ _HOMONYM_KM = 150.0
 _NEAR_KM = 20.0  # a hamlet this close to the article's own town is meant over a far, larger namesake
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

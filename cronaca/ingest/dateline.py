@@ -58,12 +58,14 @@ _CAPS_BARE = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?: [A-
                         r"(?= [A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ'’]| [A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]))")
 # A byline glued to it: "Stefania Piscitello MARANELLO. Erano giorni ..." (39 DICE articles open
 # with a name of two or three words and an upper-case dateline)
-_BYLINE = re.compile(r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} (?=[A-ZÀ-ÖØ-Þ]{2})")
+_BYLINE_WORDS = r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} "
+_BYLINE = re.compile(_BYLINE_WORDS + r"(?=[A-ZÀ-ÖØ-Þ]{2})")
 # Some local reports write the town in title case: "Formigine. Ha un nome ...", "Daniele Montanari
 # Prignano. Ritrovato ..." (167 and 29 DICE articles): a dateline only when the town is one the
 # gazetteer knows in the home country
 _TITLE_STOP = re.compile(r"(?P<place>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ'’]+){0,3})(?P<dash>\.)"
                          r"(?= [A-ZÀ-ÖØ-Þ«\"“])")
+_TITLE_BYLINE = re.compile(_BYLINE_WORDS + r"(?=[A-ZÀ-ÖØ-Þ])")
 _WORDY_DATE = re.compile(
     r"^(?:(?P<weekday>[^\W\d_]+)\s+)?(?P<day>\d{1,2})\s*[°º]?\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<year>\d{4}))?$"
 )
@@ -164,8 +166,6 @@ def _title_case(text: str, start: int, stop: int, vocab: dict[str, Any]) -> Date
             return Dateline(place=m.group("place"), date=None, start=begin, end=m.end())
     return None
 
-
-_TITLE_BYLINE = re.compile(r"(?:di )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+){1,2} (?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _known_agency(raw: str | None, vocab: dict[str, Any]) -> bool:

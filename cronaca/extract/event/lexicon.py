@@ -137,6 +137,19 @@ class TriggerEntry:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """A word whose event follows its participants (``actor_senses``, ``recipient_senses`` of
+    events.yaml): read as ``type``/``mode`` when their codes end with one of ``sectors``."""
+
+    source: str  # the type it is found as (actor senses), or type/mode (recipient senses)
+    sectors: tuple[str, ...]
+    type: str
+    mode: str | None
+    forms: tuple[Phrase, ...] = ()  # actor senses: the words it holds for
+    implicit: bool = False  # with no actor named, an authority of ``sectors`` is taken first
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     triggers: tuple[TriggerEntry, ...]
     support_verbs: tuple[Phrase, ...]
@@ -166,6 +179,9 @@ class EventLexicon:
     speech_act_types: frozenset[str] = frozenset()
     # a court party's request goes to the judge: (types, judge titles, party words)
     court_requests: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+    # "condannare" by a court sentences; a call to the police asks for their help
+    actor_senses: tuple[Sense, ...] = ()
+    recipient_senses: tuple[Sense, ...] = ()
 
     @cached_property
     def trigger_forms(self) -> tuple[tuple[TriggerEntry, Phrase], ...]:
@@ -376,7 +392,17 @@ def event_lexicon(lang: str = "it") -> EventLexicon:
         negating_lemmas=frozenset(str(w) for w in data.get("negating_lemmas") or ()),
         topic_sectors=tuple(str(x) for x in data.get("topic_sectors") or ()),
         court_requests=_court_requests(data.get("court_requests") or {}, where),
+        actor_senses=tuple(_sense(raw, f"{where} actor_senses") for raw in data.get("actor_senses") or ()),
+        recipient_senses=tuple(_sense(raw, f"{where} recipient_senses") for raw in data.get("recipient_senses") or ()),
     )
+
+
+def _sense(raw: Any, where: str) -> Sense:
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: expected a mapping, got {raw!r}.")
+    return Sense(source=str(_need(raw, "from", str, where)), sectors=tuple(str(x) for x in _need(raw, "sectors", list, where)),
+                 type=str(_need(raw, "type", str, where)), mode=raw.get("mode"),
+                 forms=_phrases(raw.get("forms") or [], where), implicit=bool(raw.get("implicit", False)))
 
 
 def _court_requests(raw: dict, where: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -14,7 +14,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from cronaca.data import load_yaml
 from cronaca.extract.event.lexicon import EventLexicon
 from cronaca.extract.event.parse_args import ParseArguments
 from cronaca.extract.event.text import ActorMention, TextView
@@ -396,11 +395,8 @@ class ParticipantFinder:
     def _implicit_sense(self, hit: Hit) -> tuple[str, ...]:
         """The sectors of the ``actor_senses`` entry (events.yaml) marked ``implicit`` whose forms
         the trigger matches: with no actor named, an authority of these is taken first."""
-        for sense in load_yaml(self.v.lang, "events.yaml").get("actor_senses") or ():
-            if sense.get("implicit") and sense["from"] == hit.entry.type and \
-                    any(self.v.phrase_at(tuple(f.split()), hit.first) for f in sense["forms"]):
-                return tuple(sense["sectors"])
-        return ()
+        return next((sense.sectors for sense in self.lex.actor_senses if sense.implicit and sense.source == hit.entry.type
+                     and any(self.v.phrase_at(f, hit.first) for f in sense.forms)), ())
 
     def _from_parse(self, hit: Hit) -> Participants:
         tok = self._head(hit)
